@@ -1,0 +1,75 @@
+"""The corpus: articles read and cleaned, per-article tables extracted, then linked across articles."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import schemas
+from .actors import ActorIndex
+from .articles import load_articles
+from .paths import SEEDS_DIR
+from .pipeline import TABLES, extract_all
+
+
+class CorpusError(ValueError):
+    """Raised by `load_corpus(strict=True)`; lists every file that failed or warned."""
+
+
+@dataclass
+class Corpus:
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    claims: pd.DataFrame
+    estimates: pd.DataFrame
+    folder: Path | None = None
+    actors: ActorIndex = field(default_factory=ActorIndex.load, repr=False)
+
+    @cached_property
+    def _alignment(self):
+        from .coverage import align  # imported late: scikit-learn is only needed here
+        return align(self)
+
+    @property
+    def coverage(self) -> pd.DataFrame:
+        return self._alignment[0]
+
+    @property
+    def discrepancies(self) -> pd.DataFrame:
+        return self._alignment[1]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n}={len(getattr(self, n))}" for n in ("articles",) + TABLES)
+        return f"Corpus({self.folder}, {counts})"
+
+
+def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    frame = pd.concat(frames, ignore_index=True) if frames else schemas.empty_frame(name)
+    return schemas.conform(name, frame)
+
+
+def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors: ActorIndex | None = None,
+                progress: bool = False) -> Corpus:
+    """Read every article in `path` (default: the project's seeds/) into tidy tables.
+
+    Every file appears in `corpus.articles` with a status (`ok`, `warning`, `error`) and a
+    message; with `strict=True` any warning or error raises one `CorpusError` listing them all.
+    """
+    folder = Path(path) if path is not None else SEEDS_DIR
+    articles = schemas.conform("articles", load_articles(folder))
+    problems = articles[articles["status"] != "ok"]
+    if strict and len(problems):
+        lines = [f"{r.file or r.article_id}: {r.status}: {r.message}" for r in problems.itertuples()]
+        raise CorpusError(f"{len(lines)} problem(s) in {folder}:\n" + "\n".join(lines))
+    usable = articles[articles["status"] != "error"]
+    jobs = [(r.article_id, r.text, r.published) for r in usable.itertuples()]
+    tables = extract_all(jobs, progress=progress)
+    actors = actors if actors is not None else ActorIndex.load()
+    built = {name: _concat(name, frames) for name, frames in tables.items()}
+    for name, col in (("quotes", "speaker"), ("claims", "claimant"), ("estimates", "claimant")):
+        built[name] = actors.canonicalize(built[name], col)
+    return Corpus(articles=articles, folder=folder, actors=actors, **built)

@@ -1,0 +1,92 @@
+"""Table schemas, checked whenever a corpus is built.
+
+Each table is declared once here; builders produce frames with `empty_frame(name)`
+so even an empty corpus has the right columns and dtypes. A helper that owns a
+table edits only that table's block.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+STR = "string"
+INT = "Int64"
+FLOAT = "Float64"
+BOOL = "boolean"
+DATE = "datetime64[ns]"
+OBJ = "object"
+
+
+def _schema(name: str, columns: dict[str, str], unique: str | None = None) -> pa.DataFrameSchema:
+    cols = {c: pa.Column(dtype, nullable=True, coerce=True) for c, dtype in columns.items()}
+    if unique:
+        cols[unique] = pa.Column(columns[unique], nullable=False, unique=True, coerce=True)
+    return pa.DataFrameSchema(cols, name=name, strict=False, ordered=False)
+
+
+COLUMNS: dict[str, dict[str, str]] = {
+    # --- articles (corpus loading) ---
+    "articles": {
+        "article_id": STR, "path": STR, "file": STR, "outlet": STR, "title": STR, "url": STR,
+        "published": DATE, "published_basis": STR, "published_evidence": STR,
+        "encoding": STR, "text": STR, "n_words": INT, "removed": OBJ,
+        "status": STR, "message": STR,
+    },
+    # --- sentences (corpus loading) ---
+    "sentences": {
+        "article_id": STR, "sentence_id": INT, "paragraph": INT, "start": INT, "end": INT, "text": STR,
+    },
+    # --- quotes (attributions) ---
+    "quotes": {
+        "quote_id": STR, "article_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
+        "kind": STR, "speaker": STR, "speaker_mention": STR, "speaker_start": INT, "speaker_end": INT,
+        "speaker_role": STR, "affiliation": STR, "cue": STR, "cue_start": INT, "cue_end": INT,
+        "said_on": DATE,
+    },
+    # --- claims (attributions) ---
+    "claims": {
+        "claim_id": STR, "article_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
+        "kind": STR, "claimant": STR, "claimant_mention": STR, "claimant_start": INT, "claimant_end": INT,
+        "claimant_role": STR, "affiliation": STR, "cue": STR, "cue_start": INT, "cue_end": INT,
+        "said_on": DATE, "quote_id": STR,
+    },
+    # --- estimates (numbers) ---
+    "estimates": {
+        "estimate_id": STR, "article_id": STR, "claim_id": STR, "sentence_id": INT,
+        "start": INT, "end": INT, "text": STR,
+        "value": FLOAT, "low": FLOAT, "high": FLOAT, "qualifier": STR, "approximate": BOOL,
+        "unit": STR, "category": STR, "location": STR, "claimant": STR, "said_on": DATE,
+        "stance": STR, "derived": BOOL, "derivation": STR,
+    },
+    # --- coverage (cross-source alignment) ---
+    "coverage": {
+        "element_id": STR, "label": STR, "article_id": STR, "outlet": STR, "member": STR,
+        "claim_id": STR, "quote_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
+        "similarity": FLOAT,
+    },
+    # --- discrepancies (cross-source alignment), long format: one row per element, field, article ---
+    "discrepancies": {
+        "element_id": STR, "label": STR, "field": STR, "article_id": STR, "value": STR,
+        "start": INT, "end": INT, "text": STR,
+    },
+}
+
+UNIQUE = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "estimates": "estimate_id"}
+
+SCHEMAS = {name: _schema(name, cols, UNIQUE.get(name)) for name, cols in COLUMNS.items()}
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    """A zero-row frame with the table's columns and dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in COLUMNS[name].items()})
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add missing columns, put the declared ones first, coerce dtypes and validate."""
+    out = frame.copy()
+    for col, dtype in COLUMNS[name].items():
+        if col not in out.columns:
+            out[col] = pd.Series([pd.NA] * len(out), index=out.index, dtype=dtype if dtype != DATE else OBJ)
+    extra = [c for c in out.columns if c not in COLUMNS[name]]
+    out = out[list(COLUMNS[name]) + extra].reset_index(drop=True)
+    return SCHEMAS[name].validate(out)
