@@ -1,5 +1,18 @@
-"""Claim Ledger: news articles into tables of who claimed what, when, and with which numbers."""
-from .attributions import extract_attributions
-from .corpus import Corpus, CorpusError, load_corpus
+"""Claim Ledger: news articles into tables of who claimed what, when, and with which numbers.
 
-__all__ = ["Corpus", "CorpusError", "extract_attributions", "load_corpus"]
+The public names are imported on first use, so `import analysis.sentences` (or a worker
+process) does not pay for the whole package.
+"""
+from importlib import import_module
+
+_PUBLIC = {
+    "Corpus": ".corpus", "CorpusError": ".corpus", "load_corpus": ".corpus",
+    "extract_attributions": ".attributions",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        return getattr(import_module(_PUBLIC[name], __name__), name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

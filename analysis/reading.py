@@ -1,0 +1,85 @@
+"""Files to text: find the article files in a folder and decode each one without guessing blindly.
+
+Order of decoding: a byte-order mark (UTF-8, UTF-16, UTF-32) is trusted; then strict UTF-8;
+then charset-normalizer's detection for legacy single-byte encodings. A file with NUL bytes
+and no UTF-16/32 BOM is binary. HTML goes through trafilatura to keep the main text only.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+MANIFEST_NAME = "articles.csv"
+BOMS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+MAX_DETECTION_CHAOS = 0.2  # charset-normalizer's "mess" ratio above which we call it undecodable
+
+
+class ReadError(Exception):
+    """A file that cannot become article text; the message says why, for `articles.message`."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    detected: bool  # True when the encoding came from statistical detection, not a BOM or UTF-8
+
+
+def article_files(folder: Path) -> list[Path]:
+    """Every entry of the folder except the manifest and hidden files, sorted by name."""
+    return sorted(p for p in folder.iterdir() if p.name != MANIFEST_NAME and not p.name.startswith("."))
+
+
+def decode(data: bytes) -> Decoded:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding), encoding.replace("-sig", "") + " (BOM)", False)
+            except UnicodeDecodeError as err:
+                raise ReadError(f"has a {encoding} byte-order mark but does not decode: {err.reason}") from err
+    if b"\x00" in data:
+        raise ReadError("binary file (contains NUL bytes), not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_DETECTION_CHAOS:
+        raise ReadError("undecodable: not UTF-8 and no single-byte encoding fits")
+    return Decoded(str(best), best.encoding, True)
+
+
+def html_main_text(html: str) -> str:
+    import trafilatura  # imported here: slow to import and only needed for HTML
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text:
+        raise ReadError("HTML page with no main text that could be extracted")
+    return text
+
+
+def read_text(path: Path) -> Decoded:
+    """The raw article text of one file; raises ReadError with a readable reason."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        raise ReadError("unreadable: is a directory, not a file")
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise ReadError(f"unsupported file type {suffix or '(none)'}; use .txt or .html")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ReadError(f"unreadable: {err.strerror or err}") from err
+    if not data.strip():
+        raise ReadError("empty file")
+    decoded = decode(data)
+    if suffix in HTML_SUFFIXES:
+        return Decoded(html_main_text(decoded.text), decoded.encoding, decoded.detected)
+    return decoded
