@@ -1,0 +1,219 @@
+"""Who said what: `extract_attributions(text, published=None)`, one row per attribution.
+
+Composes the small extractors: quotation spans (quotemarks), reporting cues (cues), speaker
+mentions and their resolution (speakers), statement dates (dates). For each cue, in order:
+1. inverted: "“…,” said X" / "…, said X"       -> content is the quote or clause before;
+2. trailing: "“…,” X said" / "…, X said."      -> the same, speaker on the left;
+3. forward:  "X said (that) …", "X told Y …"   -> content is the clause after (indirect);
+4. source:   "according to X, …" / "…, according to X".
+Quotations inside an indirect content are `partial`; a quotation that opens a sentence with no
+cue continues the previous quotation's speaker (split quotes, multi-paragraph statements).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import numpy as np
+import pandas as pd
+
+from .cues import Cue, coordinated_cue_pattern, find_cues
+from .dates import resolve_said_on
+from .quotemarks import quote_spans
+from .sentences import split_sentences
+from .speakers import Mention, Resolver, apposition_before, mention_after, mention_before, split_role
+
+COLUMNS = {
+    "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
+    "speaker_mention": "string", "speaker_start": "Int64", "speaker_end": "Int64", "speaker_role": "string",
+    "cue": "string", "cue_start": "Int64", "cue_end": "Int64", "said_on": "datetime64[ns]",
+}
+CLOSING = re.compile(r"[”\"»]\s*")
+THAT = re.compile(r"\bthat\b")
+PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|to|at|by|from|as|into|over)\b", re.IGNORECASE)
+MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
+MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
+MIN_CONTENT_WORDS = 2
+END_TRIM = " \t\n.,;:!?”\"'’—–-"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,:;“\"—–-":
+        start += 1
+    while end > start and text[end - 1] in END_TRIM:
+        end -= 1
+    return start, end
+
+
+class _Sentences:
+    def __init__(self, text: str):
+        frame = split_sentences(text)
+        self.starts = frame["start"].to_numpy(dtype=np.int64)
+        self.ends = frame["end"].to_numpy(dtype=np.int64)
+
+    def around(self, pos: int) -> tuple[int, int]:
+        k = max(bisect_right(self.starts, pos) - 1, 0)
+        return int(self.starts[k]), int(self.ends[k])
+
+
+def _quote_ending_at(quotes, text: str, pos: int):
+    """The quotation whose closing mark ends right before `pos`."""
+    for q in quotes:
+        if q[1] <= pos and CLOSING.fullmatch(text, q[1], pos):
+            return q
+    return None
+
+
+def _quote_starting_at(quotes, text: str, pos: int, limit: int):
+    stripped = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" ,:—–-"))
+    for q in quotes:
+        if q[0] - 1 == stripped:
+            return q
+    return None
+
+
+def _mention(text: str, span) -> Mention:
+    phrase = text[span[0]:span[1]]
+    name, role, kind = split_role(phrase)
+    if len(span) == 3:  # an apposition gives the role
+        role, kind = span[2], "person" if kind == "unknown" and name[:1].isupper() else kind
+    return Mention(span[0], span[1], phrase, name, role, kind)
+
+
+def _backward_content(text, quotes, lo, pos):
+    """Content before a comma or closing quote that ends at `pos`: (start, end, kind)."""
+    quote = _quote_ending_at(quotes, text, pos)
+    if quote:
+        return quote[0], quote[1], "direct"
+    start, end = _trim(text, lo, pos)
+    return start, end, "indirect"
+
+
+def _forward_content(text, quotes, cue: Cue, hi):
+    inside = next((q for q in quotes if q[0] <= cue.start < q[1]), None)
+    hi = min(hi, inside[1]) if inside else hi  # a cue inside a quotation reports only up to its end
+    nxt = coordinated_cue_pattern().search(text, cue.end, hi)
+    hi = nxt.start() if nxt else hi  # "confirmed the visit and said that ...": two contents
+    pos = cue.end
+    if cue.takes_object:
+        listener = mention_after(text, pos, hi)
+        pos = listener[1] if listener else pos
+    quote = _quote_starting_at(quotes, text, pos, hi)
+    if quote:
+        return quote[0], quote[1], "direct"
+    window = text[pos:hi]
+    that = THAT.search(window)
+    if that and len(window[:that.start()].split()) <= MAX_THAT_DISTANCE and "," not in window[:that.start()].strip(" ,"):
+        pos += that.end()
+    start, end = _trim(text, pos, hi)
+    if PREPOSITION_START.match(text, start):
+        return None  # "what we know of ...": not a reported clause
+    return start, end, "indirect"
+
+
+def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
+    before = text[lo:cue.start].rstrip()
+    if cue.kind == "source":  # according to X
+        speaker = mention_after(text, cue.end, hi)
+        if before.endswith(",") and not before.endswith("that,"):  # "…, according to X"
+            content = _backward_content(text, quotes, lo, lo + len(before) - 1)
+        else:
+            comma = text.find(",", speaker[1] if speaker else cue.end, hi)
+            content = (*_trim(text, comma + 1, hi), "indirect") if comma != -1 else None
+        return {"speaker": speaker, "content": content}
+    appositive = apposition_before(text, lo, cue.start)
+    if appositive:
+        return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi)}
+    if before.endswith((",", "”", '"')) or not before:
+        speaker = mention_after(text, cue.end, hi)
+        if speaker and before:
+            return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before))}
+    speaker = mention_before(text, lo, cue.start)
+    if speaker:
+        after = text[cue.end:hi]
+        lead = text[lo:speaker[0]].rstrip()
+        trailing = lead.endswith((",", "”", '"')) and not THAT.search(after) and (
+            len(after.split()) <= MAX_TRAILING_WORDS or after.lstrip().startswith(","))
+        if trailing:
+            return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead))}
+    return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi)}
+
+
+def _rows(text: str, published) -> list[dict]:
+    sentences = _Sentences(text)
+    quotes = quote_spans(text)
+    rows = []
+    for cue in find_cues(text):
+        lo, hi = sentences.around(cue.start)
+        found = _attribution(text, cue, lo, hi, quotes)
+        content = found["content"]
+        if not content or len(text[content[0]:content[1]].split()) < MIN_CONTENT_WORDS:
+            continue
+        speaker = _mention(text, found["speaker"]) if found["speaker"] else None
+        if speaker is None and rows and rows[-1]["sentence"] == lo:
+            speaker = rows[-1]["mention"]  # "X confirmed the visit and said that ...": shared subject
+        rows.append({"sentence": lo, "mention": speaker, "cue": cue, "start": content[0], "end": content[1],
+                     "kind": content[2]})
+    return rows
+
+
+def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) -> list[dict]:
+    """Partial quotes inside indirect contents; cue-less quotations continuing an earlier speaker."""
+    covered = {(r["start"], r["end"]) for r in rows if r["kind"] == "direct"}
+    extra, last_direct = [], None
+    for q in quotes:
+        if q in covered:
+            last_direct = next(r for r in rows if (r["start"], r["end"]) == q)
+            continue
+        host = next((r for r in rows if r["kind"] == "indirect" and r["start"] <= q[0] and q[1] <= r["end"] + 2), None)
+        if host:
+            extra.append({**host, "start": q[0], "end": q[1], "kind": "partial"})
+            continue
+        lo, _hi = sentences.around(q[0])
+        opens_sentence = not text[lo:q[0] - 1].strip()
+        if opens_sentence and last_direct and q[0] - last_direct["end"] < 400:
+            extra.append({**last_direct, "start": q[0], "end": q[1], "kind": "direct"})
+    return sorted(rows + extra, key=lambda r: (r["start"], r["end"]))
+
+
+def _resolve(rows: list[dict]) -> None:
+    resolver = Resolver()
+    seen = {}
+    for row in sorted(rows, key=lambda r: r["mention"].start if r["mention"] else r["start"]):
+        mention = row["mention"]
+        if mention is None or id(mention) in seen:
+            continue
+        seen[id(mention)] = resolver.resolve(mention)
+
+
+def _self_reference(rows: list[dict]) -> None:
+    """"I"/"we" inside a quotation is the quotation's speaker."""
+    directs = [r for r in rows if r["kind"] == "direct" and r["mention"] is not None]
+    for row in rows:
+        m = row["mention"]
+        if m is not None and m.text.lower() in ("i", "we"):
+            host = next((d for d in directs if d["start"] <= m.start < d["end"]), None)
+            if host:
+                row["mention"] = Mention(m.start, m.end, m.text, host["mention"].name, host["mention"].role, "pronoun")
+
+
+def extract_attributions(text: str, published=None) -> pd.DataFrame:
+    """Every attribution in one raw text: direct, partial and indirect, with speaker, cue and date."""
+    sentences = _Sentences(text)
+    quotes = quote_spans(text)
+    rows = _add_quote_rows(text, _rows(text, published), quotes, sentences)
+    _resolve(rows)
+    _self_reference(rows)
+    records = []
+    for r in rows:
+        m, cue = r["mention"], r["cue"]
+        records.append({
+            "kind": r["kind"], "content_start": r["start"], "content_end": r["end"],
+            "speaker": m.name if m is not None else pd.NA, "speaker_mention": m.text if m is not None else pd.NA,
+            "speaker_start": m.start if m is not None else pd.NA, "speaker_end": m.end if m is not None else pd.NA,
+            "speaker_role": (m.role or pd.NA) if m is not None else pd.NA,
+            "cue": cue.text, "cue_start": cue.start, "cue_end": cue.end,
+            "said_on": resolve_said_on(text, cue.start, cue.end, published),
+        })
+    frame = pd.DataFrame(records, columns=list(COLUMNS))
+    return frame.astype(COLUMNS)

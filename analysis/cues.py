@@ -1,0 +1,71 @@
+"""Reporting cues: the words that introduce what someone said, believed or reported.
+
+The lexicon is `data/cues.csv` (lemma, forms, kind, takes_object); users add rows to extend it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .paths import DATA_DIR
+
+# Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned".
+AUXILIARY = r"(?:(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might|do|does|did|also|further|previously|later|again|repeatedly|reportedly|publicly|privately|recently|earlier|then|first|never|often|once|separately|not)\s+)*"
+
+
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    kind: str            # speech, belief or source
+    takes_object: bool   # "told reporters that": skip the listener before the content
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> pd.DataFrame:
+    return pd.read_csv(path or DATA_DIR / "cues.csv", comment="#", dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=4)
+def cue_pattern(path: str | None = None) -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
+    """One compiled alternation over every form, longest first, and a form -> (lemma, kind, object) map."""
+    lexicon = load_lexicon(path)
+    forms = {}
+    for row in lexicon.itertuples():
+        for form in row.forms.split("|"):
+            forms[form.lower()] = (row.lemma, row.kind, row.takes_object == "yes")
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b{AUXILIARY}(?P<form>{alternation})\b", re.IGNORECASE), forms
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?\n:;—–-"
+
+
+def find_cues(text: str, path: str | None = None) -> list[Cue]:
+    pattern, forms = cue_pattern(path)
+    cues = []
+    for match in pattern.finditer(text):
+        if match.group()[0].isupper() and not _sentence_initial(text, match.start()):
+            continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
+        if text[match.end():match.end() + 1] == "-" or DETERMINER_BEFORE.search(text, 0, match.start()):
+            continue  # "state-run", "the estimate", "its report": not a reporting verb
+        form = " ".join(match.group("form").lower().split())
+        lemma, kind, takes_object = forms[form]
+        cues.append(Cue(match.start(), match.end(), match.group(), lemma, kind, takes_object))
+    return cues
+
+
+@lru_cache(maxsize=4)
+def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
+    """ "…, and said": where the content of the first of two coordinated cues ends."""
+    return re.compile(r",?\s+and\s+(?=" + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)

@@ -1,0 +1,178 @@
+"""Speaker mentions: the noun phrase next to a cue, its title or apposition, and who it refers to.
+
+No names are built in: a mention is found by its shape (capitalised words, titles from
+`data/titles.csv`, an apposition between commas) and resolved within the article only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .paths import DATA_DIR
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w’'&-]+|[^\w\s]")
+WORD = re.compile(r"[\w’'&-]+")
+# Words that end a subject noun phrase when reading leftwards from a cue.
+BOUNDARY_WORDS = frozenset("""that and but or nor so after before while when whenever as because if since unless
+until who whom which where although though than to in on at by with from into about over under between against
+during without through is are was were be been being has have had would will could can may might should must
+not also did does do what how why whether there this these those then amid despite among around following
+per via like toward towards across behind beyond within near upon off out up down""".split())
+# Prepositions allowed inside a name-like phrase: "Embassy in North Korea", "Ambassador to Pyongyang".
+INNER_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at", "on"})
+NP_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "several",
+                            "two", "three", "both", "other", "most", "few"})
+PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": "group", "it": "group"}
+TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"night|morning|evening|afternoon)|\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however))+\s*$")
+MAX_NP_TOKENS = 12
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+APPOSITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?P<role>(?:a|an|the|who|which|its|his|her)\s+[^,;“”\"]{3,120}?),\s*\Z")
+
+
+def _titles() -> dict[str, str]:
+    table = pd.read_csv(DATA_DIR / "titles.csv", comment="#", dtype=str)
+    return dict(zip(table["word"].str.lower(), table["kind"]))
+
+
+TITLES = _titles()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str          # the speaker as resolved (or as written)
+    role: str = ""     # title or apposition
+    kind: str = "unknown"  # person, organisation, pronoun, group, unknown
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _starts_name(tokens: list[re.Match], i: int) -> bool:
+    """Is tokens[i:] a capitalised name, possibly after "the" ("to the United Nations")?"""
+    if i < len(tokens) and tokens[i].group() == "the":
+        i += 1
+    return i < len(tokens) and tokens[i].group()[:1].isupper() and tokens[i].group().lower() not in CALENDAR_WORDS
+
+
+def apposition_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """ "Jane Doe, a member of the committee, said": (name start, name end, apposition)."""
+    match = APPOSITION.search(text, lo, hi)
+    if not match:
+        return None
+    return match.start("name"), match.end("name"), match.group("role")
+
+
+def _np_start(tokens: list[re.Match]) -> int:
+    """Index of the first token of the noun phrase that ends the token list."""
+    i = len(tokens)
+    while i > 0 and len(tokens) - i < MAX_NP_TOKENS:
+        word = tokens[i - 1].group()
+        low = word.lower()
+        if not WORD.fullmatch(word) and word not in ("’s", "'s", "-", "."):
+            break
+        if low in INNER_PREPOSITIONS and i > 1 and _starts_name(tokens, i):
+            i -= 1
+            continue
+        if low in BOUNDARY_WORDS and not (word[0].isupper() and i > 1):
+            break
+        i -= 1
+    # a noun phrase does not start with a preposition or a stray possessive
+    while i < len(tokens) and tokens[i].group().lower() in INNER_PREPOSITIONS | {"’s", "'s"}:
+        i += 1
+    return i
+
+
+def mention_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase ending at `hi` (after dropping trailing adverbials), not reaching before `lo`."""
+    left = text[lo:hi]
+    trimmed = TRAILING_ADVERBIAL.sub("", left.rstrip())
+    tokens = list(TOKEN.finditer(text, lo, lo + len(trimmed)))
+    if not tokens:
+        return None
+    i = _np_start(tokens)
+    if i >= len(tokens):
+        return None
+    return tokens[i].start(), tokens[-1].end()
+
+
+def mention_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at `lo` (for "said the embassy", "according to X")."""
+    tokens = list(TOKEN.finditer(text, lo, hi))
+    end = None
+    for k, tok in enumerate(tokens[:MAX_NP_TOKENS]):
+        word, low = tok.group(), tok.group().lower()
+        if not WORD.fullmatch(word) and word not in ("’s", "'s"):
+            break
+        if low in INNER_PREPOSITIONS and k and _starts_name(tokens, k + 1):
+            continue
+        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS):
+            break
+        if low.endswith("ing") and k and low not in TITLES:
+            break  # "the lawmakers attending the hearing": the participle starts a modifier
+        end = tok.end()
+    return (lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), end) if end else None
+
+
+def split_role(phrase: str) -> tuple[str, str, str]:
+    """(name, role, kind) of a mention: "NATO Secretary-General Mark Rutte" -> ("Mark Rutte", "NATO Secretary-General", "person")."""
+    words = phrase.split()
+    low = [w.lower().strip("’'") for w in words]
+    if low and low[0] in PRONOUNS and len(words) == 1:
+        return phrase, "", "pronoun"
+    title_at = max((k for k, w in enumerate(low) if w in TITLES or w.removesuffix("s") in TITLES), default=-1)
+    if 0 <= title_at < len(words) - 1 and all(_is_capitalised(w) for w in words[title_at + 1:]):
+        name = " ".join(words[title_at + 1:])
+        role = " ".join(words[:title_at + 1])
+        return name, role, TITLES.get(low[title_at], TITLES.get(low[title_at].removesuffix("s"), "person"))
+    if title_at == len(words) - 1:  # "South Korea’s Yonhap news agency": the name precedes the descriptor
+        k = title_at
+        while k > 0 and words[k - 1].islower():
+            k -= 1
+        first = k
+        while first > 0 and words[first - 1][:1].isupper() and not low[first - 1].endswith(("’s", "'s")):
+            first -= 1
+        if first < k and low[first] not in NP_DETERMINERS:
+            role = " ".join(words[:first] + words[k:])
+            return " ".join(words[first:k]), role, TITLES.get(low[title_at].removesuffix("s"), "organisation")
+    body = words[1:] if low and low[0] in NP_DETERMINERS else words
+    is_name = 1 < len(body) <= 4 and all(w[:1].isupper() for w in body) and not any(
+        w.lower() in TITLES for w in body)
+    return " ".join(body) if body else phrase, "", "person" if is_name else "unknown"
+
+
+@dataclass
+class Resolver:
+    """Resolves pronouns and short forms to the full mention introduced earlier in the same article."""
+    people: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+
+    def resolve(self, mention: Mention) -> Mention:
+        low = mention.text.lower()
+        if mention.kind == "pronoun":
+            pool = self.people if PRONOUNS.get(low) == "person" else self.others
+            mention.name = pool[-1] if pool else pd.NA
+            return mention
+        words = mention.name.split()
+        if len(words) == 1 and words[0][:1].isupper():
+            earlier = [p for p in reversed(self.people + self.others) if words[0] in p.split()]
+            if earlier:
+                mention.name = earlier[0]
+                mention.kind = "person" if earlier[0] in self.people else mention.kind
+        elif low.split()[0] in ("the", "this") and mention.text[4:5].islower():
+            head = low.split()[-1]
+            earlier = [o for o in reversed(self.others) if head in o.lower().split()]
+            if earlier:
+                mention.name = earlier[0]
+        (self.people if mention.kind == "person" else self.others).append(mention.name)
+        return mention
