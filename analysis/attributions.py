@@ -114,7 +114,7 @@ def _forward_content(text, quotes, cue: Cue, hi):
 def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     before = text[lo:cue.start].rstrip()
     if cue.kind == "source":  # according to X
-        speaker = mention_after(text, cue.end, hi)
+        speaker = mention_after(text, cue.end, hi, whole_phrase=True)
         if before.endswith(",") and not before.endswith("that,"):  # "…, according to X"
             content = _backward_content(text, quotes, lo, lo + len(before) - 1)
         else:

@@ -6,8 +6,8 @@ Two kinds of rules:
 - Heuristics that need context:
   * address block: short lines shaped like a street address ("12 Main St."), a city/state/ZIP
     line ("Springfield, IL 62701") or a UK postcode, usually under an address heading;
-  * teaser: the paragraph just before a bare teaser marker ("read more") when it repeats one of
-    the next paragraphs (fuzzy token-set similarity >= TEASER_SIMILARITY);
+  * teaser: a bare teaser marker ("read more") between a lead and its reworded repeat: the marker
+    and the repeat go (fuzzy token-set similarity >= TEASER_SIMILARITY), the first wording stays;
   * repeated paragraph: a later exact copy of a paragraph of 40+ characters.
 Line structure is kept: paragraphs stay separated by the newlines they had.
 """
@@ -73,8 +73,12 @@ def _is_chrome(line: str, rules: Rules) -> bool:
     return bool(rules.line.match(line)) or (len(words) <= MAX_ADDRESS_WORDS and bool(ADDRESS_LINE.match(line)))
 
 
-def _teaser_lines(lines: list[str], rules: Rules) -> set[int]:
-    """Indices of teaser headlines: the text line before a teaser marker that repeats a later paragraph."""
+def _teased_repeats(lines: list[str], rules: Rules) -> set[int]:
+    """Teaser markers, and the paragraph after one that repeats the teaser line before it.
+
+    "Headline-like lead / read more / the same lead reworded": the first wording is kept (it is
+    what the page shows as the lead), the marker and the reworded repeat are removed.
+    """
     content = [i for i, line in enumerate(lines) if line.strip()]
     found = set()
     for pos, i in enumerate(content):
@@ -82,8 +86,7 @@ def _teaser_lines(lines: list[str], rules: Rules) -> set[int]:
             continue
         before = content[pos - 1]
         following = content[pos + 1: pos + 1 + TEASER_LOOKAHEAD]
-        if any(fuzz.token_set_ratio(lines[before], lines[j]) >= TEASER_SIMILARITY for j in following):
-            found.add(before)
+        found |= {j for j in following if fuzz.token_set_ratio(lines[before], lines[j]) >= TEASER_SIMILARITY}
     return found
 
 
@@ -102,7 +105,7 @@ def strip_chrome(text: str, rules: Rules = DEFAULT_RULES) -> tuple[str, list[str
     """(cleaned text, removed lines in order). Offsets of all tables refer to the cleaned text."""
     lines = normalize(text).split("\n")
     drop = {i for i, line in enumerate(lines) if line.strip() and _is_chrome(line.strip(), rules)}
-    drop |= _teaser_lines(lines, rules) | _repeated_lines(lines)
+    drop |= _teased_repeats(lines, rules) | _repeated_lines(lines)
     removed = [lines[i].strip() for i in sorted(drop)]
     kept = "\n".join(line for i, line in enumerate(lines) if i not in drop)
     return re.sub(r"\n{3,}", "\n\n", kept).strip("\n"), removed

@@ -106,8 +106,11 @@ def mention_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return tokens[i].start(), tokens[-1].end()
 
 
-def mention_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase starting at `lo` (for "said the embassy", "according to X")."""
+def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tuple[int, int] | None:
+    """The noun phrase starting at `lo` (for "said the embassy", "according to X").
+
+    With `whole_phrase`, modifiers stay ("according to the lawmakers attending the hearing, ...").
+    """
     tokens = list(TOKEN.finditer(text, lo, hi))
     end = None
     for k, tok in enumerate(tokens[:MAX_NP_TOKENS]):
@@ -115,6 +118,9 @@ def mention_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if not WORD.fullmatch(word) and word not in ("’s", "'s"):
             break
         if low in INNER_PREPOSITIONS and k and _starts_name(tokens, k + 1):
+            continue
+        if whole_phrase and k:
+            end = tok.end()
             continue
         if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS):
             break

@@ -47,7 +47,8 @@ def test_removed_lines_are_kept(seeds):
 def test_lead_paragraph_appears_once(seeds):
     text = seeds.loc["000", "text"]
     assert text.count("Foreign Minister Choe Son Hui is visiting Moscow for the second time in six weeks") == 1
-    assert text.startswith("As concerns are mounting")
+    assert text.startswith("Amid rising concerns over thousands of North Korean soldiers")
+    assert "As concerns are mounting" in " ".join(seeds.loc["000", "removed"])
 
 
 @pytest.mark.parametrize("file, status, message", [

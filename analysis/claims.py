@@ -1,0 +1,40 @@
+"""The quotes and claims tables of one article, from its attributions and sentences."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import schemas
+
+QUOTE_KINDS = ("direct", "partial")
+
+
+def _sentence_ids(sentences: pd.DataFrame, starts: pd.Series) -> pd.Series:
+    """The id of the sentence holding each offset (the last sentence starting at or before it)."""
+    if sentences.empty:
+        return pd.Series(pd.NA, index=starts.index, dtype="Int64")
+    order = np.searchsorted(sentences["start"].to_numpy(dtype=np.int64), starts.to_numpy(dtype=np.int64), side="right") - 1
+    ids = sentences["sentence_id"].to_numpy()[np.clip(order, 0, None)]
+    return pd.Series(ids, index=starts.index, dtype="Int64")
+
+
+def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
+                      attributions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every attribution is a claim; direct and partial ones are also quotes, linked by quote_id."""
+    if attributions.empty:
+        return schemas.empty_frame("quotes"), schemas.empty_frame("claims")
+    base = (attributions.sort_values(["content_start", "content_end"], kind="stable")
+            .reset_index(drop=True)
+            .rename(columns={"content_start": "start", "content_end": "end"})
+            .assign(article_id=article_id))
+    base["text"] = [text[s:e] for s, e in zip(base["start"], base["end"])]
+    base["sentence_id"] = _sentence_ids(sentences, base["start"])
+    is_quote = base["kind"].isin(QUOTE_KINDS)
+    base["quote_id"] = pd.Series(pd.NA, index=base.index, dtype="string")
+    base.loc[is_quote, "quote_id"] = [f"{article_id}-q{n:03d}" for n in range(int(is_quote.sum()))]
+    base["claim_id"] = [f"{article_id}-c{n:03d}" for n in range(len(base))]
+    quotes = base[is_quote].reset_index(drop=True)
+    claims = base.rename(columns={"speaker": "claimant", "speaker_mention": "claimant_mention",
+                                  "speaker_start": "claimant_start", "speaker_end": "claimant_end",
+                                  "speaker_role": "claimant_role"})
+    return quotes, claims
