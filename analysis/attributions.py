@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-import numpy as np
 import pandas as pd
 
 from .cues import Cue, coordinated_cue_pattern, find_cues
 from .dates import resolve_said_on
 from .quotemarks import quote_spans
-from .sentences import split_sentences
+from .sentences import sentence_spans
 from .speakers import Mention, Resolver, apposition_before, mention_after, mention_before, split_role
 
 COLUMNS = {
@@ -47,13 +46,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 class _Sentences:
     def __init__(self, text: str):
-        frame = split_sentences(text)
-        self.starts = frame["start"].to_numpy(dtype=np.int64)
-        self.ends = frame["end"].to_numpy(dtype=np.int64)
+        spans = sentence_spans(text) or [(0, 0, len(text))]
+        self.starts = [a for _p, a, _b in spans]
+        self.ends = [b for _p, _a, b in spans]
 
     def around(self, pos: int) -> tuple[int, int]:
         k = max(bisect_right(self.starts, pos) - 1, 0)
-        return int(self.starts[k]), int(self.ends[k])
+        return self.starts[k], self.ends[k]
 
 
 def _quote_ending_at(quotes, text: str, pos: int):
@@ -139,9 +138,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi)}
 
 
-def _rows(text: str, published) -> list[dict]:
-    sentences = _Sentences(text)
-    quotes = quote_spans(text)
+def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
     rows = []
     for cue in find_cues(text):
         lo, hi = sentences.around(cue.start)
@@ -201,7 +198,7 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
     """Every attribution in one raw text: direct, partial and indirect, with speaker, cue and date."""
     sentences = _Sentences(text)
     quotes = quote_spans(text)
-    rows = _add_quote_rows(text, _rows(text, published), quotes, sentences)
+    rows = _add_quote_rows(text, _rows(text, sentences, quotes), quotes, sentences)
     _resolve(rows)
     _self_reference(rows)
     records = []
@@ -215,5 +212,4 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
             "cue": cue.text, "cue_start": cue.start, "cue_end": cue.end,
             "said_on": resolve_said_on(text, cue.start, cue.end, published),
         })
-    frame = pd.DataFrame(records, columns=list(COLUMNS))
-    return frame.astype(COLUMNS)
+    return pd.DataFrame({c: pd.array([r[c] for r in records], dtype=d) for c, d in COLUMNS.items()})

@@ -48,15 +48,20 @@ def _sentence_spans(text: str, start: int, end: int):
         yield cursor, end
 
 
-def split_sentences(text: str) -> pd.DataFrame:
-    """One row per sentence: sentence_id, paragraph, start, end, text (text == source[start:end])."""
-    rows = []
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of every sentence: the fast path for extractors."""
+    spans = []
     for paragraph, par in enumerate(PARAGRAPH.finditer(text)):
         s, e = par.start(), par.end()
         while text[s].isspace():
             s += 1
-        for a, b in _sentence_spans(text, s, e):
-            rows.append((len(rows), paragraph, a, b, text[a:b]))
+        spans += [(paragraph, a, b) for a, b in _sentence_spans(text, s, e)]
+    return spans
+
+
+def split_sentences(text: str) -> pd.DataFrame:
+    """One row per sentence: sentence_id, paragraph, start, end, text (text == source[start:end])."""
+    rows = [(k, p, a, b, text[a:b]) for k, (p, a, b) in enumerate(sentence_spans(text))]
     frame = pd.DataFrame(rows, columns=["sentence_id", "paragraph", "start", "end", "text"])
     return frame.astype({"sentence_id": "Int64", "paragraph": "Int64", "start": "Int64", "end": "Int64",
                          "text": "string"})
