@@ -21,11 +21,11 @@ from . import schemas
 from .numbers import Amount, find_amounts
 from .paths import DATA_DIR
 
-CALENDAR_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\Z|\b(?:in|since|of|by)\s+\Z", re.I)
+CALENDAR_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\Z|\b(?:in|since|of|by)\s+\Z", re.I)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 LOCATION = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+(?:region|province|oblast|area|border))?)")
 FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
-RELATIVE = re.compile(r"\b(?P<verb>doubl|tripl|quadrupl|halv)(?:e|ed|es|ing)\b[^,.;]*", re.I)
+RELATIVE = re.compile(r"\b(?P<verb>doubl|tripl|quadrupl|halv)(?:e|ed|es|ing)\b(?:[^,.;]|[,.](?=\d))*", re.I)
 UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|compared)\s+(?:from|with)\s+", re.I)
 DENIAL = re.compile(r"\b(?:groundless|baseless|unfounded|false|fake|fabricat\w*|rumou?rs?|den(?:y|ied|ies|ial)|no\s+(?:truth|evidence))\b", re.I)
 UNIT_WINDOW = 6  # words between the amount and its counted noun ("10,000 North Korean soldiers")
@@ -60,8 +60,8 @@ def counted_noun(text: str, pos: int, limit: int) -> tuple[str, str] | None:
 
 
 def _is_calendar(text: str, amount: Amount) -> bool:
-    digits = amount.text.replace(",", "")
-    return bool(YEAR.fullmatch(digits.strip())) or bool(CALENDAR_BEFORE.search(text, max(0, amount.start - 12), amount.start))
+    number = amount.text.split()[-1]  # a year is written without separators: "2024", never "2,024"
+    return bool(YEAR.fullmatch(number)) or bool(CALENDAR_BEFORE.search(text, max(0, amount.start - 12), amount.start))
 
 
 def _claim_for(claims: pd.DataFrame, start: int, end: int, sent_start: int, sent_end: int):

@@ -85,6 +85,14 @@ def _amount(m: re.Match, prefix: str) -> float | None:
     return None
 
 
+def _shared_scale(low, high, high_text: str):
+    """ "two and three thousand", "10 to 12 million": the scale word of the second number counts for both."""
+    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", high_text.lower()) if w in SCALES and SCALES[w] > 1), None)
+    if low is not None and high is not None and scale and low * scale <= high:
+        low *= scale
+    return low, high
+
+
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every amount in text[start:end]."""
     found = []
@@ -98,11 +106,13 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             low, high = VAGUE_RANGES[" ".join(m.group("vague").lower().split())]
             value = math.nan  # a vague amount has a range, not a figure
         elif m.group("between_a"):
-            low, high = _amount(m, "a_"), _amount(m, "b_")
+            low, high = _shared_scale(_amount(m, "a_"), _amount(m, "b_"), m.group("between_b"))
             value = (low + high) / 2 if low is not None and high is not None else None
         else:
             value = _amount(m, "f_")
             second = _amount(m, "s_") if m.group("second") else None
+            if second is not None:
+                value, second = _shared_scale(value, second, m.group("second"))
             low, high = (value, second) if second is not None else (value, value)
             value = (low + high) / 2 if second is not None and value is not None else value
         if value is None or low is None or high is None:  # number words text2num could not read
