@@ -210,6 +210,7 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
             "speaker_start": m.start if m is not None else pd.NA, "speaker_end": m.end if m is not None else pd.NA,
             "speaker_role": (m.role or pd.NA) if m is not None else pd.NA,
             "cue": cue.text, "cue_start": cue.start, "cue_end": cue.end,
-            "said_on": resolve_said_on(text, cue.start, cue.end, published),
+            "said_on": resolve_said_on(text, cue.start, cue.end, published,
+                                       after=m.end if m is not None and m.start > cue.start else None),
         })
     return pd.DataFrame({c: pd.array([r[c] for r in records], dtype=d) for c, d in COLUMNS.items()})

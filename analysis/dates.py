@@ -4,8 +4,9 @@ dateparser reads calendar dates ("Oct. 22", "October 28, 2024"); the tense logic
 a weekday in a past-tense report is the latest such day on or before publication ("on Monday"
 in an article of Tuesday is the day before), after "will" it is the next one. "Last week" and
 "this week" are ranges: `resolve_said_on_range` returns them, `resolve_said_on` gives NaT.
-Only the clause of the cue is read: the words right after it up to a comma or "that", or the
-few words right before it ("The ministry on Monday said").
+Only the reporting clause is read: date words right after the cue, or after a speaker that
+follows it ("said the agency on Tuesday"), or the few words right before it ("The ministry on
+Monday said"); a date further on belongs to what was said, not to the saying.
 """
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
-CLAUSE_END = re.compile(r"[,;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")
+CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")
 LOOK_BEFORE = 24  # characters before the cue: "on Monday said"
+ADJOINING = re.compile(r"\s*(?:(?:on|late|early|in|at|by|last|this)\s+)*", re.IGNORECASE)  # "said late on Monday"
 
 
 @lru_cache(maxsize=4096)
@@ -39,11 +41,12 @@ def _calendar(expression: str, base: pd.Timestamp | None, future: bool):
     return pd.Timestamp(parsed).normalize() if parsed else pd.NaT
 
 
-def _date_words(text: str, cue_start: int, cue_end: int) -> re.Match | None:
-    stop = CLAUSE_END.search(text, cue_end)
-    after = DATE_WORDS.search(text, cue_end, stop.start() if stop else len(text))
-    if after:
-        return after
+def _date_words(text: str, cue_start: int, cue_end: int, after: int | None = None) -> re.Match | None:
+    clause_end = after if after and after > cue_end else cue_end  # "said the agency KCNA on Tuesday"
+    stop = CLAUSE_END.search(text, clause_end)
+    found = DATE_WORDS.search(text, clause_end, stop.start() if stop else len(text))
+    if found and ADJOINING.fullmatch(text, clause_end, found.start()):
+        return found
     lo = max(0, cue_start - LOOK_BEFORE, *(text.rfind(p, 0, cue_start) + 1 for p in ",;:\n"))
     before = list(DATE_WORDS.finditer(text, lo, cue_start))
     return before[-1] if before else None
@@ -73,9 +76,12 @@ def _range(match: re.Match, text: str, published) -> tuple[pd.Timestamp, pd.Time
     }[words]
 
 
-def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=None) -> tuple:
-    """(first, last) day the statement at this cue can have been made; (NaT, NaT) when unknown."""
-    match = _date_words(text, cue_start, cue_end)
+def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None) -> tuple:
+    """(first, last) day the statement at this cue can have been made; (NaT, NaT) when unknown.
+
+    `after`: where a speaker that follows the cue ends ("said the agency on Tuesday").
+    """
+    match = _date_words(text, cue_start, cue_end, after)
     if match is None:
         return pd.NaT, pd.NaT
     if match["calendar"] and (published is None or pd.isna(published)):
@@ -84,7 +90,7 @@ def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=Non
     return _range(match, text, published)
 
 
-def resolve_said_on(text: str, cue_start: int, cue_end: int, published=None) -> pd.Timestamp:
+def resolve_said_on(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None) -> pd.Timestamp:
     """The day the statement at this cue was made, or NaT when the text does not fix one day."""
-    first, last = resolve_said_on_range(text, cue_start, cue_end, published)
+    first, last = resolve_said_on_range(text, cue_start, cue_end, published, after)
     return first if pd.notna(first) and first == last else pd.NaT

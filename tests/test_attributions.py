@@ -1,0 +1,116 @@
+"""extract_attributions on sentences written for the tests: every pattern, speakers, roles, offsets."""
+import pandas as pd
+import pytest
+
+from analysis import extract_attributions
+
+
+def rows(text, published=None):
+    frame = extract_attributions(text, published)
+    return frame.assign(content=[text[s:e] for s, e in zip(frame["content_start"], frame["content_end"])])
+
+
+def only(text, **expected):
+    frame = rows(text)
+    assert len(frame) == 1, frame[["kind", "speaker", "cue", "content"]]
+    row = frame.iloc[0]
+    for key, value in expected.items():
+        assert row[key] == value, (key, row[key])
+    return row
+
+
+def test_columns_and_dtypes_follow_the_contract():
+    frame = extract_attributions("The mayor said the road was open.")
+    assert list(frame.columns[:12]) == ["kind", "content_start", "content_end", "speaker", "speaker_mention",
+                                        "speaker_start", "speaker_end", "speaker_role", "cue", "cue_start",
+                                        "cue_end", "said_on"]
+    assert str(frame["said_on"].dtype) == "datetime64[ns]"
+
+
+def test_empty_text_gives_an_empty_frame():
+    assert extract_attributions("").empty
+
+
+@pytest.mark.parametrize("text, speaker, content, kind", [
+    ("The mayor said the road was open.", "mayor", "the road was open", "indirect"),
+    ("The mayor said that the road was open.", "mayor", "the road was open", "indirect"),
+    ("The road was open, the mayor said.", "mayor", "The road was open", "indirect"),
+    ("The road was open, said the mayor.", "mayor", "The road was open", "indirect"),
+    ("“The road is open,” the mayor said.", "mayor", "The road is open,", "direct"),
+    ("“The road is open,” said Governor Jane Doe.", "Jane Doe", "The road is open,", "direct"),
+    ("According to the ministry, the road was open.", "ministry", "the road was open", "indirect"),
+    ("The road was open, according to the ministry.", "ministry", "The road was open", "indirect"),
+    ("The agency told reporters that the road was open.", "agency", "the road was open", "indirect"),
+    ("Officials warned on Friday that the dam could fail.", "Officials", "the dam could fail", "indirect"),
+    ("The Acme Corporation on Monday denied that it had paid.", "Acme Corporation", "it had paid", "indirect"),
+])
+def test_patterns(text, speaker, content, kind):
+    row = only(text, kind=kind)
+    assert speaker in row["speaker"]
+    assert row["content"] == content
+
+
+def test_title_gives_name_and_role():
+    row = only("Finance Minister Maria Lopez said the budget was balanced.")
+    assert row["speaker"] == "Maria Lopez" and row["speaker_role"] == "Finance Minister"
+
+
+def test_apposition_gives_the_role():
+    row = only("Tom Baker, a member of the city council, said the vote was fair.")
+    assert row["speaker"] == "Tom Baker" and row["speaker_role"] == "a member of the city council"
+
+
+def test_pronoun_and_surname_resolve_to_the_full_name():
+    text = ("Health Secretary Ann Grey said the clinics would open. "
+            "“We are ready,” she said. Grey added that staff had been hired.")
+    frame = rows(text)
+    assert (frame["speaker"] == "Ann Grey").all(), frame[["speaker", "speaker_mention"]]
+    assert set(frame["speaker_mention"]) == {"Health Secretary Ann Grey", "she", "Grey"}
+
+
+def test_short_form_of_an_organisation_resolves_to_its_first_mention():
+    text = ("The French Embassy in Ghana said the visa office was closed. "
+            "“It will reopen on Monday,” the embassy said in a statement.")
+    frame = rows(text)
+    assert (frame["speaker"] == "French Embassy in Ghana").all()
+
+
+def test_partial_quote_inside_reported_speech():
+    frame = rows("The envoy said that the deal was “a historic step” for both sides.")
+    assert set(frame["kind"]) == {"indirect", "partial"}
+    partial = frame[frame["kind"] == "partial"].iloc[0]
+    assert partial["content"] == "a historic step" and partial["speaker"] == "envoy"
+
+
+def test_split_quote_keeps_its_speaker():
+    frame = rows("“We will rebuild,” the mayor said. “It will take years.”")
+    direct = frame[frame["kind"] == "direct"]
+    assert direct["content"].tolist() == ["We will rebuild,", "It will take years."]
+    assert (direct["speaker"] == "mayor").all()
+
+
+def test_i_inside_a_quote_is_the_quoted_speaker():
+    frame = rows("“I can confirm that the troops left,” General Sam Hill said.")
+    inner = frame[frame["speaker_mention"] == "I"]
+    assert len(inner) == 1 and inner.iloc[0]["speaker"] == "Sam Hill"
+
+
+def test_capitalised_cue_words_inside_names_are_not_cues():
+    assert rows("The United States Navy sailed on.").empty
+
+
+def test_said_on_uses_the_publication_date():
+    row = only("The ministry on Monday said the border was closed.")
+    assert pd.isna(row["said_on"])
+    frame = rows("The ministry on Monday said the border was closed.", published=pd.Timestamp("2024-10-29"))
+    assert frame.iloc[0]["said_on"] == pd.Timestamp("2024-10-28")
+
+
+def test_offsets_reproduce_every_span():
+    text = "“We are ready,” Defense Minister Ana Ruiz said on Tuesday, adding that talks would go on."
+    frame = extract_attributions(text)
+    for r in frame.itertuples():
+        assert 0 <= r.content_start < r.content_end <= len(text)
+        assert text[r.cue_start:r.cue_end].lower().endswith(("said", "adding"))
+        if pd.notna(r.speaker_start):
+            assert text[r.speaker_start:r.speaker_end] == r.speaker_mention

@@ -1,0 +1,61 @@
+"""said_on: date words by the cue, resolved against the publication date with tense."""
+import pandas as pd
+import pytest
+
+from analysis.dates import resolve_said_on, resolve_said_on_range
+
+TUESDAY = pd.Timestamp("2024-10-29")
+
+
+def said_on(text, cue="said", published=TUESDAY):
+    i = text.index(cue)
+    return resolve_said_on(text, i, i + len(cue), published)
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    ("The ministry on Monday said the border was closed.", "said", "2024-10-28"),
+    ("The ministry said on Monday that the border was closed.", "said", "2024-10-28"),
+    ("The ministry said on Tuesday that the border was closed.", "said", "2024-10-29"),
+    ("The ministry said on Wednesday that the border was closed.", "said", "2024-10-23"),
+    ("The ministry said on Sunday that it was closed.", "said", "2024-10-27"),
+    ("The minister will say on Wednesday that it is over.", "say", "2024-10-30"),
+    ("The minister will say on Monday that it is over.", "say", "2024-11-04"),
+    ("A diplomat said on Oct. 22 that it was false.", "said", "2024-10-22"),
+    ("A diplomat said on October 28 that it was false.", "said", "2024-10-28"),
+    ("A diplomat said on 28 October that it was false.", "said", "2024-10-28"),
+    ("A diplomat said on December 30 that it was false.", "said", "2023-12-30"),
+    ("A diplomat said on Oct. 22, 2023 that it was false.", "said", "2023-10-22"),
+    ("A diplomat said yesterday that it was false.", "said", "2024-10-28"),
+    ("A diplomat said today that it was false.", "said", "2024-10-29"),
+    ("The minister will visit on Wednesday, the agency reported.", "reported", None),
+    ("The agency reported that the minister left.", "reported", None),
+    ("He said the talks on Friday went well.", "said", None),
+    ("The ministry said last week that the border was closed.", "said", None),
+])
+def test_said_on(text, cue, expected):
+    result = said_on(text, cue)
+    assert (pd.isna(result) if expected is None else result == pd.Timestamp(expected)), result
+
+
+def test_without_publication_date_only_absolute_dates_resolve():
+    assert pd.isna(said_on("The ministry on Monday said it was closed.", published=None))
+    assert said_on("A diplomat said on Oct. 22, 2023 that it was false.", published=None) == pd.Timestamp("2023-10-22")
+    assert pd.isna(said_on("A diplomat said on Oct. 22 that it was false.", published=None))
+
+
+@pytest.mark.parametrize("words, first, last", [
+    ("last week", "2024-10-21", "2024-10-27"),
+    ("this week", "2024-10-28", "2024-10-29"),
+    ("last month", "2024-09-01", "2024-09-30"),
+])
+def test_ranges(words, first, last):
+    text = f"The ministry said {words} that the border was closed."
+    i = text.index("said")
+    assert resolve_said_on_range(text, i, i + 4, TUESDAY) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_a_date_after_an_inverted_speaker_belongs_to_the_statement():
+    text = "The envoy left on Monday, said the agency Reuters on Tuesday."
+    cue, speaker_end = text.index("said"), text.index(" on Tuesday")
+    assert resolve_said_on(text, cue, cue + 4, TUESDAY, after=speaker_end) == TUESDAY
+    assert pd.isna(resolve_said_on(text, cue, cue + 4, TUESDAY))
