@@ -154,7 +154,8 @@ def split_role(phrase: str) -> tuple[str, str, str]:
     body = words[1:] if low and low[0] in NP_DETERMINERS else words
     is_name = 1 < len(body) <= 4 and all(w[:1].isupper() for w in body) and not any(
         w.lower() in TITLES for w in body)
-    return " ".join(body) if body else phrase, "", "person" if is_name else "unknown"
+    is_titled = bool(low) and TITLES.get(low[-1]) == "person"  # "the mayor", "a spokesman"
+    return " ".join(body) if body else phrase, "", "person" if is_name or is_titled else "unknown"
 
 
 @dataclass
