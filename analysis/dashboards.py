@@ -148,7 +148,7 @@ def coverage_dashboard(corpus) -> Dashboard:
     cache: dict[float, tuple] = {}
     controls = {
         "sources": w.SelectMultiple(options=names, value=tuple(names), description="sources"),
-        "threshold": w.FloatSlider(value=0.33, min=0.1, max=0.9, step=0.01, description="similarity ≥"),
+        "threshold": w.FloatSlider(value=0.25, min=0.1, max=0.9, step=0.01, description="similarity ≥"),
     }
 
     def render(d: Dashboard):

@@ -70,7 +70,7 @@ def test_matrix_and_counts_agree(corpus):
 
 def test_higher_threshold_gives_fewer_shared_elements(corpus):
     strict, _ = align(corpus, threshold=0.9)
-    loose, _ = align(corpus, threshold=0.33)
+    loose, _ = align(corpus)
     shared = lambda cov: (cov.groupby("element_id")["article_id"].nunique() > 1).sum()  # noqa: E731
     assert shared(strict) < shared(loose)
 
