@@ -29,6 +29,9 @@ COLUMNS = {
 }
 CLOSING = re.compile(r"[”\"»]\s*")
 THAT = re.compile(r"\bthat\b")
+SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+HEADLINE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
+INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|to|at|by|from|as|into|over)\b", re.IGNORECASE)
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
@@ -79,12 +82,16 @@ def _mention(text: str, span) -> Mention:
     return Mention(span[0], span[1], phrase, name, role, kind)
 
 
-def _backward_content(text, quotes, lo, pos):
-    """Content before a comma or closing quote that ends at `pos`: (start, end, kind)."""
+def _backward_content(text, quotes, lo, pos, resume=None, hi=None):
+    """Content before a comma or closing quote that ends at `pos`: (start, end, kind).
+
+    When the reporting clause is an insertion ("Acts of protest, he said, are acts of patriotism")
+    the content runs on after it, from `resume` to the sentence end `hi`.
+    """
     quote = _quote_ending_at(quotes, text, pos)
     if quote:
         return quote[0], quote[1], "direct"
-    start, end = _trim(text, lo, pos)
+    start, end = _trim(text, lo, hi if resume is not None else pos)
     return start, end, "indirect"
 
 
@@ -110,6 +117,12 @@ def _forward_content(text, quotes, cue: Cue, hi):
     return start, end, "indirect"
 
 
+def _insertion_end(text: str, pos: int, hi: int) -> int | None:
+    """After "…, X said," the sentence goes on: where its second part starts, else None."""
+    match = INSERTION_END.match(text, pos, hi)
+    return match.end() if match and match.end() < hi - 1 else None
+
+
 def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     before = text[lo:cue.start].rstrip()
     if cue.kind == "source":  # according to X
@@ -126,7 +139,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if before.endswith((",", "”", '"')) or not before:
         speaker = mention_after(text, cue.end, hi)
         if speaker and before:
-            return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before))}
+            return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
+                                                                     _insertion_end(text, speaker[1], hi), hi)}
     speaker = mention_before(text, lo, cue.start)
     if speaker:
         after = text[cue.end:hi]
@@ -134,7 +148,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         trailing = lead.endswith((",", "”", '"')) and not THAT.search(after) and (
             len(after.split()) <= MAX_TRAILING_WORDS or after.lstrip().startswith(","))
         if trailing:
-            return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead))}
+            return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead),
+                                                                     _insertion_end(text, cue.end, hi), hi)}
     return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi)}
 
 
@@ -151,6 +166,30 @@ def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
             speaker = rows[-1]["mention"]  # "X confirmed the visit and said that ...": shared subject
         rows.append({"sentence": lo, "mention": speaker, "cue": cue, "start": content[0], "end": content[1],
                      "kind": content[2]})
+    return rows
+
+
+def _signed_quotes(text: str, quotes) -> list[dict]:
+    """“…” ― Name: a quotation signed with a dash and a name, as in readers' comments and epigraphs."""
+    rows = []
+    for match in SIGNATURE.finditer(text):
+        quote = _quote_ending_at(quotes, text, match.start("dash"))
+        if quote:
+            cue = Cue(match.start("dash"), match.end("dash"), match.group("dash"), "sign", "speech", False)
+            rows.append({"sentence": quote[0], "mention": _mention(text, match.span("name")), "cue": cue,
+                         "start": quote[0], "end": quote[1], "kind": "direct"})
+    return rows
+
+
+def _headline_claims(text: str) -> list[dict]:
+    """ "Poll: Wealthy voters abandon …": a short name and a colon opening a line attribute the rest."""
+    rows = []
+    for match in HEADLINE.finditer(text):
+        cue = Cue(match.start("colon"), match.end("colon"), ":", "colon", "speech", False)
+        start, end = _trim(text, match.end("colon"), match.end())
+        if len(text[start:end].split()) >= MIN_CONTENT_WORDS:
+            rows.append({"sentence": match.start(), "mention": _mention(text, match.span("name")), "cue": cue,
+                         "start": start, "end": end, "kind": "indirect"})
     return rows
 
 
@@ -198,7 +237,8 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
     """Every attribution in one raw text: direct, partial and indirect, with speaker, cue and date."""
     sentences = _Sentences(text)
     quotes = quote_spans(text)
-    rows = _add_quote_rows(text, _rows(text, sentences, quotes), quotes, sentences)
+    found = _rows(text, sentences, quotes) + _signed_quotes(text, quotes) + _headline_claims(text)
+    rows = _add_quote_rows(text, found, quotes, sentences)
     _resolve(rows)
     _self_reference(rows)
     records = []

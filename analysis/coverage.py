@@ -28,7 +28,7 @@ STEM_CHARS = 4            # words cut to their first letters: "usage"/"use", "Ru
 WORD = re.compile(r"[a-z0-9]+")
 MIN_MEMBER_WORDS = 6      # shorter claims ("confirmed the visit") are compared by their sentence
 WINDOW_DAYS = 3
-LABEL_WORDS = 60          # characters of the label
+LABEL_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,9 @@ def _best_links(vectors, article_codes: np.ndarray, rows: np.ndarray, threshold:
     return list(best[["a", "b", "sim"]].itertuples(index=False, name=None))
 
 
-def _label(texts: list[str]) -> str:
-    shortest = min(texts, key=len)
-    return shortest if len(shortest) <= LABEL_WORDS else shortest[:LABEL_WORDS].rsplit(" ", 1)[0] + "…"
+def _label(text: str) -> str:
+    """The element's most typical member (best matched, then shortest), cut to a readable length."""
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def align(corpus, threshold: float = DEFAULT_THRESHOLD, window_days: int = WINDOW_DAYS):
@@ -139,7 +139,9 @@ def _number_elements(frame: pd.DataFrame) -> pd.DataFrame:
                         "start": groups["start"].min()}).sort_values(["n_sources", "first", "start"],
                                                                       ascending=[False, True, True])
     ids = {c: f"E{n:04d}" for n, c in enumerate(key.index)}
-    labels = groups["text"].agg(lambda t: _label(list(t)))
+    ranked = frame.assign(_sim=frame["similarity"].fillna(0), _len=frame["text"].str.len())
+    best = ranked.sort_values(["component", "_sim", "_len"], ascending=[True, False, True]).drop_duplicates("component")
+    labels = best.set_index("component")["text"].map(_label)
     return frame.assign(element_id=frame["component"].map(ids), label=frame["component"].map(labels)) \
         .sort_values(["element_id", "article_id", "start"], kind="stable").reset_index(drop=True)
 

@@ -69,7 +69,7 @@ def estimates_over_time(rows: pd.DataFrame, category: str = "troops") -> plt.Fig
 def coverage_heatmap(matrix: pd.DataFrame) -> plt.Figure:
     """Element × source: which source carries which story element."""
     height = max(2.5, 0.32 * len(matrix) + 1.5)
-    fig, ax = plt.subplots(figsize=(2.2 + 1.4 * max(1, matrix.shape[1]), height))
+    fig, ax = plt.subplots(figsize=(5.5 + 0.9 * max(1, matrix.shape[1]), height))
     ax.imshow((matrix.to_numpy() > 0).astype(float), cmap="Blues", vmin=0, vmax=1.3, aspect="auto")
     labels = [f"{e}  {lab[:48]}" for e, lab in matrix.index] if len(matrix) else []
     ax.set_yticks(range(len(matrix)), labels, fontsize=7)
@@ -79,7 +79,7 @@ def coverage_heatmap(matrix: pd.DataFrame) -> plt.Figure:
             ax.text(j, i, int(n), ha="center", va="center", fontsize=7)
     ax.set_xlabel("source")
     ax.set_ylabel("story element")
-    ax.set_title("Which source carries which story element (number of members)")
+    ax.set_title("Story elements by source\n(number in a cell: members the source carries)", fontsize=10)
     fig.tight_layout()
     return fig
 
