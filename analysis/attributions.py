@@ -31,6 +31,7 @@ CLOSING = re.compile(r"[”\"»]\s*")
 THAT = re.compile(r"\bthat\b")
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
+FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?\Z")
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|to|at|by|from|as|into|over)\b", re.IGNORECASE)
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
@@ -156,6 +157,9 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
 def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
     rows = []
     for cue in find_cues(text):
+        inside_quote = any(q[0] <= cue.start < q[1] for q in quotes)
+        if inside_quote and not FIRST_PERSON.search(text, max(0, cue.start - 12), cue.start):
+            continue  # a cue inside a quotation is the quoted speaker's, worth a row only as "I/we ..."
         lo, hi = sentences.around(cue.start)
         found = _attribution(text, cue, lo, hi, quotes)
         content = found["content"]
