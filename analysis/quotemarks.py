@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 OPEN, CLOSE, STRAIGHT = "“„«", "”»", '"'
-MARK = re.compile(r'[“”„«»"]')
+MARK = re.compile(r"[“”„«»\"]|''|``")  # '' and `` stand for double marks in some wire copy
 MIN_CHARS = 2
+DOUBLED = {"''": STRAIGHT, "``": "“"}
 
 
 def _opens(text: str, i: int) -> bool:
@@ -32,14 +33,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], None
     for match in MARK.finditer(text):
-        i, mark = match.start(), match.group()
+        i, mark = match.start(), DOUBLED.get(match.group(), match.group())
         if start is not None:
             newline = text.find("\n", start, i)
             if newline != -1 and not _paragraph_continues(text, newline):
                 start = None  # unclosed and not continued: drop, and read this mark afresh
         if start is None:
             if mark in OPEN or (mark == STRAIGHT and _opens(text, i)):
-                start = i + 1
+                start = match.end()
             continue
         if mark in OPEN and text.rfind("\n", start, i) != -1:
             continue  # the opening mark of a continued paragraph

@@ -28,12 +28,14 @@ PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": 
 TRAILING_ADVERBIAL = re.compile(
     r"(?:\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"night|morning|evening|afternoon)|\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however))+\s*$")
+    r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)"
+    r"|\s*\([^()]{1,30}\))+\s*$")  # "Rep. Jane Doe (D-Ore.) said": the party tag is not the speaker
 MAX_NP_TOKENS = 12
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 APPOSITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?P<role>(?:a|an|the|who|which|its|his|her)\s+[^,;“”\"]{3,120}?),\s*\Z")
+    r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+),\s+"
+    r"(?P<role>(?:a|an|the|who|which|its|his|her)\s+[^,;“”\"]{3,120}?|[RDI]-[A-Z][\w.]*),\s*\Z")
 
 
 def _titles() -> dict[str, str]:
@@ -117,6 +119,8 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
         word, low = tok.group(), tok.group().lower()
         if not WORD.fullmatch(word) and word not in ("’s", "'s"):
             break
+        if k == 0 and low in INNER_PREPOSITIONS | BOUNDARY_WORDS:
+            return None  # "said of the plan", "said that": no speaker follows
         if low in INNER_PREPOSITIONS and k and _starts_name(tokens, k + 1):
             continue
         if whole_phrase and k:
