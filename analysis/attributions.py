@@ -20,18 +20,20 @@ from .cues import Cue, coordinated_cue_pattern, find_cues
 from .dates import resolve_said_on
 from .quotemarks import quote_spans
 from .sentences import sentence_spans
-from .speakers import Mention, Resolver, apposition_before, mention_after, mention_before, split_role
+from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, sentence_subject,
+                       split_role)
 
 COLUMNS = {
     "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
     "speaker_mention": "string", "speaker_start": "Int64", "speaker_end": "Int64", "speaker_role": "string",
     "cue": "string", "cue_start": "Int64", "cue_end": "Int64", "said_on": "datetime64[ns]",
 }
-CLOSING = re.compile(r"[”\"»]\s*")
+CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
 THAT = re.compile(r"\bthat\b")
-SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
 FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?\Z")
+CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|to|at|by|from|as|into|over)\b", re.IGNORECASE)
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
@@ -41,7 +43,7 @@ END_TRIM = " \t\n.,;:!?”\"'’—–-"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n,:;“\"—–-":
+    while start < end and text[start] in " \t\n,:;“\"'`—–-":
         start += 1
     while end > start and text[end - 1] in END_TRIM:
         end -= 1
@@ -70,7 +72,7 @@ def _quote_ending_at(quotes, text: str, pos: int):
 def _quote_starting_at(quotes, text: str, pos: int, limit: int):
     stripped = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" ,:—–-"))
     for q in quotes:
-        if q[0] - 1 == stripped:
+        if stripped < q[0] <= stripped + 2 and not text[stripped:q[0]].strip("“\"'«„`"):
             return q
     return None
 
@@ -136,8 +138,13 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         return {"speaker": speaker, "content": content}
     appositive = apposition_before(text, lo, cue.start)
     if appositive:
+        lead = text[lo:appositive[0]].rstrip()
+        if lead.endswith(CLAUSE_CLOSERS):  # "“…,” Jane Doe, a professor, said."
+            return {"speaker": appositive, "content": _backward_content(text, quotes, lo, lo + len(lead))}
         return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi)}
-    if before.endswith((",", "”", '"')) or not before:
+    if before.endswith(",") and cue.text.lower().endswith("ing"):  # "X attacked Y, saying that …"
+        return {"speaker": sentence_subject(text, lo, cue.start), "content": _forward_content(text, quotes, cue, hi)}
+    if before.endswith(CLAUSE_CLOSERS) or not before:
         speaker = mention_after(text, cue.end, hi)
         if speaker and before:
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
@@ -146,7 +153,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if speaker:
         after = text[cue.end:hi]
         lead = text[lo:speaker[0]].rstrip()
-        trailing = lead.endswith((",", "”", '"')) and not THAT.search(after) and (
+        trailing = lead.endswith(CLAUSE_CLOSERS) and not THAT.search(after) and (
             len(after.split()) <= MAX_TRAILING_WORDS or after.lstrip().startswith(","))
         if trailing:
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead),

@@ -43,7 +43,8 @@ class Corpus:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={len(getattr(self, n))}" for n in ("articles",) + TABLES)
-        return f"Corpus({self.folder}, {counts})"
+        name = self.folder.name if self.folder else "tables"  # no absolute path: output is the same on every machine
+        return f"Corpus({name}: {counts})"
 
 
 def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -12,8 +12,8 @@ import pandas as pd
 
 from .paths import DATA_DIR
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w’'&-]+|[^\w\s]")
-WORD = re.compile(r"[\w’'&-]+")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
+WORD = re.compile(r"\w[\w’'&-]*")
 # Words that end a subject noun phrase when reading leftwards from a cue.
 BOUNDARY_WORDS = frozenset("""that and but or nor so after before while when whenever as because if since unless
 until who whom which where although though than to in on at by with from into about over under between against
@@ -31,6 +31,7 @@ TRAILING_ADVERBIAL = re.compile(
     r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)"
     r"|\s*\([^()]{1,30}\))+\s*$")  # "Rep. Jane Doe (D-Ore.) said": the party tag is not the speaker
 MAX_NP_TOKENS = 12
+VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could")
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 APPOSITION = re.compile(
@@ -132,6 +133,18 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
             break  # "the lawmakers attending the hearing": the participle starts a modifier
         end = tok.end()
     return (lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), end) if end else None
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
+    tokens = list(TOKEN.finditer(text, lo, hi))[:MAX_NP_TOKENS]
+    end = None
+    for tok in tokens:
+        word, low = tok.group(), tok.group().lower()
+        if not WORD.fullmatch(word) or low in BOUNDARY_WORDS or (word.islower() and VERB_LIKE.fullmatch(word)):
+            break
+        end = tok.end()
+    return (tokens[0].start(), end) if end else None
 
 
 def split_role(phrase: str) -> tuple[str, str, str]:

@@ -114,3 +114,28 @@ def test_offsets_reproduce_every_span():
         assert text[r.cue_start:r.cue_end].lower().endswith(("said", "adding"))
         if pd.notna(r.speaker_start):
             assert text[r.speaker_start:r.speaker_end] == r.speaker_mention
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    row = only("Senator Ann Lee attacked the plan on Friday, saying it would raise taxes.")
+    assert row["speaker"] == "Ann Lee" and row["content"] == "it would raise taxes"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rep. Tom Hale (D-Ore.) said the bill would pass.", "Tom Hale"),
+    ("Senate Leader Ann Ray, R-Ky., said the bill would pass.", "Ann Ray"),
+    ("“It is fair,” Leonard E. Burman, a professor at the school, said of the plan.", "Leonard E. Burman"),
+])
+def test_party_tags_and_initials(text, speaker):
+    assert rows(text)["speaker"].iloc[0] == speaker
+
+
+def test_wire_copy_double_apostrophes_are_quotation_marks():
+    row = only("''We will win,'' the coach said.")
+    assert row["kind"] == "direct" and row["content"] == "We will win,"
+
+
+def test_signed_quotation_and_headline_colon():
+    frame = rows("“He represents our greatest shame.” ― Jane Roe\n\nPoll: Voters Abandon The Party")
+    assert frame["speaker"].tolist() == ["Jane Roe", "Poll"]
+    assert frame["kind"].tolist() == ["direct", "indirect"]
