@@ -101,8 +101,6 @@ def _backward_content(text, quotes, lo, pos, resume=None, hi=None):
 def _forward_content(text, quotes, cue: Cue, hi):
     inside = next((q for q in quotes if q[0] <= cue.start < q[1]), None)
     hi = min(hi, inside[1]) if inside else hi  # a cue inside a quotation reports only up to its end
-    nxt = coordinated_cue_pattern().search(text, cue.end, hi)
-    hi = nxt.start() if nxt else hi  # "confirmed the visit and said that ...": two contents
     pos = cue.end
     if cue.takes_object:
         listener = mention_after(text, pos, hi)
@@ -115,6 +113,8 @@ def _forward_content(text, quotes, cue: Cue, hi):
     if that and len(window[:that.start()].split()) <= MAX_THAT_DISTANCE and "," not in window[:that.start()].strip(" ,"):
         pos += that.end()
     start, end = _trim(text, pos, hi)
+    nxt = coordinated_cue_pattern().search(text, start + 1, end)
+    end = _trim(text, start, nxt.start())[1] if nxt else end  # "confirmed the visit and said that …"
     if PREPOSITION_START.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return start, end, "indirect"
