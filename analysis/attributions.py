@@ -16,7 +16,7 @@ from bisect import bisect_right
 
 import pandas as pd
 
-from .cues import Cue, coordinated_cue_pattern, find_cues
+from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_pattern
 from .dates import resolve_said_on
 from .quotemarks import quote_spans
 from .sentences import sentence_spans
@@ -34,6 +34,10 @@ SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'
 HEADLINE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
 FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?\Z")
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
+# After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
+INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
+                                  r"early|to|of|from|who|whose|when|while|as|yesterday|today|\w+day)\b)")
+SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|to|at|by|from|as|into|over)\b", re.IGNORECASE)
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
@@ -102,6 +106,8 @@ def _forward_content(text, quotes, cue: Cue, hi):
     inside = next((q for q in quotes if q[0] <= cue.start < q[1]), None)
     hi = min(hi, inside[1]) if inside else hi  # a cue inside a quotation reports only up to its end
     pos = cue.end
+    joined = coordinated_cue_pattern().search(text, pos, hi)
+    hi = joined.start() if joined else hi  # "confirmed the visit and said that ...": two contents
     if cue.takes_object:
         listener = mention_after(text, pos, hi)
         pos = listener[1] if listener else pos
@@ -113,8 +119,8 @@ def _forward_content(text, quotes, cue: Cue, hi):
     if that and len(window[:that.start()].split()) <= MAX_THAT_DISTANCE and "," not in window[:that.start()].strip(" ,"):
         pos += that.end()
     start, end = _trim(text, pos, hi)
-    nxt = coordinated_cue_pattern().search(text, start + 1, end)
-    end = _trim(text, start, nxt.start())[1] if nxt else end  # "confirmed the visit and said that …"
+    participle = participle_cue_pattern().search(text, start + 1, end)
+    end = _trim(text, start, participle.start())[1] if participle else end  # "…, adding that …" starts anew
     if PREPOSITION_START.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return start, end, "indirect"
@@ -146,7 +152,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         return {"speaker": sentence_subject(text, lo, cue.start), "content": _forward_content(text, quotes, cue, hi)}
     if before.endswith(CLAUSE_CLOSERS) or not before:
         speaker = mention_after(text, cue.end, hi)
-        if speaker and before:
+        if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]):
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
                                                                      _insertion_end(text, speaker[1], hi), hi)}
     speaker = mention_before(text, lo, cue.start)
@@ -175,6 +181,9 @@ def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
         speaker = _mention(text, found["speaker"]) if found["speaker"] else None
         if speaker is None and rows and rows[-1]["sentence"] == lo:
             speaker = rows[-1]["mention"]  # "X confirmed the visit and said that ...": shared subject
+        elif speaker is None and SUBJECT_GAP.search(text, lo, cue.start):
+            subject = sentence_subject(text, lo, cue.start)  # "X beamed and asked", "X continues to insist"
+            speaker = _mention(text, subject) if subject else None
         rows.append({"sentence": lo, "mention": speaker, "cue": cue, "start": content[0], "end": content[1],
                      "kind": content[2]})
     return rows

@@ -94,5 +94,11 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
 
 @lru_cache(maxsize=4)
 def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
-    """ "…, and said", "…, adding": where the content of the first of two coordinated cues ends."""
-    return re.compile(r"(?:,?\s+and|,)\s+(?=" + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)
+    """ "…, and said": where the content of the first of two coordinated cues ends."""
+    return re.compile(r",?\s+and\s+(?=" + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def participle_cue_pattern(path: str | None = None) -> re.Pattern:
+    """ "…, adding that": a participle cue after a comma reports a new content."""
+    return re.compile(r",\s+(?=" + cue_pattern(path)[0].pattern.replace("(?P<form>", "(?:") + r"(?<=ing)\b)", re.IGNORECASE)

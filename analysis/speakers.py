@@ -31,6 +31,7 @@ TRAILING_ADVERBIAL = re.compile(
     r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)"
     r"|\s*\([^()]{1,30}\))+\s*$")  # "Rep. Jane Doe (D-Ore.) said": the party tag is not the speaker
 MAX_NP_TOKENS = 12
+LEADING_ADVERBIAL = re.compile(r"\s*(?:\w+\s+){0,3}\w+,\s+")
 VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could")
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -137,7 +138,8 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
 
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
-    tokens = list(TOKEN.finditer(text, lo, hi))[:MAX_NP_TOKENS]
+    opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
+    tokens = list(TOKEN.finditer(text, opener.end() if opener else lo, hi))[:MAX_NP_TOKENS]
     end = None
     for tok in tokens:
         word, low = tok.group(), tok.group().lower()
