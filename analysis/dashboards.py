@@ -1,24 +1,31 @@
 """Widget dashboards for the notebooks: each factory returns a Dashboard whose controls tests can set.
 
-A Dashboard holds its `controls` (name -> widget), the `table` it currently shows, the `figure`
-(when it draws one) and `widget`, the box to display. Changing any control calls `update()`.
+A Dashboard holds its `controls` (name -> widget), the `table` it currently shows, further
+`tables` by name, the `figure` (when it draws one), the `html` it shows (when it shows some) and
+`widget`, the box to display. Changing any control calls `update()`, which redraws `output`.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Callable
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
+from matplotlib.figure import Figure
 
 from . import plots
-from .coverage import align, coverage_matrix, source_counts
+from .coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
 from .viewer import article_html
 from .wording import diff_html
 
 ALL = "(all)"
+CLAIM_COLUMNS = ["claim_id", "source", "date", "kind", "claimant", "claimant_role", "affiliation", "cue", "said_on",
+                 "text"]
+ESTIMATE_COLUMNS = ["estimate_id", "date", "date_basis", "source", "who", "text", "value", "low", "high", "qualifier",
+                    "unit", "stance", "derived", "derivation", "sentence"]
+MEMBER_RANK = {"quote": 0, "claim": 1, "sentence": 2}  # which wording of a source to set side by side
 
 
 @dataclass
@@ -27,154 +34,183 @@ class Dashboard:
     render: Callable[["Dashboard"], None]
     output: w.Output = field(default_factory=w.Output)
     table: pd.DataFrame = field(default_factory=pd.DataFrame)
-    figure: plt.Figure | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    figure: Figure | None = None
     html: str = ""
 
     def __post_init__(self):
         for control in self.controls.values():
             control.observe(lambda _change: self.update(), names="value")
-        self.widget = w.VBox([w.HBox(list(self.controls.values()), layout=w.Layout(flex_flow="row wrap")), self.output])
+        controls = w.HBox(list(self.controls.values()), layout=w.Layout(flex_flow="row wrap"))
+        self.widget = w.VBox([controls, self.output])
         self.update()
 
     def value(self, name):
         return self.controls[name].value
 
     def update(self) -> None:
-        if self.figure is not None:
-            plt.close(self.figure)
-        self.output.clear_output(wait=True)
+        self.output.outputs = ()
         self.render(self)
 
+    def show(self, *shown) -> None:
+        """Put objects into `output` as widget state (not display messages), so what a dashboard shows
+        never leaks into the cell's own outputs when it runs headless (nbval, nbconvert)."""
+        for item in shown:
+            self.output.append_display_data(item)
 
-def _sources(corpus) -> dict[str, str]:
-    return {a: (o or a) for a, o in zip(corpus.articles["article_id"], corpus.articles["outlet"].fillna(""))}
 
-
-def _date_filter(frame: pd.DataFrame, column: str, start, end) -> pd.Series:
-    keep = pd.Series(True, index=frame.index)
+def _within(dates: pd.Series, start, end) -> pd.Series:
+    """Dates inside [start, end] (whole days); an empty bound does not filter."""
+    keep = pd.Series(True, index=dates.index)
     if start:
-        keep &= frame[column] >= pd.Timestamp(start)
+        keep &= dates >= pd.Timestamp(start)
     if end:
-        keep &= frame[column] <= pd.Timestamp(end)
+        keep &= dates < pd.Timestamp(end) + pd.Timedelta(days=1)
     return keep
 
 
-def filter_claims(claims: pd.DataFrame, sources: dict, source=ALL, speaker="", affiliation=ALL, kind=ALL,
-                  start=None, end=None, search="") -> pd.DataFrame:
-    """Claims matching every filter; empty strings and ALL mean no filter."""
-    rows = claims.assign(source=claims["article_id"].map(sources))
-    keep = _date_filter(rows, "said_on", start, end)
+def _dated_claims(corpus) -> pd.DataFrame:
+    """Claims with their source and a `date`: when it was said, else when the article was published."""
+    published = corpus.claims["article_id"].map(corpus.articles.set_index("article_id")["published"])
+    return corpus.claims.assign(source=corpus.claims["article_id"].map(plots.source_names(corpus.articles)),
+                                date=pd.to_datetime(corpus.claims["said_on"]).fillna(published))
+
+
+def filter_claims(claims: pd.DataFrame, source=ALL, speaker="", affiliation=ALL, kind=ALL, start=None, end=None,
+                  search="") -> pd.DataFrame:
+    """Claims (from `_dated_claims`) matching every filter; empty strings and ALL mean no filter."""
+    keep = _within(claims["date"], start, end)
     if source != ALL:
-        keep &= rows["source"] == source
+        keep &= claims["source"] == source
     if speaker:
-        keep &= rows["claimant"].fillna("").str.contains(speaker, case=False, regex=False)
+        keep &= claims["claimant"].fillna("").str.contains(speaker, case=False, regex=False)
     if affiliation != ALL:
-        keep &= rows["affiliation"].fillna("unknown") == affiliation
+        keep &= claims["affiliation"].fillna("unknown") == affiliation
     if kind != ALL:
-        keep &= rows["kind"] == kind
+        keep &= claims["kind"] == kind
     if search:
-        keep &= rows["text"].str.contains(search, case=False, regex=False)
-    columns = ["claim_id", "source", "kind", "claimant", "claimant_role", "affiliation", "cue", "said_on", "text"]
-    return rows.loc[keep, columns].sort_values("claim_id").reset_index(drop=True)
+        keep &= claims["text"].str.contains(search, case=False, regex=False)
+    return claims.loc[keep, CLAIM_COLUMNS].sort_values("claim_id").reset_index(drop=True)
 
 
 def claims_explorer(corpus) -> Dashboard:
-    sources = _sources(corpus)
-    affiliations = sorted(corpus.claims["affiliation"].fillna("unknown").unique())
+    """Claims filtered by source, speaker, affiliation, kind, date range and words in the claim."""
+    claims = _dated_claims(corpus)
     controls = {
-        "source": w.Dropdown(options=[ALL, *sorted(set(sources.values()))], description="source"),
+        "source": w.Dropdown(options=[ALL, *sorted(claims["source"].dropna().unique())], description="source"),
         "speaker": w.Text(description="speaker", placeholder="part of a name"),
-        "affiliation": w.Dropdown(options=[ALL, *affiliations], description="affiliation"),
+        "affiliation": w.Dropdown(options=[ALL, *sorted(claims["affiliation"].fillna("unknown").unique())],
+                                  description="affiliation"),
         "kind": w.Dropdown(options=[ALL, "direct", "partial", "indirect"], description="kind"),
-        "start": w.DatePicker(description="said from"),
-        "end": w.DatePicker(description="said until"),
+        "start": w.DatePicker(description="from", tooltip="said on (else published) from this day"),
+        "end": w.DatePicker(description="until", tooltip="said on (else published) until this day"),
         "search": w.Text(description="search", placeholder="words in the claim"),
     }
 
     def render(d: Dashboard):
-        d.table = filter_claims(corpus.claims, sources, **{k: d.value(k) for k in controls})
-        with d.output:
-            display(HTML(f"<p>{len(d.table)} of {len(corpus.claims)} claims</p>"), d.table)
+        d.table = filter_claims(claims, **{name: d.value(name) for name in controls})
+        d.show(HTML(f"<p>{len(d.table)} of {len(claims)} claims</p>"), d.table)
 
     return Dashboard(controls, render)
 
 
 def article_viewer(corpus) -> Dashboard:
-    usable = corpus.articles.query("status != 'error'")
-    options = [(f"{a} — {t[:70]}", a) for a, t in zip(usable["article_id"], usable["title"].fillna(""))]
+    """One article at a time, its quotes, claims and estimates highlighted."""
+    usable = corpus.articles[corpus.articles["status"] != "error"]
+    options = [(f"{a} · {str(t)[:70]}", a) for a, t in zip(usable["article_id"], usable["title"].fillna(""))]
 
     def render(d: Dashboard):
         d.html = article_html(corpus, d.value("article"))
-        with d.output:
-            display(HTML(d.html))
+        d.show(HTML(d.html))
 
     return Dashboard({"article": w.Dropdown(options=options, description="article")}, render)
 
 
+def shown_estimates(corpus, rows: pd.DataFrame) -> pd.DataFrame:
+    """The plotted estimates as a table, each with the sentence it comes from."""
+    sentences = corpus.sentences.set_index(["article_id", "sentence_id"])["text"]
+    keys = zip(rows["article_id"], rows["sentence_id"])
+    return rows.assign(sentence=[sentences.get(key, "") for key in keys])[ESTIMATE_COLUMNS].reset_index(drop=True)
+
+
 def estimates_dashboard(corpus) -> Dashboard:
+    """Estimates over time by claimant: category, claimants, date range, derived figures on or off."""
     rows = plots.dated_estimates(corpus.estimates, corpus.articles)
     categories = sorted(rows["category"].dropna().unique()) or ["troops"]
+    claimants = sorted(rows["who"].unique())
     controls = {
         "category": w.Dropdown(options=categories, value="troops" if "troops" in categories else categories[0],
                                description="category"),
-        "claimants": w.SelectMultiple(options=sorted(rows["who"].unique()), description="claimants",
-                                      rows=min(6, max(2, rows["who"].nunique()))),
+        "claimants": w.SelectMultiple(options=claimants, description="claimants", rows=min(6, max(2, len(claimants))),
+                                      tooltip="none selected: every claimant"),
         "start": w.DatePicker(description="from"),
         "end": w.DatePicker(description="until"),
         "show_derived": w.Checkbox(value=True, description="show derived figures"),
     }
 
     def render(d: Dashboard):
-        keep = (rows["category"] == d.value("category")) & _date_filter(rows, "date", d.value("start"), d.value("end"))
+        keep = (rows["category"] == d.value("category")) & _within(rows["date"], d.value("start"), d.value("end"))
         if d.value("claimants"):
             keep &= rows["who"].isin(d.value("claimants"))
         if not d.value("show_derived"):
             keep &= ~rows["derived"].fillna(False).astype(bool)
         shown = rows[keep].sort_values(["date", "estimate_id"])
         d.figure = plots.estimates_over_time(shown, d.value("category"))
-        sentences = corpus.sentences.set_index(["article_id", "sentence_id"])["text"]
-        d.table = shown.assign(sentence=[sentences.get((a, s), "") for a, s in zip(shown["article_id"], shown["sentence_id"])])[
-            ["estimate_id", "date", "who", "text", "value", "low", "high", "qualifier", "unit", "stance", "derived",
-             "derivation", "sentence"]].reset_index(drop=True)
-        with d.output:
-            display(d.figure, d.table)
+        d.table = shown_estimates(corpus, shown)
+        d.show(d.figure, HTML(f"<p>{len(d.table)} estimates shown</p>"), d.table)
 
     return Dashboard(controls, render)
 
 
-def coverage_dashboard(corpus) -> Dashboard:
-    sources = _sources(corpus)
-    names = sorted(set(sources.values()))
-    cache: dict[float, tuple] = {}
+def element_wordings(coverage: pd.DataFrame) -> pd.DataFrame:
+    """For each element carried by several sources, one wording per source: its quotation if it has one,
+    else its claim, else its sentence; the best-matched member first."""
+    spread = coverage.groupby("element_id")["outlet"].transform("nunique")
+    shared = coverage[spread > 1].assign(rank=lambda f: f["member"].map(MEMBER_RANK),
+                                         match=lambda f: f["similarity"].fillna(0))
+    best = shared.sort_values(["element_id", "outlet", "rank", "match"], ascending=[True, True, True, False])
+    return best.drop_duplicates(["element_id", "outlet"])[["element_id", "label", "outlet", "member", "text"]] \
+        .reset_index(drop=True)
+
+
+def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False) -> str:
+    """Side by side, each source's wording against the first source's, words only one side has marked."""
+    parts = []
+    for element, group in wordings.groupby("element_id", sort=True):
+        if quotes_only and not group["member"].eq("quote").any():
+            continue
+        first = group.iloc[0]
+        parts.append(f"<h4>{html.escape(element)}: {html.escape(str(first['label']))}</h4>")
+        parts += [diff_html(first["text"], other["text"], f"{first['outlet']} ({first['member']})",
+                            f"{other['outlet']} ({other['member']})") for _, other in group.iloc[1:].iterrows()]
+    return "".join(parts) or "<p>no element is carried by two of these sources</p>"
+
+
+def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboard:
+    """Coverage of the chosen sources at a similarity threshold: heatmap, counts, wordings, discrepancies."""
+    source_of = plots.source_names(corpus.articles)
+    names = sorted(source_of.unique())
+    alignments: dict[float, tuple] = {}  # aligning is the slow part; a slider revisits the same values
     controls = {
         "sources": w.SelectMultiple(options=names, value=tuple(names), description="sources"),
-        "threshold": w.FloatSlider(value=0.25, min=0.1, max=0.9, step=0.01, description="similarity ≥"),
+        "threshold": w.FloatSlider(value=threshold, min=0.1, max=0.9, step=0.05, description="similarity ≥"),
     }
 
     def render(d: Dashboard):
-        threshold = round(d.value("threshold"), 2)
-        if threshold not in cache:
-            cache[threshold] = align(corpus, threshold=threshold)
-        coverage, discrepancies = cache[threshold]
-        chosen = set(d.value("sources"))
-        d.table = coverage[coverage["outlet"].isin(chosen)]
-        matrix = coverage_matrix(d.table) if len(d.table) else pd.DataFrame()
-        d.figure = plots.coverage_heatmap(matrix)
-        counts = source_counts(d.table) if len(d.table) else pd.DataFrame(columns=["shared", "unique", "total"])
-        shown_discrepancies = discrepancies[discrepancies["article_id"].map(sources).isin(chosen)]
-        with d.output:
-            display(d.figure, counts, shown_discrepancies)
+        key = round(d.value("threshold"), 2)
+        if key not in alignments:
+            alignments[key] = align(corpus, threshold=key)
+        coverage, discrepancies = alignments[key]
+        chosen = list(d.value("sources"))
+        d.table = coverage[coverage["outlet"].isin(chosen)].reset_index(drop=True)
+        d.tables = {
+            "counts": source_counts(d.table),
+            "discrepancies": discrepancies[discrepancies["article_id"].map(source_of).isin(chosen)]
+            .reset_index(drop=True),
+        }
+        d.figure = plots.coverage_heatmap(coverage_matrix(d.table))
+        d.html = wordings_html(element_wordings(d.table))
+        d.show(d.figure, d.tables["counts"], HTML("<h4>Wordings of shared elements</h4>" + d.html),
+               HTML("<h4>Discrepancies</h4>"), d.tables["discrepancies"])
 
     return Dashboard(controls, render)
-
-
-def shared_quote_wordings(coverage: pd.DataFrame) -> list[str]:
-    """HTML side-by-side word diffs for every element whose quotations or claims two sources carry."""
-    spread = coverage.groupby("element_id")["outlet"].nunique()
-    out = []
-    for element, group in coverage[coverage["element_id"].map(spread) > 1].groupby("element_id"):
-        quoted = group[group["member"].isin(["quote", "claim"])].drop_duplicates("outlet")
-        if len(quoted) >= 2 and (group["member"] == "quote").any():
-            a, b = quoted.iloc[0], quoted.iloc[1]
-            out.append(f"<h4>{element}: {group['label'].iloc[0]}</h4>" + diff_html(a["text"], b["text"], a["outlet"], b["outlet"]))
-    return out

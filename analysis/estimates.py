@@ -1,162 +1,315 @@
 """Numeric estimates: amounts of counted things, with who gave them, when, and where.
 
-An amount becomes an estimate row when a counted noun follows it (`data/units.csv`: soldiers ->
-troops, workers -> workers, killed -> casualties, anything else -> other). Amounts followed by
-a time or measure word ("six weeks"), calendar numbers (years, "Oct. 22"), and amounts with no
-counted noun (list markers "one, ... two, ...", addresses, postal codes) give no row.
-The claimant and date come from the claim whose content holds the amount, or from a claim cued in
-the same sentence; otherwise the article speaks in its own voice (`voice` = "article").
-Relative wording ("tripling the estimate it had last week", "up from 3,000") adds a `derived`
-row for the earlier figure. Denials of a deployment give a row with stance "denial" and no value.
+An amount (`numbers.find_amounts`) becomes an estimate row when a counted noun of `data/units.csv`
+follows it in the same clause (soldiers -> troops, workers -> workers, killed -> casualties,
+anything else -> other), or any plural word right after it (`other`). No row for: amounts followed
+by a time or measure word ("six weeks"), calendar numbers (years such as 2024, "Oct. 22"), money
+("$3 million"), "one of", and amounts with no counted noun (list markers "one, ... Two, ...",
+house numbers, postal codes).
+
+Claimant and date: the innermost claim whose content holds the amount, else the claim cued nearest
+to it in the same sentence. With neither, the article speaks in its own voice: `claimant` is empty
+and `voice` is "article" (else "claim"). Stance is "denial" when that claim's words or cue deny
+(`data/denial_words.csv`); a denying claim about counted people with no figure of its own still
+gives a row (value, low and high empty) so a chart can mark the denial.
+
+Wording in `data/relative_figures.csv` ("tripling last week's estimate", "doubled", "up
+from 3,000") adds a `derived` row for the earlier figure: its `text` is the wording, `derived_from`
+the estimate it was computed from, and `said_from`/`said_to` the period it was given in (the week
+before for "last week", else any day before the figure it is compared with). A factor ("doubled") applies
+to the nearest figure of troops, workers or casualties in the sentence; counts of other things get no
+derived row.
 """
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
+from collections import namedtuple
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from . import schemas
 from .numbers import Amount, find_amounts
 from .paths import DATA_DIR
 
-CALENDAR_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\Z|\b(?:in|since|of|by)\s+\Z", re.I)
+MONTHS = "january february march april may june july august september october november december".split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+MONTH_NAMES = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"  # "oct", "october"
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s*\Z", re.IGNORECASE)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
-LOCATION = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+(?:region|province|oblast|area|border))?)")
-FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
-RELATIVE = re.compile(r"\b(?P<verb>doubl|tripl|quadrupl|halv)(?:e|ed|es|ing)\b(?:[^,.;]|[,.](?=\d))*", re.I)
-UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|compared)\s+(?:from|with)\s+", re.I)
-DENIAL = re.compile(r"\b(?:groundless|baseless|unfounded|false|fake|fabricat\w*|rumou?rs?|den(?:y|ied|ies|ial)|no\s+(?:truth|evidence))\b", re.I)
-UNIT_WINDOW = 6  # words between the amount and its counted noun ("10,000 North Korean soldiers")
-WORD = re.compile(r"[A-Za-z%][\w’'-]*|%")
+YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|during|early|late|mid)[\s-]*\Z", re.IGNORECASE)
+NOUN_RIGHT_AFTER = re.compile(r"\s+([a-z]+)")
+CURRENCY_BEFORE = re.compile(r"[$€£¥₩]\s*\Z")
+CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|#)\Z")   # "F-16", "#3": names, not counts
+LEADING_ZERO = re.compile(r"0\d")                 # postal codes, phone numbers: codes, not counts
+CLAUSE_BREAK = re.compile(r",(?!\d)|[;:!?()\[\]“”\"—]|\d")  # not the comma of "10,000"; a number starts a new count
 NEXT_WORD = re.compile(r"\s+(?:of\s+)?([a-z][a-z-]+)\b")
-FUNCTION_WORDS = frozenset("this is was has as its yes plus less unless thus perhaps always whereas".split())
+WORD = re.compile(r"[A-Za-z%][\w’'-]*|%")
+UNIT_WINDOW = 6       # words between an amount and its counted noun: "10,000 well-armed infantry soldiers"
+PREDICATE_WINDOW = 3  # words after the noun that can make it a casualty count: "soldiers were killed"
+CLAUSE_CHARS = 120    # how far a clause is read for the counted noun and the place
+FUNCTION_WORDS = frozenset("was has as its yes perhaps always whereas".split())  # end in s, are no plurals
+PLACE = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+                   r"(?:\s+(?:region|province|oblast|area|border|district))?")
+NOT_PLACES = frozenset(MONTHS + WEEKDAYS)
+MONTH_IN = re.compile(rf"\b(?:in|since|from)\s+({'|'.join(MONTHS)})\b")
+EXTRA_COLUMNS = {"voice": "string", "said_from": "datetime64[ns]", "said_to": "datetime64[ns]", "derived_from": "string"}
+Claim = namedtuple("Claim", "claim_id start end cue_start claimant said_on denies")
+
+
+def _table(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / name, comment="#", dtype=str, keep_default_na=False)
 
 
 @lru_cache(maxsize=1)
 def unit_table() -> dict[str, str]:
-    table = pd.read_csv(DATA_DIR / "units.csv", comment="#", dtype=str)
+    table = _table("units.csv")
     return dict(zip(table["noun"].str.lower(), table["category"]))
 
 
-def counted_noun(text: str, pos: int, limit: int) -> tuple[str, str] | None:
-    """(noun, category) of the first known counted noun in the next few words, else the next noun as 'other'."""
-    words = [w.group().lower() for w in WORD.finditer(text, pos, limit)][:UNIT_WINDOW]
-    if text[pos:pos + 1] == "%":
-        words = ["%"] + words
-    if words and words[0] == "of":  # "thousands of soldiers"
-        words = words[1:]
+@lru_cache(maxsize=1)
+def denial_pattern() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(_table('denial_words.csv')['pattern'])})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def relative_wordings() -> tuple[re.Pattern, list[float]]:
+    """One pattern with a group per row of relative_figures.csv, and each row's factor (NaN: explicit)."""
+    table = _table("relative_figures.csv")
+    groups = "|".join(f"(?P<r{i}>{w})" for i, w in enumerate(table["wording"]))
+    factors = [float(f) if f else math.nan for f in table["factor"]]
+    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE), factors
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    stop = CLAUSE_BREAK.search(text, pos, min(limit, pos + CLAUSE_CHARS))
+    return stop.start() if stop else min(limit, pos + CLAUSE_CHARS)
+
+
+def counted_noun(text: str, pos: int, limit: int) -> tuple[str, str, int] | None:
+    """(noun, category, end of the noun) for the amount ending at `pos`, or None."""
+    words = list(WORD.finditer(text, pos, _clause_end(text, pos, limit)))[:UNIT_WINDOW + PREDICATE_WINDOW]
+    lowered = [w.group().lower() for w in words]
     units = unit_table()
-    for k in range(len(words)):
+    for k in range(min(len(words), UNIT_WINDOW)):
         for size in (3, 2, 1):
-            phrase = " ".join(words[k:k + size])
-            if phrase in units:
-                return phrase, units[phrase]
+            phrase = " ".join(lowered[k:k + size])
+            if k + size <= len(words) and phrase in units:
+                category = units[phrase]
+                after = lowered[k + size:k + size + PREDICATE_WINDOW]
+                if category not in ("skip", "casualties") and any(units.get(w) == "casualties" for w in after):
+                    category = "casualties"
+                return phrase, category, words[k + size - 1].end()
     first = NEXT_WORD.match(text, pos)  # no counted noun: only a plural right after the amount counts
-    if first and first.group(1).endswith("s") and first.group(1).lower() not in FUNCTION_WORDS:
-        return first.group(1).lower(), "other"
+    if first and first[1].endswith("s") and not first[1].endswith(("ss", "us", "is")) and first[1] not in FUNCTION_WORDS:
+        return first[1], "other", first.end()
     return None
 
 
-def _is_calendar(text: str, amount: Amount) -> bool:
-    number = amount.text.split()[-1]  # a year is written without separators: "2024", never "2,024"
-    return bool(YEAR.fullmatch(number)) or bool(CALENDAR_BEFORE.search(text, max(0, amount.start - 12), amount.start))
+def _is_year(text: str, amount: Amount) -> bool:
+    """ "2024", "in 2000"; but "2000 soldiers" counts (a year is written without separators)."""
+    if not YEAR.fullmatch(amount.text.split()[-1]):
+        return False
+    noun = NOUN_RIGHT_AFTER.match(text, amount.end)
+    return (noun is None or unit_table().get(noun[1], "skip") == "skip"
+            or bool(YEAR_BEFORE.search(text, max(0, amount.start - 8), amount.start)))
 
 
-def _claim_for(claims: pd.DataFrame, start: int, end: int, sent_start: int, sent_end: int):
-    if claims.empty:
+def _not_counted(text: str, amount: Amount) -> bool:
+    """Years, days of a month ("Oct. 22"), money, codes ("F-16", "0199"), and "one of" (a pronoun)."""
+    before = max(0, amount.start - 12)
+    return (_is_year(text, amount) or bool(MONTH_BEFORE.search(text, before, amount.start))
+            or bool(CURRENCY_BEFORE.search(text, before, amount.start)) or bool(CODE_BEFORE.search(text, before, amount.start))
+            or bool(LEADING_ZERO.match(amount.text))
+            or (amount.value == 1 and text[amount.end:amount.end + 4].lower() == " of "))
+
+
+def place_after(text: str, pos: int, limit: int):
+    """The first place named in the clause from `pos`: "in Spain", "in the Tula region"."""
+    end = _clause_end(text, pos, limit)
+    for found in PLACE.finditer(text, pos, end):
+        if found["place"].lower() not in NOT_PLACES:
+            return found.group()
+    return pd.NA
+
+
+def _claims(claims: pd.DataFrame) -> list[Claim]:
+    """Claims as plain tuples (pandas row access per amount costs more than the whole scan)."""
+    if claims is None or claims.empty:
+        return []
+    denial = denial_pattern()
+    cue_starts = claims["cue_start"].tolist() if "cue_start" in claims else [pd.NA] * len(claims)
+    columns = zip(claims["claim_id"].tolist(), claims["start"].tolist(), claims["end"].tolist(), cue_starts,
+                  claims["claimant"].tolist(), claims["said_on"].tolist(), claims["text"].fillna("").tolist(),
+                  claims["cue"].fillna("").tolist())
+    return [Claim(claim_id, int(start), int(end), cue_start, claimant, said_on, bool(denial.search(f"{text} {cue}")))
+            for claim_id, start, end, cue_start, claimant, said_on, text, cue in columns
+            if pd.notna(start) and pd.notna(end)]
+
+
+def claim_for(claims: list[Claim], start: int, end: int, sent_start: int, sent_end: int) -> Claim | None:
+    """The innermost claim holding [start, end), else the claim cued nearest to it in the sentence."""
+    inside = [c for c in claims if c.start <= start and end <= c.end]
+    if inside:
+        return max(inside, key=lambda c: (c.start, -c.end))
+    cued = [c for c in claims if pd.notna(c.cue_start) and sent_start <= c.cue_start < sent_end]
+    return min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
+
+
+def _attribution(claim: Claim | None) -> dict:
+    if claim is None:
+        return {"claim_id": pd.NA, "claimant": pd.NA, "said_on": pd.NaT, "voice": "article", "stance": "assertion"}
+    return {"claim_id": claim.claim_id, "claimant": claim.claimant, "said_on": claim.said_on, "voice": "claim",
+            "stance": "denial" if claim.denies else "assertion"}
+
+
+def _estimate(text, amount: Amount, sentence, claims) -> dict | None:
+    sentence_id, s, e = sentence
+    if _not_counted(text, amount):
         return None
-    inside = claims[(claims["start"] <= start) & (claims["end"] >= end)]
-    if len(inside):
-        return inside.sort_values("end").iloc[0]  # the innermost claim
-    same = claims[(claims["cue_start"] >= sent_start) & (claims["cue_start"] < sent_end)]
-    return same.iloc[0] if len(same) else None
-
-
-def _derived(text: str, row: dict, sent_start: int, sent_end: int) -> dict | None:
-    """The earlier figure implied by "tripling the estimate it had last week" and the like."""
-    relative = RELATIVE.search(text, sent_start, sent_end)
-    if not relative or np.isnan(row["value"]):
+    unit = counted_noun(text, amount.end, e)
+    if unit is None or unit[1] == "skip":
         return None
-    factor = FACTORS[relative.group("verb").lower()]
-    earlier = {**row, "value": row["value"] / factor, "low": row["low"] / factor, "high": row["high"] / factor,
-               "derived": True, "derivation": relative.group().strip(), "approximate": True,
-               "qualifier": f"1/{factor:g} of {row['text']}", "start": relative.start(), "end": relative.end(),
-               "text": relative.group()}
-    earlier["end"] = earlier["start"] + len(earlier["text"].rstrip())
-    earlier["text"] = text[earlier["start"]:earlier["end"]]
-    if "last week" in relative.group().lower() and pd.notna(row["said_on"]):
-        monday = row["said_on"] - pd.Timedelta(days=row["said_on"].weekday())
-        earlier.update(said_from=monday - pd.Timedelta(days=7), said_to=monday - pd.Timedelta(days=1), said_on=pd.NaT)
-    return earlier
+    return {"sentence_id": sentence_id, "start": amount.start, "end": amount.end, "text": amount.text,
+            "value": amount.value, "low": amount.low, "high": amount.high, "qualifier": amount.qualifier or pd.NA,
+            "approximate": amount.approximate, "unit": unit[0], "category": unit[1],
+            "location": place_after(text, unit[2], e), **_attribution(claim_for(claims, amount.start, amount.end, s, e)),
+            "derived": False, "derivation": pd.NA}
 
 
-def _rows_in_sentence(text, sentence, claims):
-    s, e = int(sentence.start), int(sentence.end)
-    rows = []
-    for amount in find_amounts(text, s, e):
-        if _is_calendar(text, amount):
+def _earlier_period(wording: str, base) -> tuple:
+    """(said_from, said_to) of an earlier figure: the week or month before for "last week/month"."""
+    if base is None or pd.isna(base):
+        return pd.NaT, pd.NaT
+    base = pd.Timestamp(base).normalize()
+    words = " ".join(wording.lower().split())
+    if "last week" in words or "a week ago" in words or "a week earlier" in words:
+        monday = base - pd.Timedelta(days=base.weekday())
+        return monday - pd.Timedelta(days=7), monday - pd.Timedelta(days=1)
+    if "last month" in words:
+        first = base.replace(day=1)
+        return first - pd.DateOffset(months=1), first - pd.Timedelta(days=1)
+    month = MONTH_IN.search(words)
+    if month:  # "in August": the latest August before the figure
+        number = MONTHS.index(month[1]) + 1
+        first = pd.Timestamp(base.year - (number > base.month), number, 1)
+        return first, first + pd.offsets.MonthEnd(0)
+    return pd.NaT, base - pd.Timedelta(days=1)
+
+
+def _derived_row(text: str, current: dict, start: int, end: int, figures: dict, published) -> dict:
+    said_from, said_to = _earlier_period(text[start:end], current["said_on"] if pd.notna(current["said_on"]) else published)
+    return {**current, **figures, "start": start, "end": end, "text": text[start:end], "derivation": text[start:end],
+            "derived": True, "approximate": True, "said_on": said_from if said_from == said_to else pd.NaT,
+            "said_from": said_from, "said_to": said_to, "derived_from": current["start"]}
+
+
+TRAILING = re.compile(r"(?:\s+(?:to|at|by|from|of))*[\s,;:.]*\Z", re.IGNORECASE)  # "doubled to" -> "doubled"
+
+
+def _wording_end(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without the trailing preposition or punctuation."""
+    return start + len(TRAILING.sub("", text[start:end]))
+
+
+def _derived_rows(text: str, sentence, found: list[tuple[Amount, dict | None]], published) -> tuple[list, set]:
+    """Derived rows for the relative wordings of one sentence, and the amounts they consumed."""
+    _, s, e = sentence
+    pattern, factors = relative_wordings()
+    rows, consumed = [], set()
+    for wording in pattern.finditer(text, s, e):
+        factor = factors[int(wording.lastgroup[1:])]
+        if math.isnan(factor):  # "up from 3,000": the amount right after is the earlier figure
+            earlier = next((a for a, _ in found if a.start >= wording.end() and not text[wording.end():a.start].strip()), None)
+            current = next((r for a, r in reversed(found) if r and a.end <= wording.start()), None)
+            if earlier is None or current is None or current["category"] == "other":
+                continue
+            consumed.add(earlier.start)
+            figures = {"value": earlier.value, "low": earlier.low, "high": earlier.high,
+                       "qualifier": earlier.qualifier or pd.NA}
+            end = _wording_end(text, wording.start(), _clause_end(text, earlier.end, e))
+            rows.append(_derived_row(text, current, wording.start(), end, figures, published))
             continue
-        unit = counted_noun(text, amount.end, e)
-        if unit is None or unit[1] == "skip":
+        counted = [(a, r) for a, r in found if r and r["category"] != "other" and not math.isnan(a.value)]
+        if not counted:
             continue
-        claim = _claim_for(claims, amount.start, amount.end, s, e)
-        place = LOCATION.search(text, amount.end, e)
-        row = {"sentence_id": sentence.sentence_id, "start": amount.start, "end": amount.end, "text": amount.text,
-               "value": amount.value, "low": amount.low, "high": amount.high, "qualifier": amount.qualifier or pd.NA,
-               "approximate": amount.approximate, "unit": unit[0], "category": unit[1],
-               "location": place.group("place") if place else pd.NA,
-               "claim_id": claim["claim_id"] if claim is not None else pd.NA,
-               "claimant": claim["claimant"] if claim is not None else pd.NA,
-               "said_on": claim["said_on"] if claim is not None else pd.NaT,
-               "voice": "claim" if claim is not None else "article",
-               "stance": "denial" if claim is not None and DENIAL.search(str(claim["text"])) else "assertion",
-               "derived": False, "derivation": pd.NA}
-        rows.append(row)
-        earlier = _derived(text, row, s, e)
-        up_from = UP_FROM.search(text, amount.end, e)
-        if earlier:
-            rows.append(earlier)
-        elif up_from:
-            previous = find_amounts(text, up_from.end(), e)
-            if previous:
-                p = previous[0]
-                rows.append({**row, "start": p.start, "end": p.end, "text": p.text, "value": p.value, "low": p.low,
-                             "high": p.high, "derived": True, "derivation": text[up_from.start():p.end],
-                             "said_on": pd.NaT})
+        amount, current = min(counted, key=lambda ar: min(abs(ar[0].start - wording.end()), abs(wording.start() - ar[0].end)))
+        clause_end = _clause_end(text, wording.end(), e)
+        end = _wording_end(text, wording.start(), amount.start if wording.end() <= amount.start < clause_end else clause_end)
+        figures = {k: current[k] / factor for k in ("value", "low", "high")}
+        rows.append(_derived_row(text, current, wording.start(), end, figures, published))
+    return rows, consumed
+
+
+def _sentence_rows(text: str, sentence, amounts: list[Amount], claims: list[Claim], published) -> list[dict]:
+    found = [(a, _estimate(text, a, sentence, claims)) for a in amounts]
+    if not any(r for _, r in found):
+        return []
+    derived, consumed = _derived_rows(text, sentence, found, published)
+    return [r for a, r in found if r and a.start not in consumed] + derived
+
+
+def _amounts_by_sentence(text: str, spans: list[tuple]) -> dict[int, list[Amount]]:
+    """One scan of the whole text; amounts that run across a sentence end are dropped."""
+    starts = [s for _, s, _ in spans]
+    grouped: dict[int, list[Amount]] = {}
+    for amount in find_amounts(text):
+        k = bisect_right(starts, amount.start) - 1
+        if k >= 0 and amount.end <= spans[k][2]:
+            grouped.setdefault(k, []).append(amount)
+    return grouped
+
+
+def _denials(text: str, sentences: list[tuple], claims: list[Claim], claim_texts: dict, figures: list[int]) -> list[dict]:
+    """Denying claims about counted people with no figure of their own: one row each, no value."""
+    units, rows = unit_table(), []
+    starts = [s for _, s, _ in sentences]
+    for claim in _outer_denials(claims):
+        if any(claim.start <= f < claim.end for f in figures):
+            continue
+        noun = next((w for w in WORD.finditer(text, claim.start, claim.end)
+                     if units.get(w.group().lower()) in ("troops", "workers")), None)
+        if noun is None:
+            continue
+        sentence_id = sentences[max(0, bisect_right(starts, claim.start) - 1)][0] if sentences else pd.NA
+        rows.append({"sentence_id": sentence_id, "start": claim.start, "end": claim.end, "text": claim_texts[claim.claim_id],
+                     "value": math.nan, "low": math.nan, "high": math.nan, "qualifier": pd.NA, "approximate": False,
+                     "unit": noun.group().lower(), "category": units[noun.group().lower()],
+                     "location": place_after(text, noun.end(), claim.end), **_attribution(claim),
+                     "derived": False, "derivation": pd.NA})
     return rows
 
 
-def _denials(text: str, claims: pd.DataFrame, covered: set) -> list[dict]:
-    """Claims that deny a deployment of counted people, with no figure of their own."""
-    rows = []
-    units = unit_table()
-    for claim in claims.itertuples():
-        if claim.claim_id in covered or not DENIAL.search(f"{claim.text} {claim.cue}"):
-            continue
-        nouns = [w.lower() for w in WORD.findall(claim.text) if units.get(w.lower()) in ("troops", "workers")]
-        if nouns:
-            rows.append({"sentence_id": claim.sentence_id, "start": claim.start, "end": claim.end, "text": claim.text,
-                         "value": np.nan, "low": np.nan, "high": np.nan, "qualifier": pd.NA, "approximate": False,
-                         "unit": nouns[0], "category": units[nouns[0]], "location": pd.NA, "claim_id": claim.claim_id,
-                         "claimant": claim.claimant, "said_on": claim.said_on, "voice": "claim", "stance": "denial",
-                         "derived": False, "derivation": pd.NA})
-    return rows
+def _outer_denials(claims: list[Claim]) -> list[Claim]:
+    """Of nested denying claims (a partial quote inside a reported statement) keep the outer one."""
+    denying = [c for c in claims if c.denies]
+    return [c for c in denying if not any(o is not c and o.start <= c.start and c.end <= o.end
+                                          and (o.start, -o.end) < (c.start, -c.end) for o in denying)]
+
+
+def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
+    rows.sort(key=lambda r: (r["start"], r["derived"]))
+    ids = [f"{article_id}-e{n:03d}" for n in range(len(rows))]
+    by_start = {r["start"]: i for r, i in zip(rows, ids) if not r["derived"]}  # figures never share a start
+    for row, estimate_id in zip(rows, ids):
+        row.update(estimate_id=estimate_id, article_id=article_id, derived_from=by_start.get(row.get("derived_from")))
+    frame = pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]) + list(EXTRA_COLUMNS))
+    return frame.astype(EXTRA_COLUMNS)
 
 
 def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claims: pd.DataFrame,
                       published=None) -> pd.DataFrame:
-    """The estimates table of one article."""
-    rows = [r for sentence in sentences.itertuples() for r in _rows_in_sentence(text, sentence, claims)]
-    covered = {r["claim_id"] for r in rows if pd.notna(r["claim_id"])}
-    rows += _denials(text, claims, covered)
+    """The estimates table of one article (columns: `schemas.COLUMNS["estimates"]` plus voice,
+    said_from, said_to, derived_from)."""
+    spans = list(zip(sentences["sentence_id"].tolist(), sentences["start"].astype(int).tolist(),
+                     sentences["end"].astype(int).tolist()))
+    claim_list = _claims(claims)
+    grouped = _amounts_by_sentence(text, spans)
+    rows = [r for k, amounts in grouped.items() for r in _sentence_rows(text, spans[k], amounts, claim_list, published)]
+    claim_texts = dict(zip(claims["claim_id"], claims["text"])) if len(claim_list) else {}
+    rows += _denials(text, spans, claim_list, claim_texts, [r["start"] for r in rows])
     if not rows:
-        return schemas.empty_frame("estimates")
-    frame = pd.DataFrame(rows).sort_values(["start", "derived"], kind="stable").reset_index(drop=True)
-    frame.insert(0, "estimate_id", [f"{article_id}-e{n:03d}" for n in range(len(frame))])
-    frame.insert(1, "article_id", article_id)
-    for column in ("said_from", "said_to"):
-        if column not in frame:
-            frame[column] = pd.NaT
-    return frame
+        return schemas.empty_frame("estimates").assign(**{c: pd.Series(dtype=d) for c, d in EXTRA_COLUMNS.items()})
+    return _frame(article_id, rows)

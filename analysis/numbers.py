@@ -1,9 +1,11 @@
 """Numeric amounts in text: value, low/high bounds, hedges and vague amounts, with offsets.
 
-Digits ("10,000", "10 000", "1.5 million", "12K") are read directly; number words ("ten
-thousand", "a dozen") through text2num; vague amounts ("thousands of") become the ranges in
-`data/vague_amounts.csv`. Bounds ("at least", "up to") set low or high; hedges ("around",
-"some") set `approximate`.
+Digits ("10,000", "10 000", "1.5 million", "12K") are read directly. Number words ("ten thousand",
+"twenty-five") are read by text2num, called only on the word runs the pattern below finds; "a dozen",
+"a hundred" and "a thousand", which text2num does not read, by name. Ranges ("10,000-12,000",
+"between 10,000 and 12,000", "two to three thousand") give low and high and their middle as value.
+Vague amounts ("thousands of") become the ranges of `data/vague_amounts.csv`, with no value. The
+words before an amount ("at least", "up to", "around") act as `data/qualifiers.csv` says.
 """
 from __future__ import annotations
 
@@ -18,35 +20,46 @@ from text_to_num import text2num
 from .paths import DATA_DIR
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+# Only to find candidate runs quickly; text2num does the reading.
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                 "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
                 "hundred thousand million billion").split()
-DIGITS = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NAMED_AMOUNTS = {"dozen": 12.0, "hundred": 100.0, "thousand": 1000.0, "million": 1e6, "billion": 1e9}  # after "a"
+SEPARATOR = re.compile(r"[,\u00a0\u202f ]")
+DIGITS = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 WORDS = rf"(?:(?:{'|'.join(NUMBER_WORDS)})(?:[\s-]+(?:and\s+)?(?={'|'.join(NUMBER_WORDS)}))?)+"
-AMOUNT = rf"(?:(?P<digits>{DIGITS})(?:\s*(?P<scale>thousand|million|billion|bn|mn)\b|(?P<suffix>[kKmM])\b)?|(?P<words>{WORDS})\b|(?P<dozen>a\s+dozen|a\s+hundred|a\s+thousand))"
-BOUNDS = {  # qualifier -> (sets low, sets high, approximate)
-    "at least": ("low", None), "more than": ("low", None), "over": ("low", None), "upwards of": ("low", None),
-    "as many as": (None, "high"), "up to": (None, "high"), "fewer than": (None, "high"),
-    "less than": (None, "high"), "under": (None, "high"), "no more than": (None, "high"),
-}
-PREPOSITIONS = {"over", "under", "about"}  # read as prepositions before a vague amount
-HEDGES = ["around", "about", "some", "roughly", "approximately", "nearly", "almost", "an estimated",
-          "estimated", "close to", "just over", "just under", "an approximate", "upward of"]
-QUALIFIER = "|".join(sorted(map(re.escape, list(BOUNDS) + HEDGES), key=len, reverse=True)).replace(r"\ ", r"\s+")
+AMOUNT = (rf"(?:(?P<digits>{DIGITS})(?:\s*(?P<scale>thousand|million|billion|bn|mn)\b|(?P<suffix>[kKmM])\b)?"
+          rf"|(?P<named>a\s+(?:{'|'.join(NAMED_AMOUNTS)}))\b|(?P<words>{WORDS})\b)")
+OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
-def _vague() -> pd.DataFrame:
-    return pd.read_csv(DATA_DIR / "vague_amounts.csv", comment="#")
+def _table(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / name, comment="#", dtype=str, keep_default_na=False)
 
 
-VAGUE = _vague()
-VAGUE_RANGES = {p: (lo, hi) for p, lo, hi in VAGUE.itertuples(index=False)}
-VAGUE_PATTERN = "|".join(sorted(map(re.escape, VAGUE_RANGES), key=len, reverse=True)).replace(r"\ ", r"\s+")
+def _words(phrase: str | None) -> str:
+    """Lower case, single spaces: the key phrases are looked up by."""
+    return " ".join((phrase or "").lower().split())
+
+
+def _alternation(phrases) -> str:
+    """A regex matching any phrase, longest first, any whitespace between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+QUALIFIERS = {_words(r.phrase): (r.effect, r.ambiguous == "yes") for r in _table("qualifiers.csv").itertuples()}
+VAGUE_RANGES = {_words(r.phrase): (float(r.low), float(r.high)) for r in _table("vague_amounts.csv").itertuples()}
+
+
+def _named(prefix: str) -> str:
+    return AMOUNT.replace("?P<", f"?P<{prefix}")
+
+
 EXPRESSION = re.compile(
-    rf"\b(?:(?P<qualifier>{QUALIFIER})\s+)?(?:"
-    rf"between\s+(?P<between_a>{AMOUNT.replace('?P<', '?P<a_')})\s+and\s+(?P<between_b>{AMOUNT.replace('?P<', '?P<b_')})"
-    rf"|(?P<vague>{VAGUE_PATTERN})(?=\s+of\b|\s+[a-z])"
-    rf"|(?P<first>{AMOUNT.replace('?P<', '?P<f_')})(?:\s*(?:-|–|to)\s*(?P<second>{AMOUNT.replace('?P<', '?P<s_')}))?)",
+    rf"\b(?:(?P<qualifier>{_alternation(QUALIFIERS)})\s+)?(?:"
+    rf"between\s+{_named('a_')}\s+and\s+(?P<b>{_named('b_')})"
+    rf"|(?P<vague>{_alternation(VAGUE_RANGES)})(?=\s+[a-z])"
+    rf"|{_named('f_')}(?:\s*(?:-|–|to)\s*(?P<s>{_named('s_')}))?)",
     re.IGNORECASE,
 )
 
@@ -56,70 +69,95 @@ class Amount:
     start: int
     end: int
     text: str
-    value: float
-    low: float
-    high: float
-    qualifier: str
+    value: float        # NaN for a vague amount
+    low: float          # NaN when only an upper bound is known ("up to")
+    high: float         # NaN when only a lower bound is known ("at least")
+    qualifier: str      # "around", "at least", "thousands of", ... or ""
     approximate: bool
     vague: bool
 
 
 @lru_cache(maxsize=4096)
-def words_to_number(words: str) -> float:
-    return float(text2num(" ".join(words.lower().replace("-", " ").split()), "en"))
+def words_to_number(words: str) -> float | None:
+    """ "Twenty-five" -> 25.0; None when text2num cannot read the run ("one two")."""
+    try:
+        return float(text2num(" ".join(words.lower().replace("-", " ").split()), "en"))
+    except ValueError:
+        return None
 
 
 def _amount(m: re.Match, prefix: str) -> float | None:
-    g = lambda name: m.group(prefix + name)  # noqa: E731 - group of this amount's prefix
-    if g("digits"):
-        number = float(re.sub(r"[,\u00a0\u202f ]", "", g("digits")))
-        scale = (g("scale") or g("suffix") or "").lower()
-        return number * SCALES.get(scale, 1)
-    if g("dozen"):
-        return {"dozen": 12.0, "hundred": 100.0, "thousand": 1000.0}[g("dozen").split()[-1].lower()]
-    if g("words"):
-        try:
-            return words_to_number(g("words").strip())
-        except ValueError:
-            return None
-    return None
+    digits, named, words = m[prefix + "digits"], m[prefix + "named"], m[prefix + "words"]
+    if digits:
+        scale = (m[prefix + "scale"] or m[prefix + "suffix"] or "").lower()
+        return float(SEPARATOR.sub("", digits)) * SCALES.get(scale, 1)
+    if named:
+        return NAMED_AMOUNTS[named.split()[-1].lower()]
+    if not words or words.lower() in SCALES:  # a scale word alone ("billion") is no amount; "a billion" is
+        return None
+    return words_to_number(words)
 
 
-def _shared_scale(low, high, high_text: str):
+def _shared_scale(low: float, high: float, high_text: str) -> float:
     """ "two and three thousand", "10 to 12 million": the scale word of the second number counts for both."""
-    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", high_text.lower()) if w in SCALES and SCALES[w] > 1), None)
-    if low is not None and high is not None and scale and low * scale <= high:
-        low *= scale
-    return low, high
+    scale = max((SCALES[w] for w in re.findall(r"[a-z]+", high_text.lower()) if w in SCALES), default=1)
+    return low * scale if low * scale <= high else low
+
+
+def _figures(m: re.Match) -> tuple[float, float, float, bool] | None:
+    """(value, low, high, is_range) of a figure or range match; None if a part cannot be read."""
+    first_prefix, second_group = ("a_", "b") if m["b"] else ("f_", "s")
+    first = _amount(m, first_prefix)
+    if not m[second_group]:
+        return (first, first, first, False) if first is not None else None
+    second = _amount(m, second_group + "_")
+    if first is None or second is None:
+        return None
+    low = _shared_scale(first, second, m[second_group])
+    return (low + second) / 2, low, second, True
+
+
+def _amount_of(text: str, m: re.Match) -> Amount | None:
+    qualifier = _words(m["qualifier"])
+    effect, ambiguous = QUALIFIERS.get(qualifier, ("", False))
+    start = m.start()
+    if m["vague"]:
+        if ambiguous:  # "concerns over thousands of soldiers": a preposition, not a bound
+            qualifier, effect, start = "", "", m.start("vague")
+        low, high = VAGUE_RANGES[_words(m["vague"])]
+        vague_words = _words(m["vague"]) + (" of" if OF.match(text, m.end()) else "")
+        qualifier = f"{qualifier} {vague_words}".strip()
+        value, ranged = math.nan, True
+    else:
+        figures = _figures(m)
+        if figures is None:
+            return None
+        value, low, high, ranged = figures
+    low = math.nan if effect == "high" else low
+    high = math.nan if effect == "low" else high
+    approximate = ranged or effect == "hedge"
+    return Amount(start, m.end(), text[start:m.end()], value, low, high, qualifier, approximate, bool(m["vague"]))
+
+
+# Cheap to scan for; the full expression only runs around these.
+TRIGGER_WORDS = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | {w for p in VAGUE_RANGES for w in p.split()} - {"a", "of"})
+TRIGGER = re.compile(rf"\d|\b(?:{'|'.join(TRIGGER_WORDS)})\b", re.IGNORECASE)
+LOOK_BACK = 32    # characters before a trigger where an amount can begin: "no fewer than", "between"
+LOOK_AHEAD = 120  # characters after a trigger an amount can still run on: "two thousand five hundred"
 
 
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """Every amount in text[start:end]."""
-    found = []
-    for m in EXPRESSION.finditer(text, start, len(text) if end is None else end):
-        qualifier = " ".join((m.group("qualifier") or "").lower().split())
-        vague = bool(m.group("vague"))
-        start = m.start()
-        if vague and qualifier in PREPOSITIONS:  # "concerns over thousands of soldiers": no bound
-            qualifier, start = "", m.start("vague")
-        if vague:
-            low, high = VAGUE_RANGES[" ".join(m.group("vague").lower().split())]
-            value = math.nan  # a vague amount has a range, not a figure
-        elif m.group("between_a"):
-            low, high = _shared_scale(_amount(m, "a_"), _amount(m, "b_"), m.group("between_b"))
-            value = (low + high) / 2 if low is not None and high is not None else None
-        else:
-            value = _amount(m, "f_")
-            second = _amount(m, "s_") if m.group("second") else None
-            if second is not None:
-                value, second = _shared_scale(value, second, m.group("second"))
-            low, high = (value, second) if second is not None else (value, value)
-            value = (low + high) / 2 if second is not None and value is not None else value
-        if value is None or low is None or high is None:  # number words text2num could not read
+    """Every amount in text[start:end], in order."""
+    end = len(text) if end is None else end
+    found, pos = [], start
+    for trigger in TRIGGER.finditer(text, start, end):
+        if trigger.start() < pos:
             continue
-        sets_low, sets_high = BOUNDS.get(qualifier, (None, None))
-        low = low if not sets_high else math.nan
-        high = high if not sets_low else math.nan
-        approximate = vague or qualifier in HEDGES or bool(m.group("between_a") or m.group("second"))
-        found.append(Amount(start, m.end(), text[start:m.end()], float(value), low, high, qualifier, approximate, vague))
+        match = EXPRESSION.search(text, max(pos, trigger.start() - LOOK_BACK), min(end, trigger.end() + LOOK_AHEAD))
+        if match is None:
+            continue
+        pos = match.end()
+        amount = _amount_of(text, match)
+        if amount is not None:
+            found.append(amount)
     return found

@@ -1,100 +1,152 @@
 """Widgets drive tables and charts: each control, when changed, changes what is shown."""
 import datetime as dt
 
-import matplotlib
 import pytest
 
-matplotlib.use("Agg")
-
-import analysis  # noqa: E402
-from analysis import dashboards, plots  # noqa: E402
-from analysis.viewer import highlight  # noqa: E402
+import analysis
+from analysis import dashboards
+from fixtures_tables import synthetic_corpus
 
 
 @pytest.fixture(scope="module")
-def corpus():
+def seeds():
     return analysis.load_corpus()
 
 
-def points_on(fig):
-    """Number of plotted markers (scatter collections) on the first axes."""
-    return sum(len(c.get_offsets()) for c in fig.axes[0].collections if hasattr(c, "get_offsets")
-               and c.get_offsets().ndim == 2)
+@pytest.fixture()
+def synthetic():
+    return synthetic_corpus()
 
 
-def test_claims_explorer_filters(corpus):
-    board = dashboards.claims_explorer(corpus)
-    total = len(board.table)
-    assert total == len(corpus.claims)
-    board.controls["kind"].value = "direct"
-    assert 0 < len(board.table) < total and (board.table["kind"] == "direct").all()
-    board.controls["kind"].value = dashboards.ALL
+def marks(fig, gid):
+    """How many points or bars of `gid` the chart holds."""
+    ax = fig.axes[0]
+    return sum(len(a.get_offsets()) if hasattr(a, "get_offsets") else len(a.get_segments())
+               for a in ax.get_children() if a.get_gid() == gid)
+
+
+def all_marks(fig):
+    return sum(marks(fig, gid) for gid in ("exact", "approximate", "range", "denial"))
+
+
+# --- claims explorer -------------------------------------------------------------------------------
+
+def test_each_claim_filter_narrows_the_table(synthetic):
+    board = dashboards.claims_explorer(synthetic)
+    assert len(board.table) == 4
+    changes = {"kind": "direct", "speaker": "analy", "source": "b1", "affiliation": "US", "search": "DENY"}
+    expected = {"kind": ["a1-c2"], "speaker": ["a1-c1"], "source": ["b1-c3"], "affiliation": ["a1-c0"],
+                "search": ["a1-c2"]}
+    for name, value in changes.items():
+        reset = board.controls[name].value
+        board.controls[name].value = value
+        assert board.table["claim_id"].tolist() == expected[name], name
+        board.controls[name].value = reset
+        assert len(board.table) == 4
+
+
+def test_claim_dates_fall_back_to_publication(synthetic):
+    board = dashboards.claims_explorer(synthetic)
+    board.controls["start"].value = dt.date(2024, 1, 19)
+    assert board.table["claim_id"].tolist() == ["a1-c1", "a1-c2"]  # said on the 19th; undated, published the 20th
+    board.controls["end"].value = dt.date(2024, 1, 19)
+    assert board.table["claim_id"].tolist() == ["a1-c2"]
+
+
+def test_seed_claims_explorer(seeds):
+    board = dashboards.claims_explorer(seeds)
+    assert len(board.table) == len(seeds.claims)
     board.controls["speaker"].value = "rutte"
-    assert set(board.table["claimant"]) == {"Mark Rutte"}
+    assert len(board.table) >= 1 and set(board.table["claimant"]) == {"Mark Rutte"}
     board.controls["speaker"].value = ""
-    board.controls["source"].value = "004"
-    assert set(board.table["source"]) == {"004"}
-    board.controls["source"].value = dashboards.ALL
-    board.controls["affiliation"].value = "NATO"
-    assert set(board.table["affiliation"]) == {"NATO"}
-    board.controls["affiliation"].value = dashboards.ALL
     board.controls["search"].value = "airport"
-    assert board.table["text"].str.contains("airport", case=False).all() and len(board.table) >= 1
-    board.controls["search"].value = ""
-    board.controls["start"].value = dt.date(2024, 10, 28)
-    board.controls["end"].value = dt.date(2024, 10, 28)
-    assert len(board.table) >= 1 and (board.table["said_on"] == "2024-10-28").all()
+    assert len(board.table) >= 1 and board.table["text"].str.contains("airport", case=False).all()
 
 
-def test_estimates_dashboard_categories_and_derived(corpus):
-    board = dashboards.estimates_dashboard(corpus)
+# --- estimates -------------------------------------------------------------------------------------
+
+def test_estimate_controls_change_chart_and_table(synthetic):
+    board = dashboards.estimates_dashboard(synthetic)
     assert board.controls["category"].value == "troops"
-    troops = board.table
-    assert "United States" in set(troops["who"]) and not (troops["unit"] == "workers").any()
-    n_points = points_on(board.figure)
+    assert len(board.table) == 5 and all_marks(board.figure) == 5
     board.controls["show_derived"].value = False
-    assert not board.table["derived"].any() and points_on(board.figure) == n_points - 1
+    assert len(board.table) == 4 and marks(board.figure, "approximate") == 1 and not board.table["derived"].any()
     board.controls["show_derived"].value = True
-    board.controls["category"].value = "workers"
-    assert board.table["value"].tolist() == [4000] and "workers" in board.figure.axes[0].get_title()
-    board.controls["category"].value = "troops"
-    board.controls["claimants"].value = ("United States",)
-    assert set(board.table["who"]) == {"United States"}
+    board.controls["claimants"].value = ("Officials",)
+    assert set(board.table["who"]) == {"Officials"} and all_marks(board.figure) == 2
     board.controls["claimants"].value = ()
-    board.controls["end"].value = dt.date(2024, 10, 25)
-    assert (board.table["date"] <= "2024-10-25").all() and len(board.table) < len(troops)
+    board.controls["start"].value = dt.date(2024, 1, 16)
+    assert board.table["estimate_id"].tolist() == ["a1-e0", "a1-e3", "a1-e2"]  # in date order
+    board.controls["start"].value = None
+    board.controls["category"].value = "workers"
+    assert board.table["estimate_id"].tolist() == ["b1-e5"] and marks(board.figure, "exact") == 1
+    assert "workers" in board.figure.axes[0].get_title()
 
 
-def test_estimates_chart_is_readable(corpus):
-    rows = plots.dated_estimates(corpus.estimates, corpus.articles).query("category == 'troops'")
-    ax = plots.estimates_over_time(rows).axes[0]
-    assert "troops" in ax.get_title() and "count" in ax.get_ylabel() and "date" in ax.get_xlabel()
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert any("United States" in t for t in labels) and any("denial" in t for t in labels)
-    assert any(line.get_linestyle() == "--" for line in ax.get_lines())  # derived figure dashed to its source
+def test_estimates_table_lists_each_sentence(synthetic):
+    board = dashboards.estimates_dashboard(synthetic)
+    row = board.table.set_index("estimate_id").loc["a1-e2"]
+    assert row["sentence"] == "Analysts said 5,000 soldiers were there." and row["source"] == "Wire"
 
 
-def test_coverage_dashboard_threshold_and_sources(corpus):
-    board = dashboards.coverage_dashboard(corpus)
-    shared = lambda t: (t.groupby("element_id")["outlet"].nunique() > 1).sum()  # noqa: E731
-    before = shared(board.table)
-    board.controls["threshold"].value = 0.9
-    assert shared(board.table) < before
-    board.controls["sources"].value = ("000",)
-    assert set(board.table["outlet"]) == {"000"}
-    assert len(board.figure.axes[0].get_xticklabels()) == 1
+def test_seed_us_troop_figures_and_workers_apart(seeds):
+    board = dashboards.estimates_dashboard(seeds)
+    troops = board.table
+    assert 10000 in set(troops.loc[troops["who"] == "United States", "value"])
+    assert "workers" not in set(troops["unit"]) and 4000 not in set(troops["value"])
+    board.controls["category"].value = "workers"
+    assert board.table["value"].tolist() == [4000]
+    assert "lawmakers" in board.table["who"].iloc[0]
 
 
-def test_article_viewer_switches_article_and_escapes(corpus):
-    board = dashboards.article_viewer(corpus)
+# --- article viewer --------------------------------------------------------------------------------
+
+def test_article_viewer_switches_article(seeds):
+    board = dashboards.article_viewer(seeds)
     first = board.html
     board.controls["article"].value = "004"
-    assert board.html != first and "Matsegora" in board.html
-    html = highlight("<script>x</script> said “hi”", __import__("pandas").DataFrame(
-        {"start": [0], "end": [17], "layer": ["quote"], "title": ["<t>"]}))
-    assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;t&gt;" in html
+    assert board.html != first and board.html.startswith("<h4>004")
 
 
-def test_shared_quote_wordings_show_differences(corpus):
-    parts = dashboards.shared_quote_wordings(corpus.coverage)
-    assert parts and any("<ins>" in p or "<del>" in p for p in parts)
+# --- coverage --------------------------------------------------------------------------------------
+
+def shared_elements(table):
+    return int((table.groupby("element_id")["outlet"].nunique() > 1).sum())
+
+
+def test_threshold_changes_what_counts_as_shared(seeds):
+    board = dashboards.coverage_dashboard(seeds)
+    before, wordings = shared_elements(board.table), board.html.count("<table>")
+    assert before >= 3 and wordings == before
+    board.controls["threshold"].value = 0.9
+    assert shared_elements(board.table) < before and board.html.count("<table>") < wordings
+    assert board.tables["counts"]["shared"].max() < before
+
+
+def test_picking_sources_changes_matrix_counts_and_discrepancies(seeds):
+    board = dashboards.coverage_dashboard(seeds)
+    assert len(board.tables["discrepancies"]) >= 2
+    board.controls["sources"].value = ("000",)
+    assert set(board.table["outlet"]) == {"000"}
+    assert [t.get_text() for t in board.figure.axes[0].get_xticklabels()] == ["000"]
+    assert board.tables["counts"]["shared"].tolist() == [0]
+    assert board.tables["discrepancies"]["article_id"].eq("000").all()
+    assert "no element is carried" in board.html
+    board.controls["sources"].value = ()
+    assert board.table.empty and board.tables["counts"].empty
+
+
+def test_shared_wordings_mark_differences(seeds):
+    wordings = dashboards.element_wordings(seeds.coverage)
+    assert (wordings.groupby("element_id")["outlet"].nunique() > 1).all()
+    page = dashboards.wordings_html(wordings)
+    assert "<ins>" in page and "<del>" in page and "significant escalation" in page
+    assert page.count("<table>") > dashboards.wordings_html(wordings, quotes_only=True).count("<table>") > 0
+
+
+def test_output_widget_shows_the_current_table(synthetic):
+    board = dashboards.claims_explorer(synthetic)
+    counts = lambda: board.output.outputs[0]["data"]["text/html"]  # noqa: E731
+    assert counts() == "<p>4 of 4 claims</p>" and len(board.output.outputs) == 2
+    board.controls["kind"].value = "direct"
+    assert counts() == "<p>1 of 4 claims</p>" and "a1-c2" in board.output.outputs[1]["data"]["text/plain"]
