@@ -44,7 +44,8 @@ NOUN_RIGHT_AFTER = re.compile(r"\s+([a-z]+)")
 CURRENCY_BEFORE = re.compile(r"[$€£¥₩]\s*\Z")
 CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|#)\Z")   # "F-16", "#3": names, not counts
 LEADING_ZERO = re.compile(r"0\d")                 # postal codes, phone numbers: codes, not counts
-CLAUSE_BREAK = re.compile(r",(?!\d)|[;:!?()\[\]“”\"—]|\d")  # not the comma of "10,000"; a number starts a new count
+# Where a clause ends for the noun and place search: not at the comma of "10,000"; a number starts a new count.
+CLAUSE_BREAK = re.compile(r",(?!\d)|[;:!?()\[\]“”\"—]|\d")
 NEXT_WORD = re.compile(r"\s+(?:of\s+)?([a-z][a-z-]+)\b")
 WORD = re.compile(r"[A-Za-z%][\w’'-]*|%")
 UNIT_WINDOW = 6       # words between an amount and its counted noun: "10,000 well-armed infantry soldiers"
@@ -55,7 +56,8 @@ PLACE = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z
                    r"(?:\s+(?:region|province|oblast|area|border|district))?")
 NOT_PLACES = frozenset(MONTHS + WEEKDAYS)
 MONTH_IN = re.compile(rf"\b(?:in|since|from)\s+({'|'.join(MONTHS)})\b")
-EXTRA_COLUMNS = {"voice": "string", "said_from": "datetime64[ns]", "said_to": "datetime64[ns]", "derived_from": "string"}
+EXTRA_COLUMNS = {"voice": "string", "said_from": "datetime64[ns]", "said_to": "datetime64[ns]",
+                 "derived_from": "string"}
 Claim = namedtuple("Claim", "claim_id start end cue_start claimant said_on denies")
 
 
@@ -75,12 +77,12 @@ def denial_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def relative_wordings() -> tuple[re.Pattern, list[float]]:
-    """One pattern with a group per row of relative_figures.csv, and each row's factor (NaN: explicit)."""
+def relative_wordings() -> tuple[re.Pattern, list[tuple[float, bool]]]:
+    """One pattern with a group per row of relative_figures.csv, and each row's (factor or NaN, only_before)."""
     table = _table("relative_figures.csv")
     groups = "|".join(f"(?P<r{i}>{w})" for i, w in enumerate(table["wording"]))
-    factors = [float(f) if f else math.nan for f in table["factor"]]
-    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE), factors
+    rules = [(float(f) if f else math.nan, p == "before") for f, p in zip(table["factor"], table["position"])]
+    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE), rules
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -103,7 +105,8 @@ def counted_noun(text: str, pos: int, limit: int) -> tuple[str, str, int] | None
                     category = "casualties"
                 return phrase, category, words[k + size - 1].end()
     first = NEXT_WORD.match(text, pos)  # no counted noun: only a plural right after the amount counts
-    if first and first[1].endswith("s") and not first[1].endswith(("ss", "us", "is")) and first[1] not in FUNCTION_WORDS:
+    plural = first and first[1].endswith("s") and not first[1].endswith(("ss", "us", "is"))
+    if plural and first[1] not in FUNCTION_WORDS:
         return first[1], "other", first.end()
     return None
 
@@ -120,9 +123,8 @@ def _is_year(text: str, amount: Amount) -> bool:
 def _not_counted(text: str, amount: Amount) -> bool:
     """Years, days of a month ("Oct. 22"), money, codes ("F-16", "0199"), and "one of" (a pronoun)."""
     before = max(0, amount.start - 12)
-    return (_is_year(text, amount) or bool(MONTH_BEFORE.search(text, before, amount.start))
-            or bool(CURRENCY_BEFORE.search(text, before, amount.start)) or bool(CODE_BEFORE.search(text, before, amount.start))
-            or bool(LEADING_ZERO.match(amount.text))
+    return (_is_year(text, amount) or bool(LEADING_ZERO.match(amount.text))
+            or any(p.search(text, before, amount.start) for p in (MONTH_BEFORE, CURRENCY_BEFORE, CODE_BEFORE))
             or (amount.value == 1 and text[amount.end:amount.end + 4].lower() == " of "))
 
 
@@ -172,11 +174,11 @@ def _estimate(text, amount: Amount, sentence, claims) -> dict | None:
     unit = counted_noun(text, amount.end, e)
     if unit is None or unit[1] == "skip":
         return None
+    claim = claim_for(claims, amount.start, amount.end, s, e)
     return {"sentence_id": sentence_id, "start": amount.start, "end": amount.end, "text": amount.text,
             "value": amount.value, "low": amount.low, "high": amount.high, "qualifier": amount.qualifier or pd.NA,
             "approximate": amount.approximate, "unit": unit[0], "category": unit[1],
-            "location": place_after(text, unit[2], e), **_attribution(claim_for(claims, amount.start, amount.end, s, e)),
-            "derived": False, "derivation": pd.NA}
+            "location": place_after(text, unit[2], e), **_attribution(claim), "derived": False, "derivation": pd.NA}
 
 
 def _earlier_period(wording: str, base) -> tuple:
@@ -200,7 +202,8 @@ def _earlier_period(wording: str, base) -> tuple:
 
 
 def _derived_row(text: str, current: dict, start: int, end: int, figures: dict, published) -> dict:
-    said_from, said_to = _earlier_period(text[start:end], current["said_on"] if pd.notna(current["said_on"]) else published)
+    base = current["said_on"] if pd.notna(current["said_on"]) else published
+    said_from, said_to = _earlier_period(text[start:end], base)
     return {**current, **figures, "start": start, "end": end, "text": text[start:end], "derivation": text[start:end],
             "derived": True, "approximate": True, "said_on": said_from if said_from == said_to else pd.NaT,
             "said_from": said_from, "said_to": said_to, "derived_from": current["start"]}
@@ -214,32 +217,48 @@ def _wording_end(text: str, start: int, end: int) -> int:
     return start + len(TRAILING.sub("", text[start:end]))
 
 
+def _stated_earlier(text: str, wording: re.Match, found: list, sentence_end: int, published):
+    """ "5,000 soldiers, up from 3,000": the amount right after the wording, for the figure before it."""
+    after = [a for a, _ in found if a.start >= wording.end() and not text[wording.end():a.start].strip()]
+    before = [r for a, r in found if r and a.end <= wording.start()]
+    if not after or not before or before[-1]["category"] == "other":
+        return None, None
+    earlier, current = after[0], before[-1]
+    figures = {"value": earlier.value, "low": earlier.low, "high": earlier.high,
+               "qualifier": earlier.qualifier or pd.NA}
+    end = _wording_end(text, wording.start(), _clause_end(text, earlier.end, sentence_end))
+    return _derived_row(text, current, wording.start(), end, figures, published), earlier.start
+
+
+def _factor_earlier(text: str, wording: re.Match, factor: float, only_before: bool, found: list,
+                    sentence_end: int, published):
+    """ "Tripling last week's estimate, ... 9,000 troops": the nearest counted figure divided by the factor."""
+    counted = [(a, r) for a, r in found if r and r["category"] != "other" and not math.isnan(a.value)
+               and (a.start >= wording.end() or not only_before)]
+    if not counted:
+        return None
+    distance = lambda pair: min(abs(pair[0].start - wording.end()), abs(wording.start() - pair[0].end))  # noqa: E731
+    amount, current = min(counted, key=distance)
+    clause_end = _clause_end(text, wording.end(), sentence_end)
+    figure_first = wording.end() <= amount.start < clause_end  # "doubled to 6,000": the wording stops at the figure
+    end = _wording_end(text, wording.start(), amount.start if figure_first else clause_end)
+    figures = {k: current[k] / factor for k in ("value", "low", "high")}
+    return _derived_row(text, current, wording.start(), end, figures, published)
+
+
 def _derived_rows(text: str, sentence, found: list[tuple[Amount, dict | None]], published) -> tuple[list, set]:
-    """Derived rows for the relative wordings of one sentence, and the amounts they consumed."""
+    """Derived rows for the relative wordings of one sentence, and the starts of the amounts they consumed."""
     _, s, e = sentence
-    pattern, factors = relative_wordings()
+    pattern, rules = relative_wordings()
     rows, consumed = [], set()
     for wording in pattern.finditer(text, s, e):
-        factor = factors[int(wording.lastgroup[1:])]
-        if math.isnan(factor):  # "up from 3,000": the amount right after is the earlier figure
-            earlier = next((a for a, _ in found if a.start >= wording.end() and not text[wording.end():a.start].strip()), None)
-            current = next((r for a, r in reversed(found) if r and a.end <= wording.start()), None)
-            if earlier is None or current is None or current["category"] == "other":
-                continue
-            consumed.add(earlier.start)
-            figures = {"value": earlier.value, "low": earlier.low, "high": earlier.high,
-                       "qualifier": earlier.qualifier or pd.NA}
-            end = _wording_end(text, wording.start(), _clause_end(text, earlier.end, e))
-            rows.append(_derived_row(text, current, wording.start(), end, figures, published))
-            continue
-        counted = [(a, r) for a, r in found if r and r["category"] != "other" and not math.isnan(a.value)]
-        if not counted:
-            continue
-        amount, current = min(counted, key=lambda ar: min(abs(ar[0].start - wording.end()), abs(wording.start() - ar[0].end)))
-        clause_end = _clause_end(text, wording.end(), e)
-        end = _wording_end(text, wording.start(), amount.start if wording.end() <= amount.start < clause_end else clause_end)
-        figures = {k: current[k] / factor for k in ("value", "low", "high")}
-        rows.append(_derived_row(text, current, wording.start(), end, figures, published))
+        factor, only_before = rules[int(wording.lastgroup[1:])]
+        if math.isnan(factor):
+            row, used = _stated_earlier(text, wording, found, e, published)
+            consumed |= {used} if row else set()
+        else:
+            row = _factor_earlier(text, wording, factor, only_before, found, e, published)
+        rows += [row] if row else []
     return rows, consumed
 
 
@@ -262,20 +281,22 @@ def _amounts_by_sentence(text: str, spans: list[tuple]) -> dict[int, list[Amount
     return grouped
 
 
-def _denials(text: str, sentences: list[tuple], claims: list[Claim], claim_texts: dict, figures: list[int]) -> list[dict]:
+def _denials(text: str, sentences: list[tuple], claims: list[Claim], figures: list[int]) -> list[dict]:
     """Denying claims about counted people with no figure of their own: one row each, no value."""
-    units, rows = unit_table(), []
+    units, rows, seen = unit_table(), [], set()
     starts = [s for _, s, _ in sentences]
     for claim in _outer_denials(claims):
-        if any(claim.start <= f < claim.end for f in figures):
+        if (claim.start, claim.end) in seen or any(claim.start <= f < claim.end for f in figures):
             continue
+        seen.add((claim.start, claim.end))
         noun = next((w for w in WORD.finditer(text, claim.start, claim.end)
                      if units.get(w.group().lower()) in ("troops", "workers")), None)
         if noun is None:
             continue
         sentence_id = sentences[max(0, bisect_right(starts, claim.start) - 1)][0] if sentences else pd.NA
-        rows.append({"sentence_id": sentence_id, "start": claim.start, "end": claim.end, "text": claim_texts[claim.claim_id],
-                     "value": math.nan, "low": math.nan, "high": math.nan, "qualifier": pd.NA, "approximate": False,
+        rows.append({"sentence_id": sentence_id, "start": claim.start, "end": claim.end,
+                     "text": text[claim.start:claim.end], "value": math.nan, "low": math.nan, "high": math.nan,
+                     "qualifier": pd.NA, "approximate": False,
                      "unit": noun.group().lower(), "category": units[noun.group().lower()],
                      "location": place_after(text, noun.end(), claim.end), **_attribution(claim),
                      "derived": False, "derivation": pd.NA})
@@ -295,8 +316,9 @@ def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
     by_start = {r["start"]: i for r, i in zip(rows, ids) if not r["derived"]}  # figures never share a start
     for row, estimate_id in zip(rows, ids):
         row.update(estimate_id=estimate_id, article_id=article_id, derived_from=by_start.get(row.get("derived_from")))
-    frame = pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]) + list(EXTRA_COLUMNS))
-    return frame.astype(EXTRA_COLUMNS)
+        row.setdefault("said_from", pd.NaT)  # NaT, not None: the column stays a date column without a cast
+        row.setdefault("said_to", pd.NaT)
+    return pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]) + list(EXTRA_COLUMNS))
 
 
 def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claims: pd.DataFrame,
@@ -308,8 +330,7 @@ def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claim
     claim_list = _claims(claims)
     grouped = _amounts_by_sentence(text, spans)
     rows = [r for k, amounts in grouped.items() for r in _sentence_rows(text, spans[k], amounts, claim_list, published)]
-    claim_texts = dict(zip(claims["claim_id"], claims["text"])) if len(claim_list) else {}
-    rows += _denials(text, spans, claim_list, claim_texts, [r["start"] for r in rows])
+    rows += _denials(text, spans, claim_list, [r["start"] for r in rows])
     if not rows:
         return schemas.empty_frame("estimates").assign(**{c: pd.Series(dtype=d) for c, d in EXTRA_COLUMNS.items()})
     return _frame(article_id, rows)

@@ -140,7 +140,8 @@ def _amount_of(text: str, m: re.Match) -> Amount | None:
 
 
 # Cheap to scan for; the full expression only runs around these.
-TRIGGER_WORDS = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | {w for p in VAGUE_RANGES for w in p.split()} - {"a", "of"})
+VAGUE_WORDS = {w for phrase in VAGUE_RANGES for w in phrase.split()} - {"a", "of"}
+TRIGGER_WORDS = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | VAGUE_WORDS)
 TRIGGER = re.compile(rf"\d|\b(?:{'|'.join(TRIGGER_WORDS)})\b", re.IGNORECASE)
 LOOK_BACK = 32    # characters before a trigger where an amount can begin: "no fewer than", "between"
 LOOK_AHEAD = 120  # characters after a trigger an amount can still run on: "two thousand five hundred"

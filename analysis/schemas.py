@@ -56,7 +56,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "start": INT, "end": INT, "text": STR,
         "value": FLOAT, "low": FLOAT, "high": FLOAT, "qualifier": STR, "approximate": BOOL,
         "unit": STR, "category": STR, "location": STR, "claimant": STR, "said_on": DATE,
-        "stance": STR, "derived": BOOL, "derivation": STR,
+        "stance": STR, "derived": BOOL, "derivation": STR, "derived_from": STR, "voice": STR,
+        "said_from": DATE, "said_to": DATE,
     },
     # --- coverage (cross-source alignment) ---
     "coverage": {
