@@ -56,8 +56,6 @@ PLACE = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z
                    r"(?:\s+(?:region|province|oblast|area|border|district))?")
 NOT_PLACES = frozenset(MONTHS + WEEKDAYS)
 MONTH_IN = re.compile(rf"\b(?:in|since|from)\s+({'|'.join(MONTHS)})\b")
-EXTRA_COLUMNS = {"voice": "string", "said_from": "datetime64[ns]", "said_to": "datetime64[ns]",
-                 "derived_from": "string"}
 Claim = namedtuple("Claim", "claim_id start end cue_start claimant said_on denies")
 
 
@@ -318,13 +316,12 @@ def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
         row.update(estimate_id=estimate_id, article_id=article_id, derived_from=by_start.get(row.get("derived_from")))
         row.setdefault("said_from", pd.NaT)  # NaT, not None: the column stays a date column without a cast
         row.setdefault("said_to", pd.NaT)
-    return pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]) + list(EXTRA_COLUMNS))
+    return pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]))
 
 
 def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claims: pd.DataFrame,
                       published=None) -> pd.DataFrame:
-    """The estimates table of one article (columns: `schemas.COLUMNS["estimates"]` plus voice,
-    said_from, said_to, derived_from)."""
+    """The estimates table of one article (columns: `schemas.COLUMNS["estimates"]`)."""
     spans = list(zip(sentences["sentence_id"].tolist(), sentences["start"].astype(int).tolist(),
                      sentences["end"].astype(int).tolist()))
     claim_list = _claims(claims)
@@ -332,5 +329,5 @@ def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claim
     rows = [r for k, amounts in grouped.items() for r in _sentence_rows(text, spans[k], amounts, claim_list, published)]
     rows += _denials(text, spans, claim_list, [r["start"] for r in rows])
     if not rows:
-        return schemas.empty_frame("estimates").assign(**{c: pd.Series(dtype=d) for c, d in EXTRA_COLUMNS.items()})
+        return schemas.empty_frame("estimates")
     return _frame(article_id, rows)
