@@ -109,3 +109,9 @@ def load_articles(folder: Path) -> pd.DataFrame:
             rows.append(_finish(row, meta, meta.get("article_id") or Path(name).stem))
     _mark_duplicates(rows, set(meta_by_file))
     return pd.DataFrame(rows)
+
+
+def source_names(articles: pd.DataFrame) -> pd.Series:
+    """article_id -> the outlet, or the article id where the outlet is not known."""
+    outlet = articles["outlet"].astype("string").replace("", pd.NA)
+    return outlet.fillna(articles["article_id"].astype("string")).set_axis(articles["article_id"])

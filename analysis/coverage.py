@@ -22,6 +22,7 @@ from scipy.sparse import coo_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from . import schemas
+from .articles import source_names
 
 DEFAULT_THRESHOLD = 0.25
 STEM_CHARS = 4            # words cut to their first letters: "usage"/"use", "Russian"/"Russia" meet
@@ -127,7 +128,7 @@ def align(corpus, threshold: float = DEFAULT_THRESHOLD, window_days: int = WINDO
     best = pd.Series(sim, index=a).groupby(level=0).max() if len(a) else pd.Series(dtype=float)
     frame = frame.assign(component=component, similarity=frame.index.map(best).astype("Float64"))
     frame = _number_elements(frame)
-    frame["outlet"] = frame["article_id"].map(_source_names(corpus.articles))
+    frame["outlet"] = frame["article_id"].map(source_names(corpus.articles))
     coverage = schemas.conform("coverage", frame.drop(columns=["component", "claimant"], errors="ignore"))
     return coverage, find_discrepancies(corpus, coverage)
 
@@ -146,11 +147,6 @@ def _number_elements(frame: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["element_id", "article_id", "start"], kind="stable").reset_index(drop=True)
 
 
-def _source_names(articles: pd.DataFrame) -> dict:
-    """The outlet, or the article id where the outlet is not known."""
-    return {a: (o if isinstance(o, str) and o else a) for a, o in zip(articles["article_id"], articles["outlet"])}
-
-
 def coverage_matrix(coverage: pd.DataFrame) -> pd.DataFrame:
     """Element × source: how many members of each element each source carries."""
     return (coverage.pivot_table(index=["element_id", "label"], columns="outlet", values="start", aggfunc="count",
@@ -167,7 +163,7 @@ def source_counts(coverage: pd.DataFrame) -> pd.DataFrame:
 
 def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Per source and affiliation: how many quotations, and their share of the source's quotations."""
-    names = _source_names(articles)
+    names = source_names(articles)
     counted = (quotes.assign(outlet=quotes["article_id"].map(names),
                              affiliation=quotes["affiliation"].fillna("unknown"))
                .groupby(["outlet", "affiliation"]).size().rename("quotes").reset_index())

@@ -16,6 +16,7 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from . import plots
+from .articles import source_names
 from .coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
 from .viewer import article_html
 from .wording import diff_html
@@ -72,7 +73,7 @@ def _within(dates: pd.Series, start, end) -> pd.Series:
 def _dated_claims(corpus) -> pd.DataFrame:
     """Claims with their source and a `date`: when it was said, else when the article was published."""
     published = corpus.claims["article_id"].map(corpus.articles.set_index("article_id")["published"])
-    return corpus.claims.assign(source=corpus.claims["article_id"].map(plots.source_names(corpus.articles)),
+    return corpus.claims.assign(source=corpus.claims["article_id"].map(source_names(corpus.articles)),
                                 date=pd.to_datetime(corpus.claims["said_on"]).fillna(published))
 
 
@@ -188,7 +189,7 @@ def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False) -> str:
 
 def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboard:
     """Coverage of the chosen sources at a similarity threshold: heatmap, counts, wordings, discrepancies."""
-    source_of = plots.source_names(corpus.articles)
+    source_of = source_names(corpus.articles)
     names = sorted(source_of.unique())
     alignments: dict[float, tuple] = {}  # aligning is the slow part; a slider revisits the same values
     controls = {

@@ -21,17 +21,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
+from .articles import source_names
+
 UNATTRIBUTED = "article's own voice"
 DODGE_SHARE = 30                  # marks of the same day sit side by side, 1/30 of the time shown apart,
 MIN_DODGE = pd.Timedelta(hours=6)  # and at least a quarter of a day, so they never hide each other
 LABEL_CHARS = 48   # story element labels on the heatmap
 LEGEND_CHARS = 32  # claimant names wrap in the legend
-
-
-def source_names(articles: pd.DataFrame) -> pd.Series:
-    """article_id -> the outlet, or the article id where the outlet is not known."""
-    outlet = articles["outlet"].astype("string").replace("", pd.NA)
-    return outlet.fillna(articles["article_id"].astype("string")).set_axis(articles["article_id"])
 
 
 def _as_bool(column: pd.Series) -> pd.Series:

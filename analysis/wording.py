@@ -10,30 +10,53 @@ import pandas as pd
 TOKEN = re.compile(r"\w[\w’'-]*|[^\w\s]")
 
 
+def _opcodes(a: str, b: str):
+    """Token spans of both wordings and difflib's opcodes over their lower-cased words."""
+    ta, tb = list(TOKEN.finditer(a)), list(TOKEN.finditer(b))
+    matcher = difflib.SequenceMatcher(a=[t.group().lower() for t in ta], b=[t.group().lower() for t in tb],
+                                      autojunk=False)
+    return ta, tb, matcher.get_opcodes()
+
+
+def _span(text: str, tokens, i: int, j: int) -> str:
+    """The original text of tokens i..j-1, with its own spacing."""
+    return text[tokens[i].start():tokens[j - 1].end()] if j > i else ""
+
+
 def word_diff(a: str, b: str) -> pd.DataFrame:
-    """Aligned words of two wordings: op (equal, delete, insert, replace), words in a, words in b."""
-    wa, wb = TOKEN.findall(a), TOKEN.findall(b)
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb], autojunk=False)
-    rows = [(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    """Aligned pieces of two wordings: op (equal, delete, insert, replace), the words in a, the words in b."""
+    ta, tb, ops = _opcodes(a, b)
+    rows = [(op, _span(a, ta, i1, i2), _span(b, tb, j1, j2)) for op, i1, i2, j1, j2 in ops]
     return pd.DataFrame(rows, columns=["op", "a", "b"])
 
 
+def _marked(text: str, tokens, pieces, tag: str) -> str:
+    """`text` HTML-escaped, with the pieces not shared by the other wording wrapped in `tag`."""
+    out, cursor = [], 0
+    for op, i, j in pieces:
+        if j <= i:
+            continue
+        start, end = tokens[i].start(), tokens[j - 1].end()
+        out.append(html.escape(text[cursor:start]))
+        piece = html.escape(text[start:end])
+        out.append(piece if op == "equal" else f"<{tag}>{piece}</{tag}>")
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return "".join(out)
+
+
 def diff_html(a: str, b: str, label_a: str = "A", label_b: str = "B") -> str:
-    """Two columns, words only one side has highlighted; all text HTML-escaped."""
-    diff = word_diff(a, b)
-    left, right = [], []
-    for op, wa, wb in diff.itertuples(index=False):
-        left.append(html.escape(wa) if op == "equal" else f"<del>{html.escape(wa)}</del>" if wa else "")
-        right.append(html.escape(wb) if op == "equal" else f"<ins>{html.escape(wb)}</ins>" if wb else "")
+    """Two columns in their original spacing; words only one side has are highlighted; all text escaped."""
+    ta, tb, ops = _opcodes(a, b)
+    left = _marked(a, ta, [(op, i1, i2) for op, i1, i2, _j1, _j2 in ops], "del")
+    right = _marked(b, tb, [(op, j1, j2) for op, _i1, _i2, j1, j2 in ops], "ins")
     cell = "<td style='vertical-align:top;padding:4px 8px'>{}</td>"
     return ("<table><tr>" + "".join(f"<th>{html.escape(x)}</th>" for x in (label_a, label_b)) + "</tr><tr>"
-            + cell.format(" ".join(w for w in left if w)) + cell.format(" ".join(w for w in right if w))
-            + "</tr></table>")
+            + cell.format(left) + cell.format(right) + "</tr></table>")
 
 
 def shared_share(a: str, b: str) -> float:
     """Share of the shorter wording's words that the other wording carries too."""
-    diff = word_diff(a, b)
-    equal = diff.loc[diff["op"] == "equal", "a"].str.split().str.len().sum()
-    shorter = min(len(TOKEN.findall(a)), len(TOKEN.findall(b))) or 1
-    return float(equal) / shorter
+    ta, tb, ops = _opcodes(a, b)
+    equal = sum(i2 - i1 for op, i1, i2, _j1, _j2 in ops if op == "equal")
+    return equal / (min(len(ta), len(tb)) or 1)
