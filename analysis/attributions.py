@@ -43,6 +43,7 @@ PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|to|at|by|from|as|int
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
 MIN_CONTENT_WORDS = 2
+MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that continues it
 END_TRIM = " \t\n.,;:!?”\"'’—–-"
 
 
@@ -227,8 +228,13 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
             continue
         lo, _hi = sentences.around(q[0])
         opens_sentence = not text[lo:q[0] - 1].strip()
-        if opens_sentence and last_direct and q[0] - last_direct["end"] < 400:
-            extra.append({**last_direct, "start": q[0], "end": q[1], "kind": "direct"})
+        if not (opens_sentence and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
+            continue
+        if "\n" in text[last_direct["end"]:q[0]]:  # a new paragraph: a statement of its own, same speaker
+            last_direct = {**last_direct, "start": q[0], "end": q[1]}
+            extra.append(last_direct)
+        else:  # “…,” he said. “…”: one split quotation, its span runs over the reporting clause
+            last_direct["end"] = q[1]
     return sorted(rows + extra, key=lambda r: (r["start"], r["end"]))
 
 

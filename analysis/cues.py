@@ -19,6 +19,9 @@ AUXILIARY = re.compile(r"(?:(?:has|have|had|is|are|was|were|will|would|can|could
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+\Z", re.IGNORECASE)
 
 
+PARTICLE_AFTER = re.compile(r"\s+(?:up|off)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -84,8 +87,9 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
         if text[start].isupper() and not _sentence_initial(text, start):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end = form_match.end()
-        if text[end:end + 1] == "-" or DETERMINER_BEFORE.search(text, max(0, start - 8), start):
-            continue  # "state-run", "the estimate", "its report": not a reporting verb
+        if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
+                or DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
+            continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
         cues.append(Cue(start, form_match.end(), text[start:form_match.end()], lemma, kind, takes_object))
