@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+# Jupyter refuses to start as root (containers, CI boxes) unless told; extra flags: make lab LAB_ARGS=--no-browser
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
 .PHONY: install tables lab report test notebooks bench clean
@@ -23,7 +25,7 @@ tables: install            ## build the tables into build/tables/*.parquet
 	$(BIN)/python -m analysis build
 
 lab: tables                ## start JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
 
 report: install            ## run every notebook headless, one HTML file each in build/report/
 	mkdir -p build/report

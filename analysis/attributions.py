@@ -39,7 +39,9 @@ INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|af
                                   r"early|to|of|from|who|whose|when|while|as|yesterday|today|\w+day)\b)")
 SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
-PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|to|at|by|from|as|into|over)\b", re.IGNORECASE)
+# A content does not open with a preposition ("what we know of …"), but an infinitive is one ("vowed to act").
+PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
+                               r"her\b|their\b|its\b|this\b|that\b)[a-z]+\b))\b", re.IGNORECASE)
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
 MIN_CONTENT_WORDS = 2
@@ -216,11 +218,11 @@ def _headline_claims(text: str) -> list[dict]:
 
 def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) -> list[dict]:
     """Partial quotes inside indirect contents; cue-less quotations continuing an earlier speaker."""
-    covered = {(r["start"], r["end"]) for r in rows if r["kind"] == "direct"}
+    covered = {(r["start"], r["end"]): r for r in rows if r["kind"] == "direct"}
     extra, last_direct = [], None
     for q in quotes:
         if q in covered:
-            last_direct = next(r for r in rows if (r["start"], r["end"]) == q)
+            last_direct = covered[q]
             continue
         host = next((r for r in rows if r["kind"] == "indirect" and r["start"] <= q[0] and q[1] <= r["end"] + 2), None)
         if host:
@@ -230,6 +232,9 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
         opens_sentence = not text[lo:q[0] - 1].strip()
         if not (opens_sentence and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
             continue
+        tag_end = max(sentences.around(last_direct["cue"].start)[1], last_direct["end"])
+        if any(tag_end <= r["cue"].start < q[0] for r in rows):
+            continue  # another statement came in between
         if "\n" in text[last_direct["end"]:q[0]]:  # a new paragraph: a statement of its own, same speaker
             last_direct = {**last_direct, "start": q[0], "end": q[1]}
             extra.append(last_direct)

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .paths import DATA_DIR
+from .sentences import ABBREVIATIONS
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w’'&-]*|[^\w\s]")
-WORD = re.compile(r"\w[\w’'&-]*")
+# Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
+_ABBREVIATED = "|".join(sorted((a for a in ABBREVIATIONS if a.isalpha()), key=len, reverse=True))
+TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?i:{_ABBREVIATED})\.|\b[A-Z]\.(?=\s)|\w[\w’'&-]*|[^\w\s]")
+WORD = re.compile(r"\w[\w’'&-]*|(?:\w+\.)+")
 # Words that end a subject noun phrase when reading leftwards from a cue.
 BOUNDARY_WORDS = frozenset("""that and but or nor so after before while when whenever as because if since unless
 until who whom which where although though than to in on at by with from into about over under between against
