@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 import pandas as pd
 
@@ -20,8 +21,8 @@ from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_patter
 from .dates import resolve_said_on
 from .quotemarks import quote_spans
 from .sentences import sentence_spans
-from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, sentence_subject,
-                       split_role)
+from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
+                       sentence_subject, split_role)
 
 COLUMNS = {
     "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
@@ -31,12 +32,14 @@ COLUMNS = {
 CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
 THAT = re.compile(r"\bthat\b")
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
-HEADLINE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
+HEADLINE = re.compile(r"^[“\"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
 FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?\Z")
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
                                   r"early|to|of|from|who|whose|when|while|as|yesterday|today|\w+day)\b)")
+RELATIVE_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which)\b[^,;“”\"]{1,150},\s*\Z")
+TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # A content does not open with a preposition ("what we know of …"), but an infinitive is one ("vowed to act").
@@ -86,6 +89,9 @@ def _quote_starting_at(quotes, text: str, pos: int, limit: int):
 
 def _mention(text: str, span) -> Mention:
     phrase = text[span[0]:span[1]]
+    if len(span) == 4:  # a relative pronoun speaks for its antecedent: "Jane Doe, who said …"
+        antecedent = _mention(text, span[2:])
+        return Mention(span[0], span[1], phrase, antecedent.name, antecedent.role, antecedent.kind)
     name, role, kind = split_role(phrase)
     if len(span) == 3:  # an apposition gives the role
         role, kind = span[2], "person" if kind == "unknown" and name[:1].isupper() else kind
@@ -151,13 +157,22 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         if lead.endswith(CLAUSE_CLOSERS):  # "“…,” Jane Doe, a professor, said."
             return {"speaker": appositive, "content": _backward_content(text, quotes, lo, lo + len(lead))}
         return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi)}
-    if before.endswith(",") and cue.text.lower().endswith("ing"):  # "X attacked Y, saying that …"
+    insertion = RELATIVE_INSERTION.match(text, lo, cue.start)
+    if insertion:  # "The envoy, who arrived on Monday, said …": the subject speaks
+        return {"speaker": mention_before(text, lo, insertion.end("subject")),
+                "content": _forward_content(text, quotes, cue, hi)}
+    if " " not in cue.text and cue.text.lower().endswith("ing") and before:  # "X attacked Y(,) saying that …"
         return {"speaker": sentence_subject(text, lo, cue.start), "content": _forward_content(text, quotes, cue, hi)}
     if before.endswith(CLAUSE_CLOSERS) or not before:
         speaker = mention_after(text, cue.end, hi)
         if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]):
+            apposition = TRAILING_APPOSITION.match(text, speaker[1], hi)  # "…,” said Jane Doe, a professor."
+            speaker = (*speaker, apposition.group("role")) if apposition else speaker
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
                                                                      _insertion_end(text, speaker[1], hi), hi)}
+    relative = relative_before(text, lo, cue.start)
+    if relative:
+        return {"speaker": relative, "content": _forward_content(text, quotes, cue, hi)}
     speaker = mention_before(text, lo, cue.start)
     if speaker:
         after = text[cue.end:hi]
@@ -230,7 +245,8 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
             continue
         lo, _hi = sentences.around(q[0])
         opens_sentence = not text[lo:q[0] - 1].strip()
-        if not (opens_sentence and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
+        resumes = opens_sentence or text[lo:q[0]].rstrip(" “\"").endswith(",")  # “…,” he said, “…”
+        if not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
             continue
         tag_end = max(sentences.around(last_direct["cue"].start)[1], last_direct["end"])
         if any(tag_end <= r["cue"].start < q[0] for r in rows):
@@ -264,8 +280,15 @@ def _self_reference(rows: list[dict]) -> None:
                 row["mention"] = Mention(m.start, m.end, m.text, host["mention"].name, host["mention"].role, "pronoun")
 
 
+@cache
+def _warm_up() -> None:
+    """Load the date parser's language data once, on the first call, not in the middle of an article."""
+    resolve_said_on("It said on Oct. 1.", 3, 7, None)
+
+
 def extract_attributions(text: str, published=None) -> pd.DataFrame:
     """Every attribution in one raw text: direct, partial and indirect, with speaker, cue and date."""
+    _warm_up()
     sentences = _Sentences(text)
     quotes = quote_spans(text)
     found = _rows(text, sentences, quotes) + _signed_quotes(text, quotes) + _headline_claims(text)

@@ -42,7 +42,7 @@ def _calendar(expression: str, base: pd.Timestamp | None, future: bool):
 
 
 def _date_words(text: str, cue_start: int, cue_end: int, after: int | None = None) -> re.Match | None:
-    clause_end = after if after and after > cue_end else cue_end  # "said the agency KCNA on Tuesday"
+    clause_end = after if after and after > cue_end else cue_end  # "said the agency Orbe on Tuesday"
     stop = CLAUSE_END.search(text, clause_end)
     found = DATE_WORDS.search(text, clause_end, stop.start() if stop else len(text))
     if found and ADJOINING.fullmatch(text, clause_end, found.start()):

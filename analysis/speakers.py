@@ -22,11 +22,13 @@ BOUNDARY_WORDS = frozenset("""that and but or nor so after before while when whe
 until who whom which where although though than to in on at by with from into about over under between against
 during without through is are was were be been being has have had would will could can may might should must
 not also did does do what how why whether there this these those then amid despite among around following
-per via like toward towards across behind beyond within near upon off out up down""".split())
-# Prepositions allowed inside a name-like phrase: "Embassy in North Korea", "Ambassador to Pyongyang".
+per via like toward towards across behind beyond within near upon off out up down
+said says say told tells added adds""".split())  # a speech verb ends the phrase: "X said she expects"
+# Prepositions allowed inside a name-like phrase: "Embassy in Ghana", "Ambassador to Lima".
 INNER_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at", "on"})
 NP_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "several",
                             "two", "three", "both", "other", "most", "few"})
+ARTICLES = frozenset({"the", "a", "an"})
 PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": "group", "it": "group"}
 TRAILING_ADVERBIAL = re.compile(
     r"(?:\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
@@ -80,6 +82,16 @@ def apposition_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | Non
     return match.start("name"), match.end("name"), match.group("role")
 
 
+RELATIVE = re.compile(r",\s+(?P<who>who|which)\s+(?:\w+ly\s+)?\Z")
+
+
+def relative_before(text: str, lo: int, hi: int) -> tuple[int, int, int, int] | None:
+    """ "Jane Doe, who said …": the relative pronoun's span and its antecedent's, (who, antecedent)."""
+    match = RELATIVE.search(text, lo, hi)
+    antecedent = mention_before(text, lo, match.start()) if match else None
+    return (*match.span("who"), *antecedent) if antecedent else None
+
+
 def _np_start(tokens: list[re.Match]) -> int:
     """Index of the first token of the noun phrase that ends the token list."""
     i = len(tokens)
@@ -94,6 +106,8 @@ def _np_start(tokens: list[re.Match]) -> int:
         if low in BOUNDARY_WORDS and not (word[0].isupper() and i > 1):
             break
         i -= 1
+        if low in ARTICLES and not (i > 0 and tokens[i - 1].group().lower() in INNER_PREPOSITIONS):
+            break  # an article opens the phrase ("met the envoy"), unless inside a name ("Secretary of the Navy")
     # a noun phrase does not start with a preposition or a stray possessive
     while i < len(tokens) and tokens[i].group().lower() in INNER_PREPOSITIONS | {"’s", "'s"}:
         i += 1
@@ -153,7 +167,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def split_role(phrase: str) -> tuple[str, str, str]:
-    """(name, role, kind) of a mention: "NATO Secretary-General Mark Rutte" -> ("Mark Rutte", "NATO Secretary-General", "person")."""
+    """(name, role, kind) of a mention: "Finance Minister Ana Ruiz" -> ("Ana Ruiz", "Finance Minister", "person")."""
     words = phrase.split()
     low = [w.lower().strip("’'") for w in words]
     if low and low[0] in PRONOUNS and len(words) == 1:
@@ -163,7 +177,7 @@ def split_role(phrase: str) -> tuple[str, str, str]:
         name = " ".join(words[title_at + 1:])
         role = " ".join(words[:title_at + 1])
         return name, role, TITLES.get(low[title_at], TITLES.get(low[title_at].removesuffix("s"), "person"))
-    if title_at == len(words) - 1:  # "South Korea’s Yonhap news agency": the name precedes the descriptor
+    if title_at == len(words) - 1:  # "Chile’s Orbe news agency": the name precedes the descriptor
         k = title_at
         while k > 0 and words[k - 1].islower():
             k -= 1

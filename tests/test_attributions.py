@@ -82,11 +82,22 @@ def test_partial_quote_inside_reported_speech():
     assert partial["content"] == "a historic step" and partial["speaker"] == "envoy"
 
 
-def test_split_quote_keeps_its_speaker():
+def test_split_quote_is_one_statement_over_its_reporting_clause():
     frame = rows("“We will rebuild,” the mayor said. “It will take years.”")
     direct = frame[frame["kind"] == "direct"]
-    assert direct["content"].tolist() == ["We will rebuild,", "It will take years."]
+    assert direct["content"].tolist() == ["We will rebuild,” the mayor said. “It will take years."]
     assert (direct["speaker"] == "mayor").all()
+
+
+def test_quotation_in_the_next_paragraph_is_a_statement_of_its_own():
+    frame = rows("“We will rebuild,” the mayor said.\n\n“It will take years.”")
+    assert frame["content"].tolist() == ["We will rebuild,", "It will take years."]
+    assert (frame["speaker"] == "mayor").all()
+
+
+def test_split_quote_stops_at_another_statement():
+    frame = rows("“We will rebuild,” the mayor said. The governor said the state would help. “It will take years.”")
+    assert "We will rebuild," in frame["content"].tolist()
 
 
 def test_i_inside_a_quote_is_the_quoted_speaker():
@@ -117,7 +128,7 @@ def test_offsets_reproduce_every_span():
 
 
 def test_participle_cue_takes_the_sentence_subject():
-    row = only("Senator Ann Lee attacked the plan on Friday, saying it would raise taxes.")
+    row = only("Senator Ann Lee visited the plant on Friday, saying it would raise taxes.")
     assert row["speaker"] == "Ann Lee" and row["content"] == "it would raise taxes"
 
 
@@ -139,3 +150,17 @@ def test_signed_quotation_and_headline_colon():
     frame = rows("“He represents our greatest shame.” ― Jane Roe\n\nPoll: Voters Abandon The Party")
     assert frame["speaker"].tolist() == ["Jane Roe", "Poll"]
     assert frame["kind"].tolist() == ["direct", "indirect"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The governor vowed to rebuild the bridge.", "vowed", "to rebuild the bridge"),
+    ("The union called for a new contract.", "called for", "a new contract"),
+    ("The council wants to raise the tax.", "wants", "to raise the tax"),
+])
+def test_intentions_and_demands_report_their_complement(text, cue, content):
+    row = only(text, cue=cue)
+    assert row["content"] == content
+
+
+def test_a_preposition_after_the_cue_is_no_content():
+    assert rows("He spoke about the plan and said of the vote in a long speech.").empty

@@ -1,0 +1,81 @@
+"""Speaker mentions: noun phrases next to cues, titles and appositions, relative pronouns, resolution."""
+import pytest
+
+from analysis import extract_attributions
+from analysis.speakers import Mention, Resolver, mention_after, mention_before, relative_before, split_role
+
+
+def before(text):
+    span = mention_before(text, 0, len(text))
+    return text[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Russian Embassy in Ghana", "The Russian Embassy in Ghana"),
+    ("Yesterday the ministry on Monday", "the ministry"),
+    ("She met the envoy", "the envoy"),
+    ("The Secretary of the Navy", "The Secretary of the Navy"),
+    ("Rep. Jane Doe (D-Ore.)", "Rep. Jane Doe"),
+    ("Mr. Kamin", "Mr. Kamin"),
+    ("Officials in U.S. Army", "Officials in U.S. Army"),
+    ("The mayor said she", "she"),
+])
+def test_mention_before_a_cue(text, expected):
+    assert before(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" the embassy in a social media post.", "the embassy"),
+    (" Mr. Kamin, an economist.", "Mr. Kamin"),
+    (" that the road was open.", None),
+])
+def test_mention_after_an_inverted_cue(text, expected):
+    span = mention_after(text, 0, len(text))
+    assert (text[span[0]:span[1]] if span else None) == expected
+
+
+def test_relative_pronoun_points_to_its_antecedent():
+    text = "The bill has a sponsor, Senator Ann Lee, who "
+    who_start, who_end, ante_start, ante_end = relative_before(text, 0, len(text))
+    assert text[who_start:who_end] == "who" and text[ante_start:ante_end] == "Senator Ann Lee"
+
+
+@pytest.mark.parametrize("phrase, name, role", [
+    ("Finance Minister Maria Lopez", "Maria Lopez", "Finance Minister"),
+    ("US Department of Defense Spokesperson Ann Ray", "Ann Ray", "US Department of Defense Spokesperson"),
+    ("the city council", "city council", ""),
+])
+def test_split_role(phrase, name, role):
+    assert split_role(phrase)[:2] == (name, role)
+
+
+def test_resolver_maps_pronouns_and_surnames_to_the_last_full_name():
+    resolver = Resolver()
+    full = resolver.resolve(Mention(0, 12, "Tom Baker", "Tom Baker", "", "person"))
+    surname = resolver.resolve(Mention(20, 25, "Baker", "Baker", "", "unknown"))
+    pronoun = resolver.resolve(Mention(30, 32, "he", "he", "", "pronoun"))
+    assert (full.name, surname.name, pronoun.name) == ("Tom Baker", "Tom Baker", "Tom Baker")
+
+
+def test_pronoun_with_nobody_before_is_unknown():
+    row = extract_attributions("He said the road was open.").iloc[0]
+    assert row["speaker_mention"] == "He" and row["speaker"] is not None
+    assert str(row["speaker"]) == "<NA>"
+
+
+def test_who_said_gives_the_antecedent_as_speaker():
+    frame = extract_attributions("The plan was drafted by Senator Ann Lee, who said it would pass.")
+    row = frame.iloc[0]
+    assert (row["speaker"], row["speaker_mention"], row["speaker_role"]) == ("Ann Lee", "who", "Senator")
+
+
+def test_subject_before_a_relative_insertion_speaks():
+    text = "The envoy, who arrived on Monday, said the talks had failed."
+    row = extract_attributions(text).iloc[0]
+    assert row["speaker"] == "envoy" and text[row["content_start"]:row["content_end"]] == "the talks had failed"
+
+
+def test_inverted_cue_with_an_abbreviated_title():
+    text = "“It is a misguided approach,” said Mr. Kamin, an economist."
+    row = extract_attributions(text).iloc[0]
+    assert row["speaker_mention"] == "Mr. Kamin" and row["speaker_role"] == "an economist"
