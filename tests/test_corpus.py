@@ -64,3 +64,16 @@ def test_cli_builds_tables_from_any_folder(tmp_path, capsys):
 def test_cli_strict_fails_with_the_problems(tmp_path, capsys):
     assert cli(["build", str(BAD_CORPUS), "--strict", "--out", str(tmp_path)]) == 1
     assert "problem" in capsys.readouterr().err
+
+
+def test_parallel_extraction_gives_the_same_tables(monkeypatch):
+    from analysis import pipeline
+
+    texts = [(SEEDS_DIR / name).read_text(encoding="utf-8") for name in sorted(p.name for p in SEEDS_DIR.glob("*.txt"))]
+    jobs = [(f"a{i}", texts[i % 2], None) for i in range(4)]
+    serial = pipeline.extract_all(jobs, workers=1)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    parallel = pipeline.extract_all(jobs, workers=2)
+    for name in pipeline.TABLES:
+        for a, b in zip(serial[name], parallel[name]):
+            pd.testing.assert_frame_equal(a, b)
