@@ -38,7 +38,8 @@ CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a 
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
                                   r"early|to|of|from|who|whose|when|while|as|yesterday|today|\w+day)\b)")
-RELATIVE_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which)\b[^,;“”\"]{1,150},\s*\Z")
+RELATIVE_INSERTION = re.compile(
+    r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which|[a-z]+ing|in\s+particular)\b[^,;“”\"]{0,150},\s*\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")

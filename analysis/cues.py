@@ -13,7 +13,8 @@ import pandas as pd
 from .paths import DATA_DIR
 
 # Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned".
-AUXILIARY = re.compile(r"(?:(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might|do|does|did|also|further|previously|later|again|repeatedly|reportedly|publicly|privately|recently|earlier|then|first|never|often|once|separately|not)\s+)+\Z", re.IGNORECASE)
+AUXILIARY = re.compile(r"\b(?:(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might|do|does|did|also|further|previously|later|again|repeatedly|reportedly|publicly|privately|recently|earlier|then|first|never|often|once|separately|not|(?-i:(?!family|ally|assembly|rally|supply|daily|weekly|monthly|bully)[a-z]{2,}ly))\s+)+\Z",
+                       re.IGNORECASE)  # adverbs in -ly belong to the cue: "has sharply criticized"
 
 
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+\Z", re.IGNORECASE)

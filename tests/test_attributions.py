@@ -164,3 +164,12 @@ def test_intentions_and_demands_report_their_complement(text, cue, content):
 
 def test_a_preposition_after_the_cue_is_no_content():
     assert rows("He spoke about the plan and said of the vote in a long speech.").empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("President Ann Cole, dedicating the new bridge on Saturday, said it would last a century.", "Ann Cole"),
+    ("Senator Tom Hale, in particular, has sharply criticized the plan as wasteful.", "Tom Hale"),
+    ("The family said the search would go on.", "family"),
+])
+def test_insertions_and_adverbs_before_the_cue(text, speaker):
+    assert rows(text)["speaker"].iloc[0] == speaker
