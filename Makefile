@@ -36,7 +36,7 @@ test: install              ## unit tests, then the notebooks rerun by nbval
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS) -q
 
 notebooks: install         ## re-execute the notebooks and save them with their outputs
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 
 bench: install             ## accuracy and speed figures
 	$(BIN)/python benchmarks/attributions.py
