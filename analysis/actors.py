@@ -15,13 +15,31 @@ from rapidfuzz import fuzz, process
 from .paths import DATA_DIR
 
 ACTOR_COLUMNS = ["name", "alias", "kind", "affiliation"]
-FUZZY_MIN_SCORE = 92  # spelling variants only ("Zelenskyy"/"Zelensky"), never different actors
+FUZZY_MIN_SCORE = 92  # whole name: spelling variants only ("Zelenskyy"/"Zelensky")
+FUZZY_MIN_WORD = 80   # every word too, so one changed word ("South"/"North") is a different actor
+FUZZY_MIN_LENGTH = 5  # short names and acronyms only match exactly
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def normalise(name: str) -> str:
-    name = LEADING.sub("", str(name).strip()).replace("’", "'").lower()
-    return re.sub(r"\s+", " ", name)
+    """Lower case, no leading article, no possessive ending, straight apostrophes, single spaces."""
+    name = LEADING.sub("", str(name).strip())
+    name = POSSESSIVE.sub("", name).replace("’", "'").lower()
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _same_words(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and all(fuzz.ratio(x, y) >= FUZZY_MIN_WORD for x, y in zip(words_a, words_b))
+
+
+def _read(path: Path) -> pd.DataFrame:
+    """One actors file; an empty one (not even a header) is a table with no actors."""
+    try:
+        return pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
 
 
 @dataclass
@@ -31,18 +49,17 @@ class ActorIndex:
     @classmethod
     def load(cls, path: str | Path | None = None, extend: bool = False) -> "ActorIndex":
         """The packaged table, a user's file instead (`path`), or both (`extend=True`)."""
-        frames = []
-        if path is None or extend:
-            frames.append(pd.read_csv(DATA_DIR / "actors.csv", comment="#", dtype=str, keep_default_na=False))
-        if path is not None:
-            frames.append(pd.read_csv(path, comment="#", dtype=str, keep_default_na=False))
-        table = pd.concat(frames, ignore_index=True).reindex(columns=ACTOR_COLUMNS) if frames else None
-        return cls(table if table is not None else pd.DataFrame(columns=ACTOR_COLUMNS))
+        paths = [DATA_DIR / "actors.csv"] if path is None or extend else []
+        paths += [Path(path)] if path is not None else []
+        frames = [_read(p) for p in paths]
+        return cls(pd.concat(frames, ignore_index=True).reindex(columns=ACTOR_COLUMNS))
 
     def __post_init__(self):
-        keys = self.table["alias"].map(normalise)
-        self._by_alias = dict(zip(keys, self.table[["name", "affiliation"]].itertuples(index=False, name=None)))
-        self._cache: dict[str, tuple] = {}
+        table = self.table.fillna("")
+        keys = table["alias"].map(normalise)
+        self._by_alias = dict(zip(keys, table[["name", "affiliation"]].itertuples(index=False, name=None)))
+        self._by_alias.pop("", None)
+        self._cache: dict[str, tuple | None] = {}
 
     def lookup(self, name) -> tuple[str, str] | None:
         """(canonical name, affiliation) for a known alias, exact after normalising or a near spelling."""
@@ -50,19 +67,25 @@ class ActorIndex:
             return None
         key = normalise(name)
         if key not in self._cache:
-            hit = self._by_alias.get(key)
-            if hit is None and self._by_alias and len(key) > 4:
-                best = process.extractOne(key, self._by_alias.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-                hit = self._by_alias[best[0]] if best else None
-            self._cache[key] = hit
+            self._cache[key] = self._by_alias.get(key) or self._near(key)
         return self._cache[key]
 
+    def _near(self, key: str) -> tuple[str, str] | None:
+        if len(key) < FUZZY_MIN_LENGTH or not self._by_alias:
+            return None
+        best = process.extractOne(key, self._by_alias.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        return self._by_alias[best[0]] if best and _same_words(key, best[0]) else None
+
     def canonicalize(self, frame: pd.DataFrame, column: str) -> pd.DataFrame:
-        """`column` in canonical names where known (as written otherwise), plus `affiliation`."""
-        if column not in frame or frame.empty:
-            return frame.assign(affiliation=pd.Series(dtype="string")) if "affiliation" not in frame else frame
-        hits = frame[column].map(self.lookup)
-        names = [h[0] if h else v for h, v in zip(hits, frame[column])]
-        affiliation = [h[1] if h and h[1] else pd.NA for h in hits]
-        return frame.assign(**{column: pd.array(names, dtype="string"),
-                               "affiliation": pd.array(affiliation, dtype="string")})
+        """`column` in canonical names where known (as written otherwise), plus `affiliation`.
+
+        Each distinct name is looked up once, so a corpus of many articles costs what its
+        vocabulary of speakers costs.
+        """
+        if column not in frame:
+            return frame
+        codes, names = pd.factorize(frame[column].astype("string"), use_na_sentinel=True)
+        hits = [self.lookup(name) or (name, "") for name in names]
+        canonical = pd.array([name for name, _ in hits] + [pd.NA], dtype="string")[codes]  # code -1 -> NA
+        affiliation = pd.array([aff or pd.NA for _, aff in hits] + [pd.NA], dtype="string")[codes]
+        return frame.assign(**{column: canonical, "affiliation": affiliation})

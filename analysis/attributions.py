@@ -38,14 +38,28 @@ CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a 
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
                                   r"early|to|of|from|who|whose|when|while|as|yesterday|today|\w+day)\b)")
+# "The envoy, who arrived on Monday, said", "Jane Doe, at a later briefing, said", "It, however, said".
 RELATIVE_INSERTION = re.compile(
-    r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which|[a-z]+ing|in\s+particular)\b[^,;“”\"]{0,150},\s*\Z")
+    r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which|[a-z]+ing|in\s+particular|at|in|on|during|after|before|like|"
+    r"unlike|for|with|through|meanwhile|however|too|also|though|in\s+turn|instead)\b[^,;“”\"]{0,150},\s*\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
+SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # A content does not open with a preposition ("what we know of …"), but an infinitive is one ("vowed to act").
+# Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
+ADJUNCT_START = re.compile(r"(?:in|on|at|during|after|before|via|through|from|with|by|over|last|this|earlier|later|"
+                           r"late|yesterday|today|again|also|repeatedly|publicly|privately|previously|\w+day|"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\b")
+# "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
+ADJUNCT_COMMA = re.compile(r"\s*(?:of|about|in|on|at|during|after|via|through|with|from|later|then|again|also|too|"
+                           r"however)\b[^,.;:“”\"]{0,60},\s*")
+INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
+MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
-                               r"her\b|their\b|its\b|this\b|that\b)[a-z]+\b))\b", re.IGNORECASE)
+                               r"her\b|their\b|its\b|this\b|that\b)[“\"]?[a-z]+\b))\b", re.IGNORECASE)
+QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
+MAX_TAG_WORDS = 6         # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
 MIN_CONTENT_WORDS = 2
@@ -112,6 +126,37 @@ def _backward_content(text, quotes, lo, pos, resume=None, hi=None):
     return start, end, "indirect"
 
 
+def _that_clause(text: str, pos: int, hi: int) -> int | None:
+    """Where the content starts after a complementiser "that" reached over adjuncts only, else None."""
+    window = text[pos:hi]
+    that = THAT.search(window)
+    if not that or len(window[:that.start()].split()) > MAX_THAT_DISTANCE:
+        return None
+    gap = window[:that.start()].strip(" ,")
+    if not gap or ADJUNCT_START.match(gap):
+        return pos + that.end()
+    return None
+
+
+def _content_start(text: str, quotes, cue: Cue, pos: int, hi: int):
+    """(start, how) of what a forward cue reports: how is "quote" (start is the quotation), "clause"
+    (after "that", an adjunct or a listener) or "rest" (the words right after the cue)."""
+    quote = _quote_starting_at(quotes, text, pos, hi)
+    if quote:
+        return quote, "quote"
+    that = _that_clause(text, pos, hi)
+    if that is not None:
+        return that, "clause"
+    adjunct = ADJUNCT_COMMA.match(text, pos, hi)
+    if adjunct:  # "says of Clinton, “If …”", "said in a statement, the talks …"
+        quote = _quote_starting_at(quotes, text, adjunct.end(), hi)
+        return (quote, "quote") if quote else (adjunct.end(), "clause")
+    infinitive = INFINITIVE.search(text, pos, hi) if cue.takes_object else None
+    if infinitive and len(text[pos:infinitive.start()].split()) <= MAX_LISTENER_WORDS:
+        return infinitive.start(), "clause"  # "told his supporters at a rally to go and vote"
+    return pos, "rest"
+
+
 def _forward_content(text, quotes, cue: Cue, hi):
     inside = next((q for q in quotes if q[0] <= cue.start < q[1]), None)
     hi = min(hi, inside[1]) if inside else hi  # a cue inside a quotation reports only up to its end
@@ -121,17 +166,13 @@ def _forward_content(text, quotes, cue: Cue, hi):
     if cue.takes_object:
         listener = mention_after(text, pos, hi)
         pos = listener[1] if listener else pos
-    quote = _quote_starting_at(quotes, text, pos, hi)
-    if quote:
-        return quote[0], quote[1], "direct"
-    window = text[pos:hi]
-    that = THAT.search(window)
-    if that and len(window[:that.start()].split()) <= MAX_THAT_DISTANCE and "," not in window[:that.start()].strip(" ,"):
-        pos += that.end()
+    pos, how = _content_start(text, quotes, cue, pos, hi)
+    if how == "quote":
+        return pos[0], pos[1], "direct"
     start, end = _trim(text, pos, hi)
     participle = participle_cue_pattern().search(text, start + 1, end)
     end = _trim(text, start, participle.start())[1] if participle else end  # "…, adding that …" starts anew
-    if PREPOSITION_START.match(text, start):
+    if how == "rest" and PREPOSITION_START.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return start, end, "indirect"
 
@@ -140,6 +181,25 @@ def _insertion_end(text: str, pos: int, hi: int) -> int | None:
     """After "…, X said," the sentence goes on: where its second part starts, else None."""
     match = INSERTION_END.match(text, pos, hi)
     return match.end() if match and match.end() < hi - 1 else None
+
+
+def _ends_reporting_clause(text: str, cue: Cue, hi: int, after_quote: bool) -> bool:
+    """Does the reporting clause end the sentence, so that its content is before it?
+
+    After a trailing cue come punctuation ("…, X said, adding …"), a listener ("…, X told reporters.") or
+    adjuncts ("…, X said on Monday in a statement."). After a comma that is not a quotation's, a clause
+    after the cue ("Speaking in Ohio, X says he …") is its content instead.
+    """
+    pos = cue.end
+    if cue.takes_object:
+        listener = mention_after(text, pos, hi)
+        pos = listener[1] if listener else pos
+    rest = text[pos:hi].lstrip()
+    if not rest or rest[0] in ".,;:!?)—–" or (after_quote and not THAT.match(rest)):
+        return True  # a quotation right before the speaker and cue is their content
+    if _that_clause(text, pos, hi) is not None or len(rest.split()) > MAX_TRAILING_WORDS:
+        return False
+    return after_quote or bool(ADJUNCT_START.match(rest))
 
 
 def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
@@ -155,7 +215,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     appositive = apposition_before(text, lo, cue.start)
     if appositive:
         lead = text[lo:appositive[0]].rstrip()
-        if lead.endswith(CLAUSE_CLOSERS):  # "“…,” Jane Doe, a professor, said."
+        if lead.endswith(CLAUSE_CLOSERS) and lead.strip(" ,") != appositive[2].strip():  # "“…,” Jane Doe, a professor, said."
             return {"speaker": appositive, "content": _backward_content(text, quotes, lo, lo + len(lead))}
         return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi)}
     insertion = RELATIVE_INSERTION.match(text, lo, cue.start)
@@ -166,7 +226,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         return {"speaker": sentence_subject(text, lo, cue.start), "content": _forward_content(text, quotes, cue, hi)}
     if before.endswith(CLAUSE_CLOSERS) or not before:
         speaker = mention_after(text, cue.end, hi)
-        if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]):
+        if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]) and not SUBJECT_PRONOUN.match(
+                text, speaker[0]):
             apposition = TRAILING_APPOSITION.match(text, speaker[1], hi)  # "…,” said Jane Doe, a professor."
             speaker = (*speaker, apposition.group("role")) if apposition else speaker
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
@@ -175,15 +236,23 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if relative:
         return {"speaker": relative, "content": _forward_content(text, quotes, cue, hi)}
     speaker = mention_before(text, lo, cue.start)
-    if speaker:
+    if speaker and not _quote_starting_at(quotes, text, cue.end, hi):
         after = text[cue.end:hi]
         lead = text[lo:speaker[0]].rstrip()
-        trailing = lead.endswith(CLAUSE_CLOSERS) and not THAT.search(after) and (
-            len(after.split()) <= MAX_TRAILING_WORDS or after.lstrip().startswith(","))
+        trailing = lead.endswith(CLAUSE_CLOSERS) and _ends_reporting_clause(text, cue, hi, lead.endswith(CLAUSE_CLOSERS[1:]))
         if trailing:
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead),
                                                                      _insertion_end(text, cue.end, hi), hi)}
     return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi)}
+
+
+def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
+    """“Is it open?” the mayor asked. A quotation ending in ? or ! (or .) closes a sentence of its own,
+    and the short reporting clause after it (nothing but a speaker, a cue and adjuncts) belongs to it."""
+    if not QUOTE_BEFORE.search(text, max(0, lo - 4), lo) or len(text[lo:cue.start].split()) > MAX_TAG_WORDS:
+        return False
+    rest = text[cue.end:].lstrip(" ,")
+    return rest[:1] in (".", "") or rest[:1].isupper() or bool(ADJUNCT_START.match(rest))
 
 
 def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
@@ -193,6 +262,8 @@ def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
         if inside_quote and not FIRST_PERSON.search(text, max(0, cue.start - 12), cue.start):
             continue  # a cue inside a quotation is the quoted speaker's, worth a row only as "I/we ..."
         lo, hi = sentences.around(cue.start)
+        if _tags_previous_quotation(text, lo, cue):
+            lo = sentences.around(lo - 2)[0]
         found = _attribution(text, cue, lo, hi, quotes)
         content = found["content"]
         if not content or len(text[content[0]:content[1]].split()) < MIN_CONTENT_WORDS:
@@ -245,7 +316,7 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
             extra.append({**host, "start": q[0], "end": q[1], "kind": "partial"})
             continue
         lo, _hi = sentences.around(q[0])
-        opens_sentence = not text[lo:q[0] - 1].strip()
+        opens_sentence = not text[lo:q[0] - 1].strip() or text[lo:q[0]].rstrip(" “\"'`").endswith((".", "!", "?"))
         resumes = opens_sentence or text[lo:q[0]].rstrip(" “\"").endswith(",")  # “…,” he said, “…”
         if not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
             continue

@@ -10,12 +10,16 @@ QUOTE_KINDS = ("direct", "partial")
 
 
 def _sentence_ids(sentences: pd.DataFrame, starts: pd.Series) -> pd.Series:
-    """The id of the sentence holding each offset (the last sentence starting at or before it)."""
+    """The id of the sentence holding each offset; NA for an offset outside every sentence."""
+    ids = pd.Series(pd.NA, index=starts.index, dtype="Int64")
     if sentences.empty:
-        return pd.Series(pd.NA, index=starts.index, dtype="Int64")
-    order = np.searchsorted(sentences["start"].to_numpy(dtype=np.int64), starts.to_numpy(dtype=np.int64), side="right") - 1
-    ids = sentences["sentence_id"].to_numpy()[np.clip(order, 0, None)]
-    return pd.Series(ids, index=starts.index, dtype="Int64")
+        return ids
+    ordered = sentences.sort_values("start")
+    offsets = starts.to_numpy(dtype=np.int64)
+    row = np.searchsorted(ordered["start"].to_numpy(dtype=np.int64), offsets, side="right") - 1
+    inside = (row >= 0) & (offsets < ordered["end"].to_numpy(dtype=np.int64)[row.clip(0)])
+    ids[inside] = ordered["sentence_id"].to_numpy()[row[inside]]
+    return ids
 
 
 def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,

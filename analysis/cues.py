@@ -13,11 +13,15 @@ import pandas as pd
 from .paths import DATA_DIR
 
 # Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned".
-AUXILIARY = re.compile(r"\b(?:(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might|do|does|did|also|further|previously|later|again|repeatedly|reportedly|publicly|privately|recently|earlier|then|first|never|often|once|separately|not|(?-i:(?!family|ally|assembly|rally|supply|daily|weekly|monthly|bully)[a-z]{2,}ly))\s+)+\Z",
+AUXILIARY = re.compile(r"\b(?:(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might|do|does|did|also|further|previously|later|again|repeatedly|reportedly|publicly|privately|recently|earlier|then|first|never|often|once|separately|not|long|still|already|now|just|even|since|\w+n[’']t|(?-i:(?!family|ally|assembly|rally|supply|daily|weekly|monthly|bully)[a-z]{2,}ly))\s+)+\Z",
                        re.IGNORECASE)  # adverbs in -ly belong to the cue: "has sharply criticized"
 
 
-DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+\Z", re.IGNORECASE)
+# A determiner or a possessive makes the form a noun: "the estimate", "its report", "the agency’s claims"
+# (but "he’s said", "it's claimed": there ’s is "has" or "is").
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those|of|one|two|three|several|many|"
+                               r"some|few|no|any|each|every|latest|recent|"
+                               r"(?!(?:he|she|it|that|there|what|who|which|where)[’']s)\w+[’']s)\s+\Z", re.IGNORECASE)
 
 
 PARTICLE_AFTER = re.compile(r"\s+(?:up|off)\b", re.IGNORECASE)
@@ -89,7 +93,7 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end = form_match.end()
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
+                or DETERMINER_BEFORE.search(text, max(0, start - 30), start)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]

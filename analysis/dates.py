@@ -1,12 +1,19 @@
-"""When a statement was made: the date words next to a cue, resolved against the publication date.
+"""When a statement was made: the date words by a cue, resolved against the publication date.
 
 dateparser reads calendar dates ("Oct. 22", "October 28, 2024"); the tense logic is ours:
-a weekday in a past-tense report is the latest such day on or before publication ("on Monday"
-in an article of Tuesday is the day before), after "will" it is the next one. "Last week" and
-"this week" are ranges: `resolve_said_on_range` returns them, `resolve_said_on` gives NaT.
-Only the reporting clause is read: date words right after the cue, or after a speaker that
-follows it ("said the agency on Tuesday"), or the few words right before it ("The ministry on
-Monday said"); a date further on belongs to what was said, not to the saying.
+a weekday or a calendar date in a past-tense report is the latest such day on or before
+publication ("on Monday" in an article of Tuesday is the day before, in an article of Monday
+that same day); after "will" it is the next one. "Last week", "this week", "last month",
+"this month" and "in August" are ranges: `resolve_said_on_range` returns them, and
+`resolve_said_on` gives NaT for them rather than the range's first day, so a said_on is
+always a day the text fixes (the range is one call away when a week is good enough).
+
+Only the reporting clause is read: date words right after the cue, after a prepositional
+phrase that follows it ("said in a statement on Monday"), after a speaker that follows it
+("said the agency on Tuesday"), just before it ("The ministry on Monday said"), or opening
+the sentence when the cue's clause follows ("On Monday, the ministry said"). A date elsewhere
+belongs to what was said, not to the saying. Without a publication date only a date with
+its year resolves.
 """
 from __future__ import annotations
 
@@ -17,21 +24,34 @@ import dateparser
 import pandas as pd
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_WORDS = re.compile(
     rf"\b(?:(?P<weekday>{'|'.join(WEEKDAYS)})"
-    rf"|(?P<calendar>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
-    r"|(?P<relative>yesterday|today|last\s+week|this\s+week|last\s+month))\b",
+    rf"|(?P<calendar>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}})?)"
+    rf"|(?<=\bin\s)(?P<month>{'|'.join(MONTHS)})(?:\s+(?P<year>\d{{4}}))?"
+    r"|(?P<relative>yesterday|today|(?:last|this)\s+(?:week|month)))\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")
-LOOK_BEFORE = 24  # characters before the cue: "on Monday said"
-ADJOINING = re.compile(r"\s*(?:(?:on|late|early|in|at|by|last|this)\s+)*", re.IGNORECASE)  # "said late on Monday"
+SENTENCE_START = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"]?[A-Z])")
+# Between the cue (or a speaker after it) and its date: a short prepositional phrase, or the
+# listener of "told" ("said in a statement late on Monday", "told reporters on Tuesday").
+ADJOINING = re.compile(
+    r"(?:\s+(?:in|at|during|via|through|to|with|from|before|after)(?:\s+[\w’'-]+){1,5}?"
+    r"|(?<=told)(?:\s+[\w’'-]+){1,3}?)?"
+    r"\s*(?:(?:on|late|early|earlier|later|in|at|by|last|this)\s+)*", re.IGNORECASE)
+OPENING = re.compile(r"[“\"]?(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNORECASE)  # "Earlier on Monday,"
+LOOK_BEFORE = 24  # characters before the cue: "The ministry on Monday said"
+LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes them future
+DAY = pd.Timedelta(days=1)
 
 
 @lru_cache(maxsize=4096)
-def _calendar(expression: str, base: pd.Timestamp | None, future: bool):
+def _calendar(expression: str, base: pd.Timestamp | None, future: bool) -> pd.Timestamp:
+    """dateparser on the found words only; cached, since the same dates recur across a corpus."""
     settings = {"PREFER_DATES_FROM": "future" if future else "past", "REQUIRE_PARTS": ["day", "month"]}
     if base is not None:
         settings["RELATIVE_BASE"] = base.to_pydatetime()
@@ -41,39 +61,97 @@ def _calendar(expression: str, base: pd.Timestamp | None, future: bool):
     return pd.Timestamp(parsed).normalize() if parsed else pd.NaT
 
 
-def _date_words(text: str, cue_start: int, cue_end: int, after: int | None = None) -> re.Match | None:
-    clause_end = after if after and after > cue_end else cue_end  # "said the agency Orbe on Tuesday"
+def warm_up() -> None:
+    """Load dateparser's language data now (about 0.4 s, once per process), not inside the first article."""
+    _calendar("January 1", pd.Timestamp("2000-01-01"), False)
+
+
+def _day(published) -> pd.Timestamp | None:
+    if published is None or pd.isna(published):
+        return None
+    day = pd.Timestamp(published)
+    return (day.tz_localize(None) if day.tzinfo else day).normalize()
+
+
+def _after_cue(text: str, clause_end: int) -> re.Match | None:
     stop = CLAUSE_END.search(text, clause_end)
     found = DATE_WORDS.search(text, clause_end, stop.start() if stop else len(text))
-    if found and ADJOINING.fullmatch(text, clause_end, found.start()):
-        return found
+    return found if found and ADJOINING.fullmatch(text, clause_end, found.start()) else None
+
+
+def _before_cue(text: str, cue_start: int) -> re.Match | None:
     lo = max(0, cue_start - LOOK_BEFORE, *(text.rfind(p, 0, cue_start) + 1 for p in ",;:\n"))
     before = list(DATE_WORDS.finditer(text, lo, cue_start))
     return before[-1] if before else None
 
 
-def _range(match: re.Match, text: str, published) -> tuple[pd.Timestamp, pd.Timestamp]:
-    if published is None or pd.isna(published):
+def _opening(text: str, cue_start: int) -> re.Match | None:
+    """'On Monday, the ministry said': a date opening the sentence, when only the subject follows it."""
+    starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, cue_start - 400), cue_start)]
+    start = starts[-1] if starts else max(0, text.rfind("\n", 0, cue_start) + 1)
+    head = text[start:cue_start]
+    if head.count(",") != 1:
+        return None
+    found = DATE_WORDS.search(text, start, start + head.index(","))
+    return found if found and OPENING.fullmatch(text, start, found.start()) \
+        and found.end() == start + head.index(",") else None
+
+
+def _date_words(text: str, cue_start: int, cue_end: int, after: int | None) -> re.Match | None:
+    clause_end = after if after and after > cue_end else cue_end
+    return _after_cue(text, clause_end) or _before_cue(text, cue_start) or _opening(text, cue_start)
+
+
+def _is_future(text: str, found: re.Match) -> bool:
+    lo = max(0, found.start() - LOOK_BEFORE_TENSE)
+    starts = [m.end() for m in SENTENCE_START.finditer(text, lo, found.start())]
+    return bool(FUTURE.search(text, starts[-1] if starts else lo, found.start()))
+
+
+def _weekday(name: str, base: pd.Timestamp, future: bool) -> pd.Timestamp:
+    target = WEEKDAYS.index(name.lower())
+    return base + pd.Timedelta(days=(target - base.weekday()) % 7 if future else -((base.weekday() - target) % 7))
+
+
+def _month(name: str, year: str | None, base: pd.Timestamp | None) -> tuple:
+    number = MONTHS.index(name.lower()) + 1
+    if year is None and base is None:
         return pd.NaT, pd.NaT
-    base = pd.Timestamp(published).normalize()
-    future = bool(FUTURE.search(text, max(0, match.start() - 40), match.start()))
-    if match["weekday"]:
-        target = WEEKDAYS.index(match["weekday"].lower())
-        shift = (target - base.weekday()) % 7 if future else -((base.weekday() - target) % 7)
-        day = base + pd.Timedelta(days=shift)
-        return day, day
-    if match["calendar"]:
-        day = _calendar(match["calendar"], base, future)
-        return day, day
-    words = " ".join(match["relative"].lower().split())
+    first = pd.Timestamp(int(year) if year else base.year - (number > base.month), number, 1)
+    return first, first + pd.offsets.MonthEnd(0)
+
+
+def _relative(words: str, base: pd.Timestamp) -> tuple:
     monday = base - pd.Timedelta(days=base.weekday())
+    first_of_month = base.replace(day=1)
     return {
-        "yesterday": (base - pd.Timedelta(days=1),) * 2,
+        "yesterday": (base - DAY, base - DAY),
         "today": (base, base),
         "this week": (monday, base),
-        "last week": (monday - pd.Timedelta(days=7), monday - pd.Timedelta(days=1)),
-        "last month": ((base - pd.DateOffset(months=1)).replace(day=1), base.replace(day=1) - pd.Timedelta(days=1)),
-    }[words]
+        "last week": (monday - 7 * DAY, monday - DAY),
+        "this month": (first_of_month, base),
+        "last month": (first_of_month - pd.DateOffset(months=1), first_of_month - DAY),
+    }[" ".join(words.lower().split())]
+
+
+def _resolve(found: re.Match, base: pd.Timestamp | None, future: bool) -> tuple:
+    if found["calendar"]:
+        day = _calendar(found["calendar"], base, future)
+        return day, day
+    if found["month"]:
+        return _month(found["month"], found["year"], base)
+    if base is None:
+        return pd.NaT, pd.NaT  # weekdays and "yesterday" need the publication date
+    if found["weekday"]:
+        day = _weekday(found["weekday"], base, future)
+        return day, day
+    return _relative(found["relative"], base)
+
+
+def date_range(expression: str, published=None, future: bool = False) -> tuple:
+    """(first, last) day of the first date words in `expression` ("last week", "Oct. 22", "in May")."""
+    found = DATE_WORDS.search(expression)
+    return _resolve(found, _day(published), future) if found else (pd.NaT, pd.NaT)
 
 
 def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None) -> tuple:
@@ -81,13 +159,10 @@ def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=Non
 
     `after`: where a speaker that follows the cue ends ("said the agency on Tuesday").
     """
-    match = _date_words(text, cue_start, cue_end, after)
-    if match is None:
+    found = _date_words(text, cue_start, cue_end, after)
+    if found is None:
         return pd.NaT, pd.NaT
-    if match["calendar"] and (published is None or pd.isna(published)):
-        day = _calendar(match["calendar"], None, False)
-        return day, day
-    return _range(match, text, published)
+    return _resolve(found, _day(published), _is_future(text, found))
 
 
 def resolve_said_on(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None) -> pd.Timestamp:

@@ -15,8 +15,8 @@ from .sentences import ABBREVIATIONS
 
 # Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
 _ABBREVIATED = "|".join(sorted((a for a in ABBREVIATIONS if a.isalpha()), key=len, reverse=True))
-TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?i:{_ABBREVIATED})\.|\b[A-Z]\.(?=\s)|\w[\w’'&-]*|[^\w\s]")
-WORD = re.compile(r"\w[\w’'&-]*|(?:\w+\.)+")
+TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?i:{_ABBREVIATED})\.|\b[A-Z]\.(?=\s)|\w[\w’'&/-]*|[^\w\s]")
+WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 # Words that end a subject noun phrase when reading leftwards from a cue.
 BOUNDARY_WORDS = frozenset("""that and but or nor so after before while when whenever as because if since unless
 until who whom which where although though than to in on at by with from into about over under between against
@@ -41,8 +41,14 @@ VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|wil
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 APPOSITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+),\s+"
+    r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){0,5}[A-Z][\w’'-]+),\s+"
     r"(?P<role>(?:a|an|the|who|which|its|his|her)\s+[^,;“”\"]{3,120}?|[RDI]-[A-Z][\w.]*),\s*\Z")
+
+
+# "The party's state chairman, Jane Doe, said": a descriptive phrase opening the sentence, then the name.
+REVERSED_APPOSITION = re.compile(
+    r"\s*(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,;“”\"]{2,80}?),\s+"
+    r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]+),\s*")
 
 
 def _titles() -> dict[str, str]:
@@ -76,7 +82,7 @@ def _starts_name(tokens: list[re.Match], i: int) -> bool:
 
 def apposition_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """ "Jane Doe, a member of the committee, said": (name start, name end, apposition)."""
-    match = APPOSITION.search(text, lo, hi)
+    match = APPOSITION.search(text, lo, hi) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
     if not match:
         return None
     return match.start("name"), match.end("name"), match.group("role")

@@ -31,3 +31,41 @@ def test_empty_actors_file_leaves_speakers_as_written(tmp_path):
     assert corpus.claims["affiliation"].isna().all()
     assert "Mark Rutte" in set(corpus.quotes["speaker"])
     assert corpus.claims["claimant"].str.contains("embassy", case=False).any()
+
+
+def test_possessive_and_leading_article_are_ignored():
+    frame = pd.DataFrame({"speaker": ["North Korea’s", "the Associated Press", "Russia's"]})
+    assert ActorIndex.load().canonicalize(frame, "speaker")["speaker"].tolist() == ["North Korea", "Associated Press", "Russia"]
+
+
+def test_fuzzy_matching_never_swaps_a_word():
+    frame = pd.DataFrame({"speaker": ["Russian Embassy in South Korea", "North Korean National Intelligence Service", "Inis"]})
+    out = ActorIndex.load().canonicalize(frame, "speaker")
+    assert out["speaker"].tolist() == frame["speaker"].tolist()
+    assert out["affiliation"].isna().all()
+
+
+def test_index_and_missing_values_are_kept():
+    frame = pd.DataFrame({"speaker": [None, "DPRK", "Nobody Known"], "n": [1, 2, 3]}, index=[10, 20, 30])
+    out = ActorIndex.load().canonicalize(frame, "speaker")
+    assert out.index.tolist() == [10, 20, 30] and out["n"].tolist() == [1, 2, 3]
+    assert pd.isna(out.loc[10, "speaker"]) and pd.isna(out.loc[10, "affiliation"])
+    assert out.loc[20, "speaker"] == "North Korea" and out.loc[30, "affiliation"] is pd.NA
+
+
+def test_an_empty_frame_gets_the_affiliation_column():
+    out = ActorIndex.load().canonicalize(pd.DataFrame({"speaker": pd.Series([], dtype="string")}), "speaker")
+    assert list(out.columns) == ["speaker", "affiliation"] and out.empty
+
+
+def test_a_file_with_nothing_in_it_is_no_actors(tmp_path):
+    nothing = tmp_path / "nothing.csv"
+    nothing.write_text("")
+    out = ActorIndex.load(nothing).canonicalize(pd.DataFrame({"speaker": ["DPRK"]}), "speaker")
+    assert out["speaker"].tolist() == ["DPRK"] and out["affiliation"].isna().all()
+
+
+def test_every_alias_names_one_actor():
+    table = ActorIndex.load().table
+    assert not table["alias"].str.lower().duplicated().any()
+    assert set(table["kind"]) <= {"person", "organisation", "government", "country", "media"}

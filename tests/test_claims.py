@@ -1,7 +1,7 @@
 """quotes_and_claims: ids, links, sentence ids and offsets from an attributions frame."""
 import pandas as pd
 
-from analysis import extract_attributions
+from analysis import extract_attributions, schemas
 from analysis.claims import quotes_and_claims
 from analysis.sentences import split_sentences
 
@@ -25,3 +25,70 @@ def test_no_attributions_gives_empty_tables_with_columns():
     quotes, claims = quotes_and_claims("a1", "Nothing here.", split_sentences("Nothing here."), empty)
     assert quotes.empty and claims.empty and "claim_id" in claims and "quote_id" in quotes
     assert isinstance(claims, pd.DataFrame)
+
+
+# A hand-built extractor frame, deliberately out of text order, for the conversion alone.
+HAND_TEXT = "Officials said the bridge was shut. “We will reopen it soon,” the mayor said. Critics called it “a fiasco”."
+HAND_SENTENCES = pd.DataFrame({"sentence_id": [0, 1, 2], "paragraph": [0, 0, 0],
+                               "start": [0, 36, 78], "end": [35, 77, 106]})
+HAND_SENTENCES["text"] = [HAND_TEXT[s:e] for s, e in zip(HAND_SENTENCES["start"], HAND_SENTENCES["end"])]
+
+
+def _span(words):
+    start = HAND_TEXT.index(words)
+    return start, start + len(words)
+
+
+def _row(kind, content, speaker, mention, role, cue, said_on=pd.NaT):
+    (cs, ce), (ss, se) = _span(content), _span(mention) if mention else (pd.NA, pd.NA)
+    cue_start = HAND_TEXT.index(cue, ce if kind == "direct" else 0)
+    return {"kind": kind, "content_start": cs, "content_end": ce, "speaker": speaker, "speaker_mention": mention,
+            "speaker_start": ss, "speaker_end": se, "speaker_role": role, "cue": cue, "cue_start": cue_start,
+            "cue_end": cue_start + len(cue), "said_on": said_on}
+
+
+HAND = pd.DataFrame([
+    _row("partial", "a fiasco", "Critics", "Critics", pd.NA, "called"),
+    _row("direct", "We will reopen it soon,", "Ann Lee", "the mayor", "mayor", "said", pd.Timestamp("2024-10-28")),
+    _row("indirect", "the bridge was shut", "Officials", "Officials", pd.NA, "said"),
+]).assign(confidence=[0.5, 0.9, 0.8])
+
+
+def test_hand_built_frame_ids_follow_text_order():
+    quotes, claims = quotes_and_claims("x9", HAND_TEXT, HAND_SENTENCES, HAND)
+    assert claims["claim_id"].tolist() == ["x9-c000", "x9-c001", "x9-c002"]
+    assert claims["text"].tolist() == ["the bridge was shut", "We will reopen it soon,", "a fiasco"]
+    assert quotes["quote_id"].tolist() == ["x9-q000", "x9-q001"]
+    assert quotes["text"].tolist() == ["We will reopen it soon,", "a fiasco"]
+    assert quotes["kind"].tolist() == ["direct", "partial"]
+
+
+def test_hand_built_frame_links_sentences_and_renames_speakers():
+    quotes, claims = quotes_and_claims("x9", HAND_TEXT, HAND_SENTENCES, HAND)
+    assert claims["sentence_id"].tolist() == [0, 1, 2] and quotes["sentence_id"].tolist() == [1, 2]
+    assert claims["quote_id"].tolist()[0] is pd.NA and claims["quote_id"].tolist()[1:] == ["x9-q000", "x9-q001"]
+    mayor = claims.iloc[1]
+    assert (mayor["claimant"], mayor["claimant_mention"], mayor["claimant_role"]) == ("Ann Lee", "the mayor", "mayor")
+    assert HAND_TEXT[mayor["claimant_start"]:mayor["claimant_end"]] == "the mayor"
+    assert quotes.iloc[0]["speaker"] == "Ann Lee" and quotes.iloc[0]["said_on"] == pd.Timestamp("2024-10-28")
+    assert (claims["article_id"] == "x9").all() and (quotes["article_id"] == "x9").all()
+
+
+def test_hand_built_frame_offsets_reproduce_the_text_and_extras_are_kept():
+    quotes, claims = quotes_and_claims("x9", HAND_TEXT, HAND_SENTENCES, HAND)
+    for frame in (quotes, claims):
+        assert [HAND_TEXT[s:e] for s, e in zip(frame["start"], frame["end"])] == frame["text"].tolist()
+    assert claims["confidence"].tolist() == [0.8, 0.9, 0.5]
+
+
+def test_hand_built_tables_pass_their_schemas():
+    quotes, claims = quotes_and_claims("x9", HAND_TEXT, HAND_SENTENCES, HAND)
+    quotes, claims = schemas.conform("quotes", quotes), schemas.conform("claims", claims)
+    assert claims["claim_id"].is_unique and quotes["quote_id"].is_unique
+    assert str(claims["said_on"].dtype) == "datetime64[ns]"
+
+
+def test_a_claim_before_the_first_sentence_has_no_sentence():
+    sentences = HAND_SENTENCES.iloc[1:]
+    quotes, claims = quotes_and_claims("x9", HAND_TEXT, sentences, HAND)
+    assert pd.isna(claims["sentence_id"].iloc[0]) and claims["sentence_id"].tolist()[1:] == [1, 2]

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.dates import resolve_said_on, resolve_said_on_range
+from analysis.dates import date_range, resolve_said_on, resolve_said_on_range
 
 TUESDAY = pd.Timestamp("2024-10-29")
 
@@ -31,10 +31,32 @@ def said_on(text, cue="said", published=TUESDAY):
     ("The agency reported that the minister left.", "reported", None),
     ("He said the talks on Friday went well.", "said", None),
     ("The ministry said last week that the border was closed.", "said", None),
+    ("The ministry said in a statement on Monday that the border was closed.", "said", "2024-10-28"),
+    ("The minister told reporters on Friday that the border was closed.", "told", "2024-10-25"),
+    ("The ministry said late on Sunday that the border was closed.", "said", "2024-10-27"),
+    ("On Monday, the ministry said the border was closed.", "said", "2024-10-28"),
+    ("Earlier on Monday, the ministry said the border was closed.", "said", "2024-10-28"),
+    ("On Monday, troops crossed the border, the ministry said.", "said", None),
+    ("Troops crossed the border on Monday, the ministry said.", "said", None),
+    ("The ministry said that on Monday troops crossed the border.", "said", None),
+    ("He will travel there. The ministry said on Monday that it was closed.", "said", "2024-10-28"),
+    ("The agency will report on November 2 that the count is done.", "report", "2024-11-02"),
+    ("A diplomat said on October 29 that it was false.", "said", "2024-10-29"),
+    ("A diplomat said yesterday that it was false.", "said", "2024-10-28"),
 ])
 def test_said_on(text, cue, expected):
     result = said_on(text, cue)
     assert (pd.isna(result) if expected is None else result == pd.Timestamp(expected)), result
+
+
+def test_a_monday_article_means_that_monday():
+    assert said_on("The ministry said on Monday that it was closed.", published=pd.Timestamp("2024-10-28")) == pd.Timestamp("2024-10-28")
+
+
+def test_publication_time_and_zone_do_not_matter():
+    published = pd.Timestamp("2024-10-29 23:30", tz="Asia/Seoul")
+    assert said_on("The ministry on Monday said it was closed.", published=published) == pd.Timestamp("2024-10-28")
+    assert said_on("The ministry on Monday said it was closed.", published="2024-10-29") == pd.Timestamp("2024-10-28")
 
 
 def test_without_publication_date_only_absolute_dates_resolve():
@@ -47,6 +69,11 @@ def test_without_publication_date_only_absolute_dates_resolve():
     ("last week", "2024-10-21", "2024-10-27"),
     ("this week", "2024-10-28", "2024-10-29"),
     ("last month", "2024-09-01", "2024-09-30"),
+    ("this month", "2024-10-01", "2024-10-29"),
+    ("in August", "2024-08-01", "2024-08-31"),
+    ("in December", "2023-12-01", "2023-12-31"),
+    ("in May 2022", "2022-05-01", "2022-05-31"),
+    ("on Monday", "2024-10-28", "2024-10-28"),
 ])
 def test_ranges(words, first, last):
     text = f"The ministry said {words} that the border was closed."
@@ -59,3 +86,21 @@ def test_a_date_after_an_inverted_speaker_belongs_to_the_statement():
     cue, speaker_end = text.index("said"), text.index(" on Tuesday")
     assert resolve_said_on(text, cue, cue + 4, TUESDAY, after=speaker_end) == TUESDAY
     assert pd.isna(resolve_said_on(text, cue, cue + 4, TUESDAY))
+
+
+def test_a_range_has_no_single_day():
+    text = "The ministry said last week that the border was closed."
+    assert pd.isna(resolve_said_on(text, 13, 17, TUESDAY))
+    assert pd.notna(resolve_said_on_range(text, 13, 17, TUESDAY)[0])
+
+
+@pytest.mark.parametrize("expression, first, last", [
+    ("tripling the estimate it had last week", "2024-10-21", "2024-10-27"),
+    ("up from 3,000 in August", "2024-08-01", "2024-08-31"),
+    ("Oct. 22", "2024-10-22", "2024-10-22"),
+    ("no date here", None, None),
+])
+def test_date_range_of_an_expression(expression, first, last):
+    expected = (pd.Timestamp(first), pd.Timestamp(last)) if first else (pd.NaT, pd.NaT)
+    got = date_range(expression, TUESDAY)
+    assert all(g == e or (pd.isna(g) and pd.isna(e)) for g, e in zip(got, expected)), got
