@@ -1,9 +1,11 @@
 """The articles table: one row per input file (and per manifest row without a file), never fewer.
 
-Status rules: `error` rows are not extracted (unreadable, empty, binary, undecodable, unsupported,
-duplicate content, manifest row whose file is missing); `warning` rows are extracted but something
-needs a look (not in the manifest, a manifest date that does not parse, an encoding that had to be
-detected); `ok` otherwise. Messages say what happened in words a user can act on.
+Status rules: `error` rows are not extracted and carry no text (unreadable, empty, binary,
+undecodable, unsupported type, duplicate content, nothing left after cleaning, a manifest row
+whose file is missing or has no file name, a manifest that cannot be read); `warning` rows are
+extracted but need a look (not in the manifest, a manifest date that does not parse, an
+encoding that had to be detected, a file listed twice, an article id used twice); `ok` otherwise.
+Messages say what happened in words a user can act on; several problems are joined with "; ".
 """
 from __future__ import annotations
 
@@ -16,75 +18,129 @@ from .cleaning import strip_chrome
 from .reading import MANIFEST_NAME, ReadError, article_files, read_text
 
 MANIFEST_COLUMNS = ["article_id", "file", "title", "outlet", "url", "published", "published_basis", "evidence"]
+DATE_BASES = {"manifest", "inferred"}  # what a manifest may say; `unknown` is ours when there is no date
 SEVERITY = {"ok": 0, "warning": 1, "error": 2}
 
 
-def read_manifest(folder: Path) -> pd.DataFrame:
-    """`articles.csv` as strings ('' where empty); an empty frame when there is none."""
+def read_manifest(folder: Path) -> tuple[pd.DataFrame, str]:
+    """`articles.csv` as strings ('' where empty), and a problem message when it cannot be used."""
     path = folder / MANIFEST_NAME
+    empty = pd.DataFrame(columns=MANIFEST_COLUMNS)
     if not path.exists():
-        return pd.DataFrame(columns=MANIFEST_COLUMNS)
-    manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = set(["file"]) - set(manifest.columns)
-    if missing:
-        raise ValueError(f"{path}: the manifest needs a 'file' column (columns: {', '.join(MANIFEST_COLUMNS)})")
-    return manifest.reindex(columns=MANIFEST_COLUMNS, fill_value="")
+        return empty, ""
+    try:
+        manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        return empty, f"{MANIFEST_NAME} cannot be read ({err}); every file loads as unlisted"
+    if "file" not in manifest.columns:
+        return empty, f"{MANIFEST_NAME} has no 'file' column (expected: {', '.join(MANIFEST_COLUMNS)})"
+    return manifest.reindex(columns=MANIFEST_COLUMNS, fill_value="").apply(lambda c: c.str.strip()), ""
 
 
-def _row(path: Path, meta: dict) -> dict:
-    """Read, decode and clean one file; collect its problems."""
-    row = {"path": str(path), "file": path.name, "text": "", "removed": [], "problems": []}
+def _new_row(path: Path, meta: dict) -> dict:
+    return {"path": str(path), "file": path.name, "meta": meta, "text": "", "removed": [], "removed_why": [],
+            "problems": []}
+
+
+def _read(row: dict, path: Path) -> None:
+    """Read, decode and clean one file into the row; collect its problems."""
     try:
         decoded = read_text(path)
     except ReadError as err:
         row["problems"].append(("error", str(err)))
-        return row
+        return
     row["encoding"] = decoded.encoding
     if decoded.detected:
         row["problems"].append(("warning", f"not UTF-8: decoded as {decoded.encoding} (detected)"))
-    text, removed = strip_chrome(decoded.text)
-    row.update(text=text, removed=removed, n_words=len(text.split()))
-    if not text:
+    cleaned = strip_chrome(decoded.text)
+    row.update(text=cleaned.text, removed=cleaned.removed, removed_why=cleaned.why)
+    if not cleaned.text:
         row["problems"].append(("error", "no article text left after removing page chrome"))
-    if not meta:
+    if not row["meta"]:
         row["problems"].append(("warning", f"not in {MANIFEST_NAME}: title from the first line, date unknown"))
-    return row
 
 
-def _published(row: dict, meta: dict) -> None:
+def _published(row: dict) -> None:
+    meta = row["meta"]
     value = meta.get("published", "")
-    date = pd.to_datetime(value, errors="coerce") if value else pd.NaT
-    if value and pd.isna(date):
+    try:
+        date = pd.Timestamp(value) if value else pd.NaT
+    except ValueError:
+        date = pd.NaT
         row["problems"].append(("warning", f"manifest date {value!r} does not parse; date unknown"))
+    if pd.notna(date) and date.tzinfo is not None:
+        date = date.tz_localize(None)  # the local date as published; all dates in the tables are naive
+    basis = meta.get("published_basis") or "manifest"
+    if pd.notna(date) and basis not in DATE_BASES:
+        row["problems"].append(("warning", f"published_basis {basis!r} is not one of {sorted(DATE_BASES)}"))
     row["published"] = date
-    row["published_basis"] = (meta.get("published_basis") or "manifest") if pd.notna(date) else "unknown"
+    row["published_basis"] = basis if pd.notna(date) else "unknown"
     row["published_evidence"] = meta.get("evidence", "") if pd.notna(date) else ""
 
 
-def _finish(row: dict, meta: dict, article_id: str) -> dict:
-    _published(row, meta)
+def _mark_duplicates(rows: list[dict]) -> None:
+    """Later copies of the same cleaned text are errors naming the first; listed files count as first."""
+    first_by_hash: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: (not r["meta"], r["file"])):
+        if not row["text"] or any(s == "error" for s, _ in row["problems"]):
+            continue
+        digest = hashlib.sha1(row["text"].encode()).hexdigest()
+        if digest in first_by_hash:
+            row["problems"].append(("error", f"duplicate content of {first_by_hash[digest]}; not extracted"))
+        else:
+            first_by_hash[digest] = row["file"]
+
+
+def _assign_ids(rows: list[dict]) -> None:
+    """The manifest's id, else the file stem; a clash gets a numbered suffix and a warning."""
+    used: set[str] = set()
+    for row in rows:
+        wanted = row["meta"].get("article_id") or Path(row["file"]).stem or "unnamed"
+        article_id, n = wanted, 1
+        while article_id in used:
+            n += 1
+            article_id = f"{wanted}-{n}"
+        if article_id != wanted:
+            row["problems"].append(("warning", f"article id {wanted!r} is used twice; this one is {article_id!r}"))
+        used.add(article_id)
+        row["article_id"] = article_id
+
+
+def _finish(row: dict) -> dict:
+    _published(row)
+    meta = row.pop("meta")
     first_line = row["text"].split("\n", 1)[0].strip()
-    row.update(article_id=article_id, title=meta.get("title") or first_line, outlet=meta.get("outlet", ""),
-               url=meta.get("url", ""))
+    row.update(title=meta.get("title") or first_line, outlet=meta.get("outlet", ""), url=meta.get("url", ""))
     problems = row.pop("problems")
     row["status"] = max((s for s, _ in problems), key=SEVERITY.get, default="ok")
     row["message"] = "; ".join(m for _, m in problems)
     if row["status"] == "error":
-        row["text"] = ""
+        row.update(text="")
+    row["n_words"] = len(row["text"].split())
     return row
 
 
-def _mark_duplicates(rows: list[dict], listed: set[str]) -> None:
-    """Later copies of the same cleaned text are errors; a file in the manifest is kept over one that is not."""
-    first_by_hash: dict[str, str] = {}
-    for row in sorted(rows, key=lambda r: (r["file"] not in listed, r["file"])):
-        if row["status"] == "error" or not row["text"]:
-            continue
-        digest = hashlib.sha1(row["text"].encode()).hexdigest()
-        if digest in first_by_hash:
-            row.update(status="error", text="", message=f"duplicate content of {first_by_hash[digest]}; not extracted")
+def _manifest_rows(folder: Path, manifest: pd.DataFrame, on_disk: set[str]) -> tuple[dict, dict, list[dict]]:
+    """Metadata by file name, the line of any second listing of a file, and error rows for
+    manifest rows that name no file or a missing one."""
+    meta_by_file, relisted, rows = {}, {}, []
+    for number, meta in enumerate(manifest.to_dict("records"), start=2):  # line 1 is the header
+        name = meta["file"]
+        if not name:
+            row = _new_row(folder / MANIFEST_NAME, meta)
+            row["file"] = ""
+            row["problems"].append(("error", f"{MANIFEST_NAME} line {number} names no file"))
+            rows.append(row)
+        elif name in meta_by_file:
+            relisted.setdefault(name, number)
+        elif name not in on_disk:
+            row = _new_row(folder / name, meta)
+            row["problems"].append(("error", f"listed in {MANIFEST_NAME} (line {number}) but the file is missing"))
+            rows.append(row)
+            meta_by_file[name] = meta
         else:
-            first_by_hash[digest] = row["file"]
+            meta_by_file[name] = meta
+    return meta_by_file, relisted, rows
 
 
 def load_articles(folder: Path) -> pd.DataFrame:
@@ -92,23 +148,24 @@ def load_articles(folder: Path) -> pd.DataFrame:
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no such folder of articles: {folder}")
-    manifest = read_manifest(folder)
-    meta_by_file = {m["file"]: m for m in manifest.to_dict("records")}
-    rows, used_ids = [], set()
-    for path in article_files(folder):
-        meta = meta_by_file.get(path.name, {})
-        article_id = meta.get("article_id") or path.stem
-        if article_id in used_ids:
-            article_id = f"{article_id}{path.suffix}"
-        used_ids.add(article_id)
-        rows.append(_finish(_row(path, meta), meta, article_id))
-    for name, meta in meta_by_file.items():
-        if not (folder / name).exists():
-            row = {"path": str(folder / name), "file": name, "text": "", "removed": [],
-                   "problems": [("error", f"listed in {MANIFEST_NAME} but the file is missing")]}
-            rows.append(_finish(row, meta, meta.get("article_id") or Path(name).stem))
-    _mark_duplicates(rows, set(meta_by_file))
-    return pd.DataFrame(rows)
+    manifest, manifest_problem = read_manifest(folder)
+    paths = article_files(folder)
+    meta_by_file, relisted, manifest_rows = _manifest_rows(folder, manifest, {p.name for p in paths})
+    rows = []
+    for path in paths:
+        row = _new_row(path, meta_by_file.get(path.name, {}))
+        if path.name in relisted:
+            row["problems"].append(("warning", f"listed again in {MANIFEST_NAME} on line {relisted[path.name]}; "
+                                               "the first listing is used"))
+        _read(row, path)
+        rows.append(row)
+    rows += manifest_rows
+    if manifest_problem:
+        rows.append(_new_row(folder / MANIFEST_NAME, {}))
+        rows[-1]["problems"].append(("error", manifest_problem))
+    _mark_duplicates(rows)
+    _assign_ids(rows)
+    return pd.DataFrame([_finish(row) for row in rows])
 
 
 def source_names(articles: pd.DataFrame) -> pd.Series:

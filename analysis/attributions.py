@@ -50,10 +50,20 @@ INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
 ADJUNCT_START = re.compile(r"(?:in|on|at|during|after|before|via|through|from|with|by|over|last|this|earlier|later|"
                            r"late|yesterday|today|again|also|repeatedly|publicly|privately|previously|\w+day|"
+                           r"however|though|too|meanwhile|instead|"
                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\b")
 # "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
-ADJUNCT_COMMA = re.compile(r"\s*(?:of|about|in|on|at|during|after|via|through|with|from|later|then|again|also|too|"
+ADJUNCT_COMMA = re.compile(r"\s*(?:of|in|on|at|during|after|via|through|with|from|later|then|again|also|too|"
                            r"however)\b[^,.;:“”\"]{0,60},\s*")
+# A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
+# not the reported content.
+CONTRAST = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
+# A sentence opening with a subordinate clause ("Though X said Y, Z …") ends the reported content at
+# the comma before the main clause's subject.
+SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"
+                                r"Once|Even\s+though|Even\s+as)\b")
+MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
+TOPIC = re.compile(r"\s*(?:about|against)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
@@ -63,6 +73,7 @@ MAX_TAG_WORDS = 6         # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
 MIN_CONTENT_WORDS = 2
+WHOLE_QUOTE_SHARE = 0.9     # a quotation this share of a reported clause is the clause: one direct row
 MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that continues it
 END_TRIM = " \t\n.,;:!?”\"'’—–-"
 
@@ -148,18 +159,26 @@ def _content_start(text: str, quotes, cue: Cue, pos: int, hi: int):
     if that is not None:
         return that, "clause"
     adjunct = ADJUNCT_COMMA.match(text, pos, hi)
-    if adjunct:  # "says of Clinton, “If …”", "said in a statement, the talks …"
-        quote = _quote_starting_at(quotes, text, adjunct.end(), hi)
-        return (quote, "quote") if quote else (adjunct.end(), "clause")
+    quote = _quote_starting_at(quotes, text, adjunct.end(), hi) if adjunct else None
+    if quote:  # "says of Clinton, “If …”", "said in a statement, “…”"
+        return quote, "quote"
+    topic = TOPIC.match(text, pos, hi)
+    if topic:  # "complained about the noise", "warned against haste": the topic is the content
+        return topic.end(), "clause"
+    if adjunct:  # "said in a statement, the talks …"
+        return adjunct.end(), "clause"
     infinitive = INFINITIVE.search(text, pos, hi) if cue.takes_object else None
     if infinitive and len(text[pos:infinitive.start()].split()) <= MAX_LISTENER_WORDS:
         return infinitive.start(), "clause"  # "told his supporters at a rally to go and vote"
     return pos, "rest"
 
 
-def _forward_content(text, quotes, cue: Cue, hi):
+def _forward_content(text, quotes, cue: Cue, hi, lo):
     inside = next((q for q in quotes if q[0] <= cue.start < q[1]), None)
     hi = min(hi, inside[1]) if inside else hi  # a cue inside a quotation reports only up to its end
+    if SUBORDINATE_OPENER.match(text, lo):  # "Though she said …, the rival …"
+        main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
+        hi = main_clause.start() if main_clause else hi
     pos = cue.end
     joined = coordinated_cue_pattern().search(text, pos, hi)
     hi = joined.start() if joined else hi  # "confirmed the visit and said that ...": two contents
@@ -172,6 +191,8 @@ def _forward_content(text, quotes, cue: Cue, hi):
     start, end = _trim(text, pos, hi)
     participle = participle_cue_pattern().search(text, start + 1, end)
     end = _trim(text, start, participle.start())[1] if participle else end  # "…, adding that …" starts anew
+    contrast = CONTRAST.search(text, start + 1, end)
+    end = _trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …": a new clause
     if how == "rest" and PREPOSITION_START.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return start, end, "indirect"
@@ -215,15 +236,17 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     appositive = apposition_before(text, lo, cue.start)
     if appositive:
         lead = text[lo:appositive[0]].rstrip()
-        if lead.endswith(CLAUSE_CLOSERS) and lead.strip(" ,") != appositive[2].strip():  # "“…,” Jane Doe, a professor, said."
+        reversed_order = lead.strip(" ,") == appositive[2].strip()  # "The party’s chairman, Jane Doe, said"
+        if lead.endswith(CLAUSE_CLOSERS) and not reversed_order:  # "“…,” Jane Doe, a professor, said."
             return {"speaker": appositive, "content": _backward_content(text, quotes, lo, lo + len(lead))}
-        return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi)}
+        return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi, lo)}
     insertion = RELATIVE_INSERTION.match(text, lo, cue.start)
     if insertion:  # "The envoy, who arrived on Monday, said …": the subject speaks
         return {"speaker": mention_before(text, lo, insertion.end("subject")),
-                "content": _forward_content(text, quotes, cue, hi)}
+                "content": _forward_content(text, quotes, cue, hi, lo)}
     if " " not in cue.text and cue.text.lower().endswith("ing") and before:  # "X attacked Y(,) saying that …"
-        return {"speaker": sentence_subject(text, lo, cue.start), "content": _forward_content(text, quotes, cue, hi)}
+        return {"speaker": sentence_subject(text, lo, cue.start),
+                "content": _forward_content(text, quotes, cue, hi, lo)}
     if before.endswith(CLAUSE_CLOSERS) or not before:
         speaker = mention_after(text, cue.end, hi)
         if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]) and not SUBJECT_PRONOUN.match(
@@ -234,16 +257,17 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
                                                                      _insertion_end(text, speaker[1], hi), hi)}
     relative = relative_before(text, lo, cue.start)
     if relative:
-        return {"speaker": relative, "content": _forward_content(text, quotes, cue, hi)}
+        return {"speaker": relative, "content": _forward_content(text, quotes, cue, hi, lo)}
     speaker = mention_before(text, lo, cue.start)
     if speaker and not _quote_starting_at(quotes, text, cue.end, hi):
         after = text[cue.end:hi]
         lead = text[lo:speaker[0]].rstrip()
-        trailing = lead.endswith(CLAUSE_CLOSERS) and _ends_reporting_clause(text, cue, hi, lead.endswith(CLAUSE_CLOSERS[1:]))
+        after_quote = lead.endswith(CLAUSE_CLOSERS[1:])
+        trailing = lead.endswith(CLAUSE_CLOSERS) and _ends_reporting_clause(text, cue, hi, after_quote)
         if trailing:
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead),
                                                                      _insertion_end(text, cue.end, hi), hi)}
-    return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi)}
+    return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi, lo)}
 
 
 def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
@@ -259,8 +283,8 @@ def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
     rows = []
     for cue in find_cues(text):
         inside_quote = any(q[0] <= cue.start < q[1] for q in quotes)
-        if inside_quote and not FIRST_PERSON.search(text, max(0, cue.start - 12), cue.start):
-            continue  # a cue inside a quotation is the quoted speaker's, worth a row only as "I/we ..."
+        if inside_quote and not (cue.kind == "speech" and FIRST_PERSON.search(text, max(0, cue.start - 12), cue.start)):
+            continue  # a cue inside a quotation is the quoted speaker's, worth a row only as "I/we confirm …"
         lo, hi = sentences.around(cue.start)
         if _tags_previous_quotation(text, lo, cue):
             lo = sentences.around(lo - 2)[0]
@@ -303,6 +327,16 @@ def _headline_claims(text: str) -> list[dict]:
     return rows
 
 
+def _join_next_quotation(text: str, quote, rows: list[dict]) -> None:
+    """“First part.” More words. “Second part,” she said. A cue-less quotation opening a statement whose
+    reporting clause comes later in the same paragraph belongs to it: the statement starts earlier."""
+    later = [r for r in rows if r["start"] > quote[1] and r["cue"].start > quote[1]]
+    nearest = min(later, key=lambda r: r["cue"].start, default=None)
+    if nearest and nearest["kind"] == "direct" and "\n" not in text[quote[1]:nearest["start"]] and \
+            nearest["start"] - quote[1] < MAX_CONTINUATION_GAP:
+        nearest["start"] = quote[0]
+
+
 def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) -> list[dict]:
     """Partial quotes inside indirect contents; cue-less quotations continuing an earlier speaker."""
     covered = {(r["start"], r["end"]): r for r in rows if r["kind"] == "direct"}
@@ -312,13 +346,19 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
             last_direct = covered[q]
             continue
         host = next((r for r in rows if r["kind"] == "indirect" and r["start"] <= q[0] and q[1] <= r["end"] + 2), None)
+        if host and q[1] - q[0] >= WHOLE_QUOTE_SHARE * (host["end"] - host["start"]):
+            host.update(start=q[0], end=q[1], kind="direct")  # "said that “…”": the quotation is the content
+            last_direct = host
+            continue
         if host:
             extra.append({**host, "start": q[0], "end": q[1], "kind": "partial"})
             continue
         lo, _hi = sentences.around(q[0])
         opens_sentence = not text[lo:q[0] - 1].strip() or text[lo:q[0]].rstrip(" “\"'`").endswith((".", "!", "?"))
-        resumes = opens_sentence or text[lo:q[0]].rstrip(" “\"").endswith(",")  # “…,” he said, “…”
+        lead = text[lo:q[0]].rstrip(" “\"'`")
+        resumes = opens_sentence or lead.endswith((",", " but", " and"))  # “…,” he said, (but) “…”
         if not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
+            _join_next_quotation(text, q, rows)
             continue
         tag_end = max(sentences.around(last_direct["cue"].start)[1], last_direct["end"])
         if any(tag_end <= r["cue"].start < q[0] for r in rows):
@@ -353,9 +393,23 @@ def _self_reference(rows: list[dict]) -> None:
 
 
 @cache
+def _dtypes() -> dict:
+    """The column dtypes resolved once: looking a dtype up by name costs more than filling a small column."""
+    return {column: pd.api.types.pandas_dtype(name) for column, name in COLUMNS.items()}
+
+
+WARM_UP_SENTENCES = ("It said on Oct. 1.", "It said on Monday.", "It will say on October 28, 2024.",
+                     "It said on 22 October.", "It said last week.", "It said yesterday.")
+
+
+@cache
 def _warm_up() -> None:
-    """Load the date parser's language data once, on the first call, not in the middle of an article."""
-    resolve_said_on("It said on Oct. 1.", 3, 7, None)
+    """Load the date parser's language data and compile its patterns once, on the first call, not in the
+    middle of an article: with and without a publication date, past and future, each kind of date."""
+    for published in (None, pd.Timestamp("2024-10-29")):
+        for sentence in WARM_UP_SENTENCES:
+            cue = sentence.index("sa")
+            resolve_said_on(sentence, cue, cue + 4, published)
 
 
 def extract_attributions(text: str, published=None) -> pd.DataFrame:
@@ -379,4 +433,4 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
             "said_on": resolve_said_on(text, cue.start, cue.end, published,
                                        after=m.end if m is not None and m.start > cue.start else None),
         })
-    return pd.DataFrame({c: pd.array([r[c] for r in records], dtype=d) for c, d in COLUMNS.items()})
+    return pd.DataFrame({c: pd.array([r[c] for r in records], dtype=d) for c, d in _dtypes().items()})

@@ -1,4 +1,9 @@
-"""The quotes and claims tables of one article, from its attributions and sentences."""
+"""The quotes and claims tables of one article, from its attributions and sentences.
+
+Every attribution is a claim; direct and partial ones are also quotes. Ids are readable and stable
+for a given text: f"{article_id}-c{n:03d}" and f"{article_id}-q{n:03d}" numbered in text order,
+and each table carries the other's id (claims.quote_id, quotes.claim_id) so they join both ways.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -7,6 +12,8 @@ import pandas as pd
 from . import schemas
 
 QUOTE_KINDS = ("direct", "partial")
+CLAIMANT_COLUMNS = {"speaker": "claimant", "speaker_mention": "claimant_mention", "speaker_start": "claimant_start",
+                    "speaker_end": "claimant_end", "speaker_role": "claimant_role"}
 
 
 def _sentence_ids(sentences: pd.DataFrame, starts: pd.Series) -> pd.Series:
@@ -24,7 +31,7 @@ def _sentence_ids(sentences: pd.DataFrame, starts: pd.Series) -> pd.Series:
 
 def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
                       attributions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every attribution is a claim; direct and partial ones are also quotes, linked by quote_id."""
+    """(quotes, claims) for one article; extra columns of `attributions` are kept in both."""
     if attributions.empty:
         return schemas.empty_frame("quotes"), schemas.empty_frame("claims")
     base = (attributions.sort_values(["content_start", "content_end"], kind="stable")
@@ -38,7 +45,4 @@ def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
     base.loc[is_quote, "quote_id"] = [f"{article_id}-q{n:03d}" for n in range(int(is_quote.sum()))]
     base["claim_id"] = [f"{article_id}-c{n:03d}" for n in range(len(base))]
     quotes = base[is_quote].reset_index(drop=True)
-    claims = base.rename(columns={"speaker": "claimant", "speaker_mention": "claimant_mention",
-                                  "speaker_start": "claimant_start", "speaker_end": "claimant_end",
-                                  "speaker_role": "claimant_role"})
-    return quotes, claims
+    return quotes, base.rename(columns=CLAIMANT_COLUMNS)

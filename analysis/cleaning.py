@@ -1,14 +1,18 @@
-"""Strip page chrome from article text, keeping every removed line for `articles.removed`.
+"""Strip page chrome from article text, keeping every removed line and the reason it went.
 
 Two kinds of rules:
 - Whole-line patterns from `data/chrome.csv` (kind, pattern, why), matched case-insensitively
   against a stripped line. Users extend the list with `load_rules(extra_csv)`.
-- Heuristics that need context:
-  * address block: short lines shaped like a street address ("12 Main St."), a city/state/ZIP
-    line ("Springfield, IL 62701") or a UK postcode, usually under an address heading;
-  * teaser: a bare teaser marker ("read more") between a lead and its reworded repeat: the marker
-    and the repeat go (fuzzy token-set similarity >= TEASER_SIMILARITY), the first wording stays;
-  * repeated paragraph: a later exact copy of a paragraph of 40+ characters.
+- Heuristics that need the shape of a line or its context:
+  * address: a short line shaped like a street address ("12 Main St.", "221B Baker Street"),
+    a US city/state/ZIP line ("Springfield, IL 62701"), a UK postcode line ("London, SW1A 1AA")
+    or a PO box. Such lines sit under an address heading of a site template; the heading itself
+    is a chrome.csv rule. Prose that mentions an address is longer than MAX_ADDRESS_WORDS or
+    does not end at the address, so it stays.
+  * teaser: a line just before a teaser marker ("read more") is a link to a story. When a later
+    paragraph rewords it (rapidfuzz token-sort similarity >= TEASER_SIMILARITY), the lead appears
+    twice: the marker and the reworded repeat go, the first wording stays, so the lead appears once.
+  * repeat: a later exact copy of a paragraph of MIN_REPEAT_CHARS or more.
 Line structure is kept: paragraphs stay separated by the newlines they had.
 """
 from __future__ import annotations
@@ -17,14 +21,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .paths import DATA_DIR
 
-TEASER_SIMILARITY = 70
-TEASER_LOOKAHEAD = 3
+TEASER_SIMILARITY = 70  # token-sort ratio; rewordings of one lead score 80-90, unrelated paragraphs < 55
+MIN_TEASER_WORDS = 5    # shorter lines are labels, too short to judge a repeat by
 MAX_ADDRESS_WORDS = 8
 MIN_REPEAT_CHARS = 40
 STREET_TYPES = (r"st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|"
@@ -38,11 +43,20 @@ ADDRESS_LINE = re.compile(
 )
 
 
+class Cleaned(NamedTuple):
+    text: str           # the cleaned text every table's offsets refer to
+    removed: list[str]  # removed lines, in document order
+    why: list[str]      # the rule kind that removed each line (parallel to `removed`)
+
+
 @dataclass(frozen=True)
 class Rules:
-    line: re.Pattern      # any whole-line chrome pattern
+    line: re.Pattern      # every whole-line pattern, one named group per rule row
     kinds: pd.DataFrame   # kind, pattern, why (for documentation and notebooks)
-    teaser: re.Pattern
+
+    def kind_of(self, line: str) -> str | None:
+        match = self.line.match(line)
+        return self.kinds.at[int(match.lastgroup[1:]), "kind"] if match else None
 
 
 def load_rules(extra: str | Path | None = None) -> Rules:
@@ -50,13 +64,9 @@ def load_rules(extra: str | Path | None = None) -> Rules:
     tables = [pd.read_csv(DATA_DIR / "chrome.csv")]
     if extra is not None:
         tables.append(pd.read_csv(extra))
-    kinds = pd.concat(tables, ignore_index=True)
-
-    def union(patterns) -> re.Pattern:
-        return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", re.IGNORECASE)
-
-    return Rules(line=union(kinds["pattern"]), kinds=kinds,
-                 teaser=union(kinds.loc[kinds["kind"] == "teaser", "pattern"]))
+    kinds = pd.concat(tables, ignore_index=True)[["kind", "pattern", "why"]]
+    union = "|".join(f"(?P<r{i}>{pattern})" for i, pattern in enumerate(kinds["pattern"]))
+    return Rules(line=re.compile(rf"(?:{union})\Z", re.IGNORECASE), kinds=kinds)
 
 
 DEFAULT_RULES = load_rules()
@@ -68,44 +78,51 @@ def normalize(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def _is_chrome(line: str, rules: Rules) -> bool:
-    words = line.split()
-    return bool(rules.line.match(line)) or (len(words) <= MAX_ADDRESS_WORDS and bool(ADDRESS_LINE.match(line)))
+def _line_kind(line: str, rules: Rules) -> str | None:
+    kind = rules.kind_of(line)
+    if kind is None and len(line.split()) <= MAX_ADDRESS_WORDS and ADDRESS_LINE.match(line):
+        kind = "address"
+    return kind
 
 
-def _teased_repeats(lines: list[str], rules: Rules) -> set[int]:
-    """Teaser markers, and the paragraph after one that repeats the teaser line before it.
+def _teasers(lines: list[str], kinds: dict[int, str]) -> dict[int, str]:
+    """Later paragraphs that reword the line just before a teaser marker.
 
-    "Headline-like lead / read more / the same lead reworded": the first wording is kept (it is
-    what the page shows as the lead), the marker and the reworded repeat are removed.
+    "Lead / read more / the same lead reworded": the first wording is what the page shows as the
+    lead (and may carry facts the rewording drops), so it stays; the reworded repeat goes.
     """
-    content = [i for i, line in enumerate(lines) if line.strip()]
-    found = set()
-    for pos, i in enumerate(content):
-        if not rules.teaser.match(lines[i].strip()) or pos == 0:
+    content = [i for i, line in enumerate(lines) if line and i not in kinds]
+    found = {}
+    for marker in (i for i, kind in kinds.items() if kind == "teaser"):
+        before = [i for i in content if i < marker]
+        if not before or len(lines[before[-1]].split()) < MIN_TEASER_WORDS:
             continue
-        before = content[pos - 1]
-        following = content[pos + 1: pos + 1 + TEASER_LOOKAHEAD]
-        found |= {j for j in following if fuzz.token_set_ratio(lines[before], lines[j]) >= TEASER_SIMILARITY}
+        later = [i for i in content if i > marker]
+        match = process.extractOne(lines[before[-1]], [lines[i] for i in later], scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=TEASER_SIMILARITY)
+        if match:
+            found[later[match[2]]] = "teaser"
     return found
 
 
-def _repeated_lines(lines: list[str]) -> set[int]:
-    seen, found = set(), set()
+def _repeats(lines: list[str], kinds: dict[int, str]) -> dict[int, str]:
+    seen, found = set(), {}
     for i, line in enumerate(lines):
-        key = line.strip()
-        if len(key) >= MIN_REPEAT_CHARS:
-            if key in seen:
-                found.add(i)
-            seen.add(key)
+        if len(line) >= MIN_REPEAT_CHARS and i not in kinds:
+            if line in seen:
+                found[i] = "repeat"
+            seen.add(line)
     return found
 
 
-def strip_chrome(text: str, rules: Rules = DEFAULT_RULES) -> tuple[str, list[str]]:
-    """(cleaned text, removed lines in order). Offsets of all tables refer to the cleaned text."""
-    lines = normalize(text).split("\n")
-    drop = {i for i, line in enumerate(lines) if line.strip() and _is_chrome(line.strip(), rules)}
-    drop |= _teased_repeats(lines, rules) | _repeated_lines(lines)
-    removed = [lines[i].strip() for i in sorted(drop)]
-    kept = "\n".join(line for i, line in enumerate(lines) if i not in drop)
-    return re.sub(r"\n{3,}", "\n\n", kept).strip("\n"), removed
+def strip_chrome(text: str, rules: Rules = DEFAULT_RULES) -> Cleaned:
+    """The cleaned text and every removed line with its reason. Lines are compared stripped."""
+    raw = normalize(text).split("\n")
+    lines = [line.strip() for line in raw]
+    kinds = {i: kind for i, line in enumerate(lines) if line and (kind := _line_kind(line, rules))}
+    kinds |= _teasers(lines, kinds)
+    kinds |= _repeats(lines, kinds)
+    order = sorted(kinds)
+    kept = "\n".join(line for i, line in enumerate(raw) if i not in kinds)
+    cleaned = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
+    return Cleaned(cleaned, [lines[i] for i in order], [kinds[i] for i in order])

@@ -45,14 +45,22 @@ def stems(text: str) -> list[str]:
 
 
 def _overlaps_claim(sentences: pd.DataFrame, claims: pd.DataFrame) -> np.ndarray:
-    """Sentences that share characters with a claim (a quotation may run over several sentences)."""
-    hit = np.zeros(len(sentences), dtype=bool)
-    spans = claims.groupby("article_id")[["start", "end"]].agg(list)
-    for k, (article, start, end) in enumerate(zip(sentences["article_id"], sentences["start"], sentences["end"])):
-        if article in spans.index:
-            starts, ends = spans.loc[article]
-            hit[k] = any(s < end and start < e for s, e in zip(starts, ends))
-    return hit
+    """Sentences that share characters with a claim (a quotation may run over several sentences).
+
+    Articles are laid end to end on one axis, so one sorted pass answers every sentence: a sentence
+    overlaps a claim when some claim starting before its end reaches past its start.
+    """
+    codes, _ = pd.factorize(pd.concat([sentences["article_id"], claims["article_id"]], ignore_index=True))
+    width = int(max(sentences["end"].max(), claims["end"].max())) + 1 if len(claims) else 0
+    base = codes.astype(np.int64) * width
+    s_start = sentences["start"].to_numpy(np.int64) + base[:len(sentences)]
+    s_end = sentences["end"].to_numpy(np.int64) + base[:len(sentences)]
+    c_start = claims["start"].to_numpy(np.int64) + base[len(sentences):]
+    c_end = claims["end"].to_numpy(np.int64) + base[len(sentences):]
+    order = np.argsort(c_start, kind="stable")
+    reach = np.maximum.accumulate(c_end[order]) if len(order) else np.zeros(1, np.int64)
+    before = np.searchsorted(c_start[order], s_end, side="left")
+    return (before > 0) & (reach[np.maximum(before - 1, 0)] > s_start)
 
 
 def members(corpus) -> Members:
@@ -73,37 +81,65 @@ def members(corpus) -> Members:
     return Members(frame, compare)
 
 
-def _blocks(articles: pd.DataFrame, window_days: int) -> list[list[str]]:
-    """Groups of article ids published within overlapping windows; undated articles go with every block."""
+@dataclass(frozen=True)
+class Block:
+    anchors: list[str]  # articles whose members are matched in this block
+    within: list[str]   # the articles they are matched against (anchors included)
+
+
+def _blocks(articles: pd.DataFrame, window_days: int) -> list[Block]:
+    """Anchors published in one window, matched against that window and the next (and undated articles).
+
+    Any two articles published less than `window_days` apart meet in exactly one block; articles
+    more than two windows apart never meet. Undated articles are matched against every article.
+    """
     dated = articles.dropna(subset=["published"]).sort_values("published")
     undated = articles.loc[articles["published"].isna(), "article_id"].tolist()
-    if dated.empty:
-        return [undated]
     days = (dated["published"] - dated["published"].min()).dt.days.to_numpy()
     ids = dated["article_id"].to_numpy()
-    blocks = []
-    for start in range(0, int(days.max()) + 1, window_days):
-        inside = ids[(days >= start) & (days < start + 2 * window_days)]
-        if len(inside):
-            blocks.append(list(inside) + undated)
-    return blocks
+    blocks = [Block(list(ids[(days >= start) & (days < start + window_days)]),
+                    list(ids[(days >= start) & (days < start + 2 * window_days)]) + undated)
+              for start in range(0, int(days.max()) + 1 if len(days) else 0, window_days)]
+    if undated:
+        blocks.append(Block(undated, list(ids) + undated))
+    return [b for b in blocks if b.anchors]
 
 
-def _best_links(vectors, article_codes: np.ndarray, rows: np.ndarray, threshold: float):
-    """For each member in `rows`, its most similar member of every other article, when above threshold."""
-    sims = (vectors[rows] @ vectors[rows].T).tocoo()
-    keep = (sims.data >= threshold) & (article_codes[rows][sims.row] != article_codes[rows][sims.col])
-    r, c, v = sims.row[keep], sims.col[keep], sims.data[keep]
-    if not len(v):
-        return []
-    pairs = pd.DataFrame({"a": rows[r], "b": rows[c], "art": article_codes[rows][c], "sim": v})
-    best = pairs.sort_values("sim", ascending=False).drop_duplicates(["a", "art"])
-    return list(best[["a", "b", "sim"]].itertuples(index=False, name=None))
+def _best_per_article(a: np.ndarray, b: np.ndarray, sim: np.ndarray, article_codes: np.ndarray):
+    """Keep, for each member a, only its most similar member b in each other article."""
+    order = np.lexsort((-sim, article_codes[b], a))
+    a, b, sim = a[order], b[order], sim[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (article_codes[b][1:] != article_codes[b][:-1])
+    return a[first], b[first], sim[first]
+
+
+def _block_links(vectors, article_codes: np.ndarray, anchors: np.ndarray, within: np.ndarray, threshold: float):
+    """(a, b, similarity) of members of different articles at or above the threshold, both ways round."""
+    sims = (vectors[anchors] @ vectors[within].T).tocoo()
+    a, b = anchors[sims.row], within[sims.col]
+    keep = (sims.data >= threshold) & (article_codes[a] != article_codes[b])
+    a, b, sim = a[keep], b[keep], sims.data[keep]
+    return np.concatenate([a, b]), np.concatenate([b, a]), np.concatenate([sim, sim])
+
+
+def _links(vectors, article_codes: np.ndarray, blocks: list[np.ndarray], threshold: float):
+    """Every member's best match in each other article of its blocks, when at or above the threshold."""
+    found = [_best_per_article(*_block_links(vectors, article_codes, anchors, within, threshold), article_codes)
+             for anchors, within in blocks]
+    if not found:
+        return np.array([], int), np.array([], int), np.array([], np.float32)
+    return _best_per_article(*(np.concatenate(part) for part in zip(*found)), article_codes)
 
 
 def _label(text: str) -> str:
     """The element's most typical member (best matched, then shortest), cut to a readable length."""
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _rows(row_of: dict, article_ids: list[str]) -> np.ndarray:
+    """The member rows of these articles, in order."""
+    return np.sort(np.concatenate([row_of[i] for i in article_ids if i in row_of] or [np.array([], int)]))
 
 
 def align(corpus, threshold: float = DEFAULT_THRESHOLD, window_days: int = WINDOW_DAYS):
@@ -117,13 +153,10 @@ def align(corpus, threshold: float = DEFAULT_THRESHOLD, window_days: int = WINDO
     vectors = TfidfVectorizer(analyzer=stems, sublinear_tf=True, dtype=np.float32).fit_transform(found.compare)
     codes, _ = pd.factorize(frame["article_id"])
     row_of = frame.groupby("article_id").indices
-    links = []
-    for block in _blocks(corpus.articles[corpus.articles["status"] != "error"], window_days):
-        rows = np.concatenate([row_of[a] for a in block if a in row_of]) if block else np.array([], int)
-        if len(rows):
-            links += _best_links(vectors, codes, np.sort(rows), threshold)
+    blocks = [(_rows(row_of, b.anchors), _rows(row_of, b.within))
+              for b in _blocks(corpus.articles[corpus.articles["status"] != "error"], window_days)]
+    a, b, sim = _links(vectors, codes, [(anchors, within) for anchors, within in blocks if len(anchors)], threshold)
     n = len(frame)
-    a, b, sim = (np.array(x) for x in zip(*links)) if links else (np.array([], int),) * 2 + (np.array([]),)
     _, component = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)), directed=False)
     best = pd.Series(sim, index=a).groupby(level=0).max() if len(a) else pd.Series(dtype=float)
     frame = frame.assign(component=component, similarity=frame.index.map(best).astype("Float64"))
@@ -171,7 +204,20 @@ def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return counted.sort_values(["outlet", "quotes", "affiliation"], ascending=[True, False, True]).reset_index(drop=True)
 
 
-def quote_variants(coverage: pd.DataFrame, element_id: str) -> pd.DataFrame:
-    """The wording each source gives for one element's quotations, for side-by-side display."""
-    rows = coverage[(coverage["element_id"] == element_id) & (coverage["member"] == "quote")]
-    return rows[["outlet", "article_id", "quote_id", "text"]].reset_index(drop=True)
+def quote_variants(corpus, element_id: str) -> pd.DataFrame:
+    """Every quotation inside one element, as each source words it: full statements and quoted phrases.
+
+    One row per quotation (direct or partial) lying inside a member of the element, with its speaker
+    and `shared`: the share of its words that the element's fullest quotation carries too.
+    """
+    from .wording import shared_share
+
+    members = corpus.coverage[corpus.coverage["element_id"] == element_id]
+    pairs = members[["article_id", "outlet", "start", "end"]].merge(
+        corpus.quotes[["quote_id", "article_id", "kind", "speaker", "start", "end", "text"]],
+        on="article_id", suffixes=("_m", ""))
+    inside = pairs[(pairs["start"] >= pairs["start_m"]) & (pairs["end"] <= pairs["end_m"])]
+    quoted = inside.drop_duplicates("quote_id").sort_values(["article_id", "start"]).reset_index(drop=True)
+    fullest = quoted["text"].loc[quoted["text"].str.len().idxmax()] if len(quoted) else ""
+    return quoted.assign(shared=[shared_share(t, fullest) for t in quoted["text"]])[
+        ["outlet", "article_id", "quote_id", "kind", "speaker", "start", "end", "text", "shared"]]

@@ -12,16 +12,43 @@ import pandas as pd
 
 from .paths import DATA_DIR
 
-# Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned".
-AUXILIARY = re.compile(r"\b(?:(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might|do|does|did|also|further|previously|later|again|repeatedly|reportedly|publicly|privately|recently|earlier|then|first|never|often|once|separately|not|long|still|already|now|just|even|since|\w+n[’']t|(?-i:(?!family|ally|assembly|rally|supply|daily|weekly|monthly|bully)[a-z]{2,}ly))\s+)+\Z",
-                       re.IGNORECASE)  # adverbs in -ly belong to the cue: "has sharply criticized"
-
-
+# Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned", "isn’t saying";
+# any lowercase adverb in -ly too ("has sharply criticized"), but not the nouns and adjectives in -ly.
+AUXILIARIES = frozenset("""has have had is are was were will would can could must should may might do does did also
+further previously later again repeatedly reportedly publicly privately recently earlier then first never often once
+separately not long still already now just even since""".split())
+NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly bully".split())
 # A determiner or a possessive makes the form a noun: "the estimate", "its report", "the agency’s claims"
 # (but "he’s said", "it's claimed": there ’s is "has" or "is").
-DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those|of|one|two|three|several|many|"
-                               r"some|few|no|any|each|every|latest|recent|"
-                               r"(?!(?:he|she|it|that|there|what|who|which|where)[’']s)\w+[’']s)\s+\Z", re.IGNORECASE)
+DETERMINERS = frozenset("""the a an its his her their our this these those of one two three several many some few no
+any each every latest recent""".split())
+CONTRACTED_SUBJECTS = frozenset("he she it that there what who which where".split())
+
+
+def _word_before(text: str, pos: int) -> tuple[int, str] | None:
+    """(start, word) of the word ending right before the spaces before `pos`, if any."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t\xa0":
+        end -= 1
+    if end == pos:
+        return None
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'"):
+        start -= 1
+    return (start, text[start:end]) if start < end else None
+
+
+def _is_auxiliary(word: str) -> bool:
+    low = word.lower()
+    return (low in AUXILIARIES or low.endswith(("n’t", "n't"))
+            or (word.islower() and len(word) > 3 and word.endswith("ly") and word not in NOT_ADVERBS))
+
+
+def _is_determiner(word: str) -> bool:
+    low = word.lower()
+    if low.endswith(("’s", "'s")):
+        return low[:-2] not in CONTRACTED_SUBJECTS
+    return low in DETERMINERS
 
 
 PARTICLE_AFTER = re.compile(r"\s+(?:up|off)\b", re.IGNORECASE)
@@ -75,13 +102,22 @@ def _trie_pattern(words) -> str:
 
 def _cue_start(text: str, form: re.Match) -> int:
     """Where the cue starts once its auxiliaries and adverbs are included ("has also said")."""
-    aux = AUXILIARY.search(text, max(0, form.start() - 60), form.start())
-    return aux.start() if aux else form.start()
+    start = form.start()
+    word = _word_before(text, start)
+    while word and _is_auxiliary(word[1]):
+        start = word[0]
+        word = _word_before(text, start)
+    return start
 
 
 def _sentence_initial(text: str, i: int) -> bool:
-    before = text[:i].rstrip(" \t\"“‘'(")
+    before = text[max(0, i - 20):i].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n:;—–-"
+
+
+def _follows_determiner(text: str, start: int) -> bool:
+    word = _word_before(text, start)
+    return bool(word) and _is_determiner(word[1])
 
 
 def find_cues(text: str, path: str | None = None) -> list[Cue]:
@@ -93,7 +129,7 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end = form_match.end()
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or DETERMINER_BEFORE.search(text, max(0, start - 30), start)):
+                or _follows_determiner(text, start)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
@@ -110,4 +146,5 @@ def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
 @lru_cache(maxsize=4)
 def participle_cue_pattern(path: str | None = None) -> re.Pattern:
     """ "…, adding that": a participle cue after a comma reports a new content."""
-    return re.compile(r",\s+(?=" + cue_pattern(path)[0].pattern.replace("(?P<form>", "(?:") + r"(?<=ing)\b)", re.IGNORECASE)
+    forms = cue_pattern(path)[0].pattern.replace("(?P<form>", "(?:")
+    return re.compile(r",\s+(?=(?:(?:even|also|then|later|again|[a-z]+ly)\s+)?" + forms + r"(?<=ing)\b)", re.IGNORECASE)

@@ -12,8 +12,9 @@ Only the reporting clause is read: date words right after the cue, after a prepo
 phrase that follows it ("said in a statement on Monday"), after a speaker that follows it
 ("said the agency on Tuesday"), just before it ("The ministry on Monday said"), or opening
 the sentence when the cue's clause follows ("On Monday, the ministry said"). A date elsewhere
-belongs to what was said, not to the saying. Without a publication date only a date with
-its year resolves.
+belongs to what was said, not to the saying. Inside a quotation only calendar dates resolve:
+a quoted "today" counts from the speaker's day, which the text does not give. Without a
+publication date only a date with its year resolves.
 """
 from __future__ import annotations
 
@@ -40,10 +41,10 @@ SENTENCE_START = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"]?[A-Z])")
 # Between the cue (or a speaker after it) and its date: a short prepositional phrase, or the
 # listener of "told" ("said in a statement late on Monday", "told reporters on Tuesday").
 ADJOINING = re.compile(
-    r"(?:\s+(?:in|at|during|via|through|to|with|from|before|after)(?:\s+[\w’'-]+){1,5}?"
-    r"|(?<=told)(?:\s+[\w’'-]+){1,3}?)?"
+    r"(?:\s+(?:in|at|during|via|through|to|with|from|before|after)(?:\s+[\w’'-]+){1,6}?"
+    r"|(?<=told)(?:\s+(?:the|a|an))?(?:\s+[\w’'-]+){1,2}?)?"
     r"\s*(?:(?:on|late|early|earlier|later|in|at|by|last|this)\s+)*", re.IGNORECASE)
-OPENING = re.compile(r"[“\"]?(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNORECASE)  # "Earlier on Monday,"
+OPENING = re.compile(r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNORECASE)  # "Earlier on Monday,"
 LOOK_BEFORE = 24  # characters before the cue: "The ministry on Monday said"
 LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes them future
 DAY = pd.Timedelta(days=1)
@@ -79,16 +80,21 @@ def _after_cue(text: str, clause_end: int) -> re.Match | None:
     return found if found and ADJOINING.fullmatch(text, clause_end, found.start()) else None
 
 
+def _sentence_start(text: str, position: int, window: int = 400) -> int:
+    starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, position - window), position)]
+    return starts[-1] if starts else text.rfind("\n", 0, position) + 1
+
+
 def _before_cue(text: str, cue_start: int) -> re.Match | None:
-    lo = max(0, cue_start - LOOK_BEFORE, *(text.rfind(p, 0, cue_start) + 1 for p in ",;:\n"))
+    lo = max(cue_start - LOOK_BEFORE, _sentence_start(text, cue_start, LOOK_BEFORE),
+             *(text.rfind(p, 0, cue_start) + 1 for p in ",;:"))
     before = list(DATE_WORDS.finditer(text, lo, cue_start))
     return before[-1] if before else None
 
 
 def _opening(text: str, cue_start: int) -> re.Match | None:
     """'On Monday, the ministry said': a date opening the sentence, when only the subject follows it."""
-    starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, cue_start - 400), cue_start)]
-    start = starts[-1] if starts else max(0, text.rfind("\n", 0, cue_start) + 1)
+    start = _sentence_start(text, cue_start)
     head = text[start:cue_start]
     if head.count(",") != 1:
         return None
@@ -103,9 +109,8 @@ def _date_words(text: str, cue_start: int, cue_end: int, after: int | None) -> r
 
 
 def _is_future(text: str, found: re.Match) -> bool:
-    lo = max(0, found.start() - LOOK_BEFORE_TENSE)
-    starts = [m.end() for m in SENTENCE_START.finditer(text, lo, found.start())]
-    return bool(FUTURE.search(text, starts[-1] if starts else lo, found.start()))
+    lo = max(found.start() - LOOK_BEFORE_TENSE, _sentence_start(text, found.start(), LOOK_BEFORE_TENSE))
+    return bool(FUTURE.search(text, lo, found.start()))
 
 
 def _weekday(name: str, base: pd.Timestamp, future: bool) -> pd.Timestamp:
@@ -132,6 +137,12 @@ def _relative(words: str, base: pd.Timestamp) -> tuple:
         "this month": (first_of_month, base),
         "last month": (first_of_month - pd.DateOffset(months=1), first_of_month - DAY),
     }[" ".join(words.lower().split())]
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether `position` is inside a quotation opened earlier in its paragraph."""
+    paragraph = text[text.rfind("\n", 0, position) + 1:position]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
 def _resolve(found: re.Match, base: pd.Timestamp | None, future: bool) -> tuple:
@@ -162,6 +173,8 @@ def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=Non
     found = _date_words(text, cue_start, cue_end, after)
     if found is None:
         return pd.NaT, pd.NaT
+    if _in_quotation(text, cue_start) and not (found["calendar"] or found["month"]):
+        return pd.NaT, pd.NaT  # a quoted "today" or "on Monday" counts from the speaker's day, not publication's
     return _resolve(found, _day(published), _is_future(text, found))
 
 

@@ -1,80 +1,215 @@
-"""What differs between sources inside one story element: numbers, months, dates, speakers, titles.
+"""What differs between sources inside one story element: numbers, dates, months, names, titles, speakers.
 
-Long format: one row per (element, field, article) for every field whose values differ between
-the element's articles, with the value each article gives and where it says so.
+Facts are read from every member of an element carried by several articles (a claim's span is
+widened to its claimant's mention, so "Minister X said ..." gives X's title too):
+
+- month, date: month names and calendar days written ("June", "Oct. 28", "28 October");
+- number: the counted figures of `corpus.estimates` inside the member, per category; they agree
+  when their ranges agree ("around 10,000" = "some 10,000"; 10,000 ≠ "thousands");
+- name, title: titled person mentions ("Deputy Minister Ana Ruiz", "ambassador Ana Ruiz"; title
+  words from data/titles.csv), grouped by surname (near spellings meet). Names differ when the
+  articles spell them differently ("Zelensky"/"Zelenskiy"; a short form "Ruiz" agrees with
+  "Ana Ruiz"); titles differ when their title-lexicon words differ ("minister"/"envoy"), not when
+  one is merely fuller ("ambassador"/"Russian Ambassador to X");
+- speaker: who each article credits quoted words to.
+
+A field of an element is a discrepancy when at least two articles give it and their sets of
+values differ. Long format: one row per element, field, article and value; `detail` says what the
+values are about (the counted category, the person) and start/end point at the words.
 """
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz
 
 from . import schemas
+from .speakers import TITLES
 
-MONTHS = ("january february march april may june july august september october november december").split()
-MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
-DAY_MONTH = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s+\d{1,2}\b")
+FACT_COLUMNS = ["element_id", "article_id", "field", "detail", "value", "key", "start", "end"]
+NAME_SIMILARITY = 85   # rapidfuzz ratio at which two surnames are one person spelt two ways
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+MONTH_OF = {m.lower(): m for m in MONTH_NAMES} | {m[:3].lower(): m for m in MONTH_NAMES} | {"sept": "September"}
+MONTH = r"(?P<{g}>(?:" + "|".join(sorted(MONTH_OF, key=len, reverse=True)) + r")\.?)"
+CALENDAR = re.compile(
+    r"\b(?:" + MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?!\d)(?:st|nd|rd|th)?"  # "Oct. 28", "June 5th"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.format(g="m2")        # "28 October"
+    + r"|" + MONTH.format(g="m3") + r")(?![\w-])", re.IGNORECASE)
+
+NAME_WORD = r"[A-Z][\w’'-]*"
+TOKEN = re.compile(r"\w[\w’'-]*\.?")  # "Sen." keeps its dot; "minister." ends a sentence, not a title
+POSSESSIVE = ("’s", "'s")
+CONNECTORS = frozenset({"of", "to", "for"})
+NAMED_AFTER = re.compile(  # after a title word: an optional "to X", then up to four capitalised words
+    rf"(?:\s+(?:of|to|for)\s+{NAME_WORD})?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 
 
-def _values(pattern: re.Pattern, text: str, offset: int):
-    return [(m.group(), offset + m.start(), offset + m.end()) for m in pattern.finditer(text)]
-
-
-FACT_COLUMNS = ["element_id", "article_id", "field", "value", "start", "end"]
-
-
-def _calendar_facts(coverage: pd.DataFrame) -> pd.DataFrame:
-    """Month names and day-month dates written in each member."""
+def _calendar_facts(members: pd.DataFrame, texts: dict[str, str]) -> list[tuple]:
+    """Month names and calendar days written in each member."""
     facts = []
-    for element, article, text, start in zip(coverage["element_id"], coverage["article_id"], coverage["text"],
-                                              coverage["start"]):
-        text, start = str(text), int(start)
-        for value, s, e in _values(DAY_MONTH, text, start):
-            facts.append((element, article, "date", value, s, e))
-        for value, s, e in _values(MONTH, text, start):
-            if not DAY_MONTH.match(text, s - start):
-                facts.append((element, article, "month", value, s, e))
-    return pd.DataFrame(facts, columns=FACT_COLUMNS)
+    for element, article, start, end in members[["element_id", "article_id", "start", "end"]].itertuples(index=False):
+        for m in CALENDAR.finditer(texts[article], start, end):
+            word = next(m.group(g) for g in ("m1", "m2", "m3") if m.group(g))
+            month, day = MONTH_OF[word.lower().rstrip(".")], m.group("d1") or m.group("d2")
+            if word[0].islower() and not day:  # "may" the verb, "march" the noun
+                continue
+            value = f"{month} {int(day)}" if day else month
+            facts.append((element, article, "date" if day else "month", "", value, value, m.start(), m.end()))
+    return facts
 
 
-def _number_facts(coverage: pd.DataFrame, estimates: pd.DataFrame) -> pd.DataFrame:
-    """Estimates (not derived, not `other`) that lie inside a member."""
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
+
+
+def _title_key(role: str) -> str:
+    return " ".join(sorted({w.lower() for w in TOKEN.findall(role) if w.lower() in TITLES}))
+
+
+def _role_start(text: str, tokens: list[re.Match], k: int) -> int:
+    """Where the title phrase ending at tokens[k] begins: capitalised words, "of" between them."""
+    first = k
+    while first > 0 and not text[tokens[first - 1].end():tokens[first].start()].strip():
+        word = tokens[first - 1].group()
+        if not (word[:1].isupper() or (word in CONNECTORS and first > 1 and tokens[first - 2].group()[:1].isupper())):
+            break
+        first -= 1
+    while tokens[first].group() in CONNECTORS:
+        first += 1
+    return tokens[first].start()
+
+
+def titled_mentions(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """(role_start, role_end, name_start, name_end) of each "Title Name" in text[lo:hi].
+
+    A run of title words ("Secretary General") is one title: only its last word starts a name.
+    """
+    tokens = list(TOKEN.finditer(text, lo, hi))
+    found = []
+    for k, token in enumerate(tokens):
+        if token.group().lower() not in TITLES:
+            continue
+        named = NAMED_AFTER.match(text, token.end(), hi)
+        if named and named.group("name").split()[0].lower() not in TITLES:
+            name_end = named.end("name") - (2 if named.group("name").endswith(POSSESSIVE) else 0)
+            found.append((_role_start(text, tokens, k), named.start("name"), named.start("name"), name_end))
+    return found
+
+
+def _titled_facts(members: pd.DataFrame, texts: dict[str, str]) -> list[tuple]:
+    """Name and title of every titled person mention in each member (and its claimant's mention)."""
+    facts = []
+    for element, article, lo, hi in members[["element_id", "article_id", "lo", "hi"]].itertuples(index=False):
+        text = texts[article]
+        for role_start, role_end, name_start, name_end in titled_mentions(text, lo, hi):
+            name, role = text[name_start:name_end], text[role_start:role_end].rstrip()
+            facts.append((element, article, "name", name, name, _name_key(name), name_start, name_end))
+            facts.append((element, article, "title", name, role, _title_key(role), role_start,
+                          role_start + len(role)))
+    return facts
+
+
+def _number_facts(members: pd.DataFrame, estimates: pd.DataFrame) -> pd.DataFrame:
+    """Counted figures (not derived, not `other`) that lie inside a member, keyed by their range."""
     counted = estimates[~estimates["derived"].fillna(False).astype(bool) & estimates["category"].ne("other")]
-    pairs = coverage[["element_id", "article_id", "start", "end"]].merge(
-        counted[["article_id", "category", "text", "start", "end"]], on="article_id", suffixes=("", "_e"))
+    pairs = members[["element_id", "article_id", "start", "end"]].merge(
+        counted[["article_id", "category", "text", "start", "end", "low", "high", "value"]],
+        on="article_id", suffixes=("", "_e"))
     inside = pairs[(pairs["start_e"] >= pairs["start"]) & (pairs["end_e"] <= pairs["end"])]
-    return pd.DataFrame({"element_id": inside["element_id"], "article_id": inside["article_id"],
-                         "field": "number (" + inside["category"].astype(str) + ")", "value": inside["text"],
-                         "start": inside["start_e"], "end": inside["end_e"]})
+    low, high = inside["low"].fillna(inside["value"]), inside["high"].fillna(inside["value"])
+    return pd.DataFrame({"element_id": inside["element_id"], "article_id": inside["article_id"], "field": "number",
+                         "detail": inside["category"].astype(str), "value": inside["text"],
+                         "key": low.astype(str) + "-" + high.astype(str), "start": inside["start_e"],
+                         "end": inside["end_e"]})
 
 
-def _speaker_facts(coverage: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Who each source credits a quotation to."""
-    quoted = coverage[coverage["member"] == "quote"][["element_id", "article_id", "claim_id"]].merge(
-        claims[["claim_id", "claimant", "claimant_start", "claimant_end"]].dropna(subset=["claimant"]), on="claim_id")
-    return pd.DataFrame({"element_id": quoted["element_id"], "article_id": quoted["article_id"], "field": "speaker",
-                         "value": quoted["claimant"], "start": quoted["claimant_start"], "end": quoted["claimant_end"]})
+def _speaker_facts(members: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Who each article credits the quoted words inside a member to."""
+    pairs = members[["element_id", "article_id", "start", "end"]].merge(
+        quotes[["article_id", "start", "end", "speaker", "speaker_start", "speaker_end"]].dropna(subset=["speaker"]),
+        on="article_id", suffixes=("", "_q"))
+    inside = pairs[(pairs["start_q"] >= pairs["start"]) & (pairs["end_q"] <= pairs["end"])]
+    return pd.DataFrame({"element_id": inside["element_id"], "article_id": inside["article_id"], "field": "speaker",
+                         "detail": "", "value": inside["speaker"], "key": inside["speaker"],
+                         "start": inside["speaker_start"].fillna(inside["start_q"]),
+                         "end": inside["speaker_end"].fillna(inside["end_q"])})
 
 
-def _member_facts(coverage: pd.DataFrame, corpus) -> pd.DataFrame:
-    """(element_id, article_id, field, value, start, end) for every fact in every member."""
-    parts = [_calendar_facts(coverage), _number_facts(coverage, corpus.estimates), _speaker_facts(coverage, corpus.claims)]
-    return pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
-        else pd.DataFrame(columns=FACT_COLUMNS)
+def _widened(members: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Members with lo/hi: their span, widened to the claimant's mention for claims."""
+    mention = claims.set_index("claim_id")[["claimant_start", "claimant_end"]]
+    spans = members.join(mention, on="claim_id")
+    return members.assign(lo=spans["claimant_start"].fillna(spans["start"]).clip(upper=spans["start"]).astype(int),
+                          hi=spans["claimant_end"].fillna(spans["end"]).clip(lower=spans["end"]).astype(int))
+
+
+def _same_person(facts: pd.DataFrame) -> pd.Series:
+    """A person key per name/title fact: its surname, near spellings in one element merged."""
+    surnames = facts["detail"].str.split().str[-1].str.lower()
+    pairs = pd.DataFrame({"element_id": facts["element_id"], "surname": surnames}).drop_duplicates()
+    several = pairs[pairs.groupby("element_id")["surname"].transform("size") > 1]
+    merged = {}
+    for element, group in several.groupby("element_id")["surname"]:
+        seen: list[str] = []
+        for surname in group:
+            match = next((s for s in seen if fuzz.ratio(s, surname) >= NAME_SIMILARITY), None)
+            merged[element, surname] = match or surname
+            seen += [] if match else [surname]
+    return pd.Series([merged.get(pair, pair[1]) for pair in zip(facts["element_id"], surnames)], index=facts.index)
+
+
+def _drop_short_forms(facts: pd.DataFrame) -> pd.DataFrame:
+    """Names that are the tail of a longer name of the same person ("Ruiz" of "Ana Ruiz") agree with it."""
+    names = facts[facts["field"] == "name"].drop_duplicates(["element_id", "detail", "key"])
+    short = set()
+    for (element, person), keys in names.groupby(["element_id", "detail"])["key"]:
+        short |= {(element, person, key) for key in keys if any(k.endswith(" " + key) for k in keys)}
+    dropped = [(f == "name" and (e, d, k) in short)
+               for f, e, d, k in zip(facts["field"], facts["element_id"], facts["detail"], facts["key"])]
+    return facts[~np.array(dropped, dtype=bool)]
+
+
+def member_facts(members: pd.DataFrame, corpus) -> pd.DataFrame:
+    """FACT_COLUMNS for every fact in every member."""
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    written = pd.DataFrame(_calendar_facts(members, texts), columns=FACT_COLUMNS)
+    titled = pd.DataFrame(_titled_facts(_widened(members, corpus.claims), texts), columns=FACT_COLUMNS)
+    if len(titled):
+        titled = _drop_short_forms(titled.assign(detail=_same_person(titled)))
+    parts = [written, titled, _number_facts(members, corpus.estimates), _speaker_facts(members, corpus.quotes)]
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=FACT_COLUMNS)
+
+
+def differing(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts of the (element, field, detail) groups whose articles give different sets of values.
+
+    Each article's set of values is summarised by the sum of their hashes, so sets compare as numbers.
+    """
+    group = ["element_id", "field", "detail"]
+    unique = facts.drop_duplicates(group + ["article_id", "key"])
+    hashed = unique.assign(h=pd.util.hash_array(unique["key"].astype(str).to_numpy()))
+    per_article = hashed.groupby(group + ["article_id"], sort=False)["h"].sum().reset_index()
+    spread = per_article.groupby(group, sort=False)["h"].agg(["size", "nunique"])
+    differs = spread[(spread["size"] > 1) & (spread["nunique"] > 1)].index
+    return unique.set_index(group).loc[lambda f: f.index.isin(differs)].reset_index()
 
 
 def find_discrepancies(corpus, coverage: pd.DataFrame) -> pd.DataFrame:
-    shared = coverage.groupby("element_id")["article_id"].nunique()
-    multi = coverage[coverage["element_id"].map(shared) > 1]
-    facts = _member_facts(multi, corpus)
+    """The discrepancies table for an aligned corpus (see the module docstring)."""
+    sources = coverage.groupby("element_id")["article_id"].nunique()
+    shared = coverage[coverage["element_id"].map(sources) > 1]
+    facts = member_facts(shared, corpus)
     if facts.empty:
         return schemas.empty_frame("discrepancies")
-    per_article = facts.groupby(["element_id", "field", "article_id"])["value"].agg(lambda v: "; ".join(sorted(set(map(str, v)))))
-    differs = per_article.groupby(level=[0, 1]).agg(lambda s: s.nunique() > 1 and s.size > 1)
-    keys = set(differs[differs].index)
-    rows = facts[[k in keys for k in zip(facts["element_id"], facts["field"])]].drop_duplicates(
-        ["element_id", "field", "article_id", "value"])
-    texts = corpus.articles.set_index("article_id")["text"]
+    rows = differing(facts)
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    labels = coverage.drop_duplicates("element_id").set_index("element_id")["label"]
     rows = rows.assign(text=[texts[a][int(s):int(e)] for a, s, e in zip(rows["article_id"], rows["start"], rows["end"])],
-                       label=rows["element_id"].map(coverage.drop_duplicates("element_id").set_index("element_id")["label"]))
-    return schemas.conform("discrepancies", rows.sort_values(["element_id", "field", "article_id", "start"]))
+                       label=rows["element_id"].map(labels))
+    ordered = rows.sort_values(["element_id", "field", "detail", "article_id", "start"]).drop(columns="key")
+    return schemas.conform("discrepancies", ordered)

@@ -1,12 +1,15 @@
 """Files to text: find the article files in a folder and decode each one without guessing blindly.
 
 Order of decoding: a byte-order mark (UTF-8, UTF-16, UTF-32) is trusted; then strict UTF-8;
-then charset-normalizer's detection for legacy single-byte encodings. A file with NUL bytes
-and no UTF-16/32 BOM is binary. HTML goes through trafilatura to keep the main text only.
+then charset-normalizer's detection for legacy single-byte encodings, accepted only when its
+"chaos" (mess) ratio is low. NUL bytes mean UTF-16/32 without a mark (when detection says so)
+or a binary file; so does a text with more than MAX_CONTROL_SHARE control characters.
+HTML goes through trafilatura (imported only when an HTML file is read) to keep the main text.
 """
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,8 @@ BOMS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 MAX_DETECTION_CHAOS = 0.2  # charset-normalizer's "mess" ratio above which we call it undecodable
+MAX_CONTROL_SHARE = 0.05   # text has almost no control characters besides tab and newlines
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class ReadError(Exception):
@@ -38,23 +43,37 @@ def article_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name != MANIFEST_NAME and not p.name.startswith("."))
 
 
-def decode(data: bytes) -> Decoded:
+def _with_bom(data: bytes) -> Decoded | None:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data.decode(encoding), encoding.replace("-sig", "") + " (BOM)", False)
             except UnicodeDecodeError as err:
                 raise ReadError(f"has a {encoding} byte-order mark but does not decode: {err.reason}") from err
-    if b"\x00" in data:
-        raise ReadError("binary file (contains NUL bytes), not text")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", False)
-    except UnicodeDecodeError:
-        pass
+    return None
+
+
+def _detected(data: bytes) -> Decoded:
     best = from_bytes(data).best()
+    if b"\x00" in data and (best is None or not best.encoding.startswith("utf_")):
+        raise ReadError("binary file (contains NUL bytes), not text")
     if best is None or best.chaos > MAX_DETECTION_CHAOS:
         raise ReadError("undecodable: not UTF-8 and no single-byte encoding fits")
     return Decoded(str(best), best.encoding, True)
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes to text; raises ReadError saying why when they are not text."""
+    decoded = _with_bom(data)
+    if decoded is None and b"\x00" not in data:
+        try:
+            decoded = Decoded(data.decode("utf-8"), "utf-8", False)
+        except UnicodeDecodeError:
+            pass
+    decoded = decoded or _detected(data)
+    if len(CONTROL.findall(decoded.text)) > MAX_CONTROL_SHARE * len(decoded.text):
+        raise ReadError("binary file (control characters), not text")
+    return decoded
 
 
 def html_main_text(html: str) -> str:

@@ -29,7 +29,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": STR, "path": STR, "file": STR, "outlet": STR, "title": STR, "url": STR,
         "published": DATE, "published_basis": STR, "published_evidence": STR,
-        "encoding": STR, "text": STR, "n_words": INT, "removed": OBJ,
+        "encoding": STR, "text": STR, "n_words": INT, "removed": OBJ, "removed_why": OBJ,
         "status": STR, "message": STR,
     },
     # --- sentences (corpus loading) ---

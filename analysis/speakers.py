@@ -34,15 +34,20 @@ TRAILING_ADVERBIAL = re.compile(
     r"(?:\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"night|morning|evening|afternoon)|\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)"
+    r"|\s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)"
     r"|\s*\([^()]{1,30}\))+\s*$")  # "Rep. Jane Doe (D-Ore.) said": the party tag is not the speaker
 MAX_NP_TOKENS = 12
-LEADING_ADVERBIAL = re.compile(r"\s*(?:\w+\s+){0,3}\w+,\s+")
+# A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
+LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|"
+                               r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike)\b"
+                               r"[^,.;:“”\"]{0,60},\s+(?:however,\s+|meanwhile,\s+|though,\s+)?")
 VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could")
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 APPOSITION = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){0,5}[A-Z][\w’'-]+),\s+"
-    r"(?P<role>(?:a|an|the|who|which|its|his|her)\s+[^,;“”\"]{3,120}?|[RDI]-[A-Z][\w.]*),\s*\Z")
+    r"(?P<role>(?:a|an|the|who|which|its|his|her)\s+[^,;“”\"]{3,120}?"
+    r"(?:,\s+(?:a|an|the|one\s+of)\s+[^,;“”\"]{3,80}?)?|[RDI]-[A-Z][\w.]*),\s*\Z")  # a second apposition may follow
 
 
 # "The party's state chairman, Jane Doe, said": a descriptive phrase opening the sentence, then the name.
@@ -88,7 +93,9 @@ def apposition_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | Non
     return match.start("name"), match.end("name"), match.group("role")
 
 
-RELATIVE = re.compile(r",\s+(?P<who>who|which)\s+(?:\w+ly\s+)?\Z")
+# ", who said", "-- who said", ", many of whom say": the relative pronoun and its quantifier.
+RELATIVE = re.compile(r"(?:,|--|—|–)\s+(?P<who>(?:(?:many|some|most|all|several|none|one|each|both|few)\s+of\s+)?"
+                      r"(?:who|whom|which))\s+(?:\w+ly\s+)?\Z")
 
 
 def relative_before(text: str, lo: int, hi: int) -> tuple[int, int, int, int] | None:
@@ -163,11 +170,14 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
     opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
     tokens = list(TOKEN.finditer(text, opener.end() if opener else lo, hi))[:MAX_NP_TOKENS]
-    end = None
+    end, after_name = None, False
     for tok in tokens:
         word, low = tok.group(), tok.group().lower()
         if not WORD.fullmatch(word) or low in BOUNDARY_WORDS or (word.islower() and VERB_LIKE.fullmatch(word)):
             break
+        if after_name and word.islower() and low not in INNER_PREPOSITIONS:
+            break  # a lowercase word after a name is its verb ("Jane Doe spoke …")
+        after_name = word[:1].isupper() and low not in NP_DETERMINERS
         end = tok.end()
     return (tokens[0].start(), end) if end else None
 
@@ -210,6 +220,8 @@ class Resolver:
         low = mention.text.lower()
         if mention.kind == "pronoun":
             pool = self.people if PRONOUNS.get(low) == "person" else self.others
+            if PRONOUNS.get(low) == "person" and not pool:  # "Doe said … She added": a bare surname
+                pool = [o for o in self.others if " " not in o and o[:1].isupper() and not o.isupper()]
             mention.name = pool[-1] if pool else pd.NA
             return mention
         words = mention.name.split()

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-TOKEN = re.compile(r"\w[\w’'-]*|[^\w\s]")
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w[\w’'-]*|[^\w\s]")  # "4,000" is one word, not "4" "," "000"
 
 
 def _opcodes(a: str, b: str):

@@ -2,6 +2,7 @@
 import pandas as pd
 import pytest
 
+from analysis import schemas
 from analysis.articles import load_articles
 from analysis.paths import PROJECT_DIR, SEEDS_DIR
 
@@ -44,17 +45,40 @@ def test_removed_lines_are_kept(seeds):
         assert chrome in removed
 
 
-def test_lead_paragraph_appears_once(seeds):
+def test_reworded_lead_after_the_teaser_is_removed_and_the_lead_appears_once(seeds):
     text = seeds.loc["000", "text"]
+    assert text.startswith("Amid rising concerns over thousands of North Korean soldiers in Russia, ")
     assert text.count("Foreign Minister Choe Son Hui is visiting Moscow for the second time in six weeks") == 1
-    assert text.startswith("Amid rising concerns over thousands of North Korean soldiers")
-    assert "As concerns are mounting" in " ".join(seeds.loc["000", "removed"])
+    assert "As concerns are mounting" not in text
+    removed = dict(zip(seeds.loc["000", "removed"], seeds.loc["000", "removed_why"]))
+    assert removed["read more"] == "teaser"
+    assert [why for line, why in removed.items() if line.startswith("As concerns are mounting")] == ["teaser"]
+
+
+def test_titles_come_from_the_manifest(seeds):
+    assert seeds.loc["000", "title"].startswith("Amid rising concerns over thousands of North Korean soldiers")
+    assert seeds.loc["004", "title"] == ("North Korean Foreign Minister Heads to Moscow Amid Claims of Military "
+                                         "Support for Russia in Ukraine War")
+    assert seeds.loc["004", "text"].startswith(seeds.loc["004", "title"])  # the headline line stays in the text
+
+
+def test_each_line_removed_has_a_reason(seeds):
+    for removed, why in zip(seeds["removed"], seeds["removed_why"]):
+        assert len(removed) == len(why) and set(why) <= {"ad", "teaser", "address", "language"}
+
+
+def test_seeds_conform_to_the_articles_schema():
+    frame = schemas.conform("articles", load_articles(SEEDS_DIR))
+    assert str(frame["published"].dtype) == "datetime64[ns]"
+    assert frame["n_words"].gt(300).all()
 
 
 @pytest.mark.parametrize("file, status, message", [
     ("good.txt", "ok", ""),
     ("utf8-bom.txt", "ok", ""),
     ("utf16.txt", "ok", ""),
+    ("utf16-no-bom.txt", "warning", "utf_16_le (detected)"),
+    ("legacy-cp1251.txt", "warning", "cp1251"),
     ("page.html", "ok", ""),
     ("legacy-cp1252.txt", "warning", "cp1252"),
     ("bad-date.txt", "warning", "does not parse"),
@@ -68,6 +92,10 @@ def test_lead_paragraph_appears_once(seeds):
     ("good-copy.txt", "error", "duplicate content of good.txt"),
     ("chrome-only.txt", "error", "no article text left"),
     ("missing-file.txt", "error", "file is missing"),
+    ("", "error", "names no file"),
+    ("listed-twice.txt", "warning", "listed again in articles.csv on line 11"),
+    ("same-id.txt", "warning", "article id 'good' is used twice"),
+    ("odd-basis.txt", "warning", "published_basis 'guessed'"),
 ])
 def test_each_bad_case_has_its_status_and_message(bad, file, status, message):
     row = bad.loc[file]
@@ -75,16 +103,29 @@ def test_each_bad_case_has_its_status_and_message(bad, file, status, message):
     assert message in row["message"]
 
 
-def test_every_input_file_has_a_row(bad):
+def test_every_input_file_and_manifest_row_has_a_row(bad):
     on_disk = {p.name for p in BAD.iterdir() if p.name != "articles.csv" and not p.name.startswith(".")}
     assert on_disk <= set(bad.index)
     assert bad.index.is_unique
+    assert len(bad) == len(on_disk) + 2  # + the missing file and the row naming no file
+    assert bad["article_id"].is_unique
+    schemas.conform("articles", bad.reset_index())
+
+
+def test_manifest_ids_dates_and_first_listing_are_used(bad):
+    assert bad.loc["same-id.txt", "article_id"] == "good-2" and bad.loc["good.txt", "article_id"] == "good"
+    assert bad.loc["listed-twice.txt", "title"] == "Listed twice"
+    assert bad.loc["good.txt", "published"] == pd.Timestamp("2024-10-28")
+    assert bad.loc["good.txt", "published_basis"] == "manifest"
+    assert pd.isna(bad.loc["bad-date.txt", "published"]) and bad.loc["bad-date.txt", "published_basis"] == "unknown"
 
 
 def test_decoded_texts_are_right(bad):
     assert "The café owners’ association" in bad.loc["legacy-cp1252.txt", "text"]
     assert bad.loc["utf16.txt", "text"].startswith("UTF-16 headline")
     assert not bad.loc["utf8-bom.txt", "text"].startswith("\ufeff")
+    assert bad.loc["utf16-no-bom.txt", "text"].startswith("Unmarked UTF-16 headline")
+    assert "Министр иностранных дел прибыл в Москву" in bad.loc["legacy-cp1251.txt", "text"]
 
 
 def test_html_keeps_the_article_and_drops_the_template(bad):
@@ -100,7 +141,12 @@ def test_unlisted_file_takes_its_title_from_the_first_line(bad):
 
 
 def test_error_rows_carry_no_text(bad):
-    assert (bad.loc[bad["status"] == "error", "text"] == "").all()
+    errors = bad[bad["status"] == "error"]
+    assert (errors["text"] == "").all() and (errors["n_words"] == 0).all()
+
+
+def test_duplicate_is_not_extracted_but_its_original_is(bad):
+    assert bad.loc["good-copy.txt", "text"] == "" and bad.loc["good.txt", "text"].startswith("Talks to resume")
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
@@ -115,3 +161,22 @@ def test_unreadable_file_is_reported(tmp_path):
     assert rows.loc["gone.txt", "status"] == "error"
     assert "unreadable" in rows.loc["gone.txt", "message"]
     assert rows.loc["ok.txt", "status"] == "warning"
+
+
+@pytest.mark.parametrize("manifest, message", [
+    (b"title,outlet\nA,B\n", "no 'file' column"),
+    (b"\xff\xfe\x00broken", "cannot be read"),
+])
+def test_unusable_manifest_is_an_error_row_and_the_files_still_load(tmp_path, manifest, message):
+    (tmp_path / "story.txt").write_text("Headline\n\nThe mayor said the road was open.\n")
+    (tmp_path / "articles.csv").write_bytes(manifest)
+    rows = load_articles(tmp_path).set_index("file")
+    assert rows.loc["articles.csv", "status"] == "error" and message in rows.loc["articles.csv", "message"]
+    assert rows.loc["story.txt", "status"] == "warning" and rows.loc["story.txt", "title"] == "Headline"
+
+
+def test_manifest_dates_with_a_time_zone_become_naive(tmp_path):
+    (tmp_path / "story.txt").write_text("Headline\n\nThe mayor said the road was open.\n")
+    (tmp_path / "articles.csv").write_text("file,published\nstory.txt,2024-10-29T23:30:00+09:00\n")
+    row = schemas.conform("articles", load_articles(tmp_path)).iloc[0]
+    assert row["published"] == pd.Timestamp("2024-10-29 23:30") and row["status"] == "ok"

@@ -173,3 +173,77 @@ def test_a_preposition_after_the_cue_is_no_content():
 ])
 def test_insertions_and_adverbs_before_the_cue(text, speaker):
     assert rows(text)["speaker"].iloc[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "that" after a noun opens a relative clause, not the reported one
+    ("The judge said the new rules that apply next year were fair.", "judge",
+     "the new rules that apply next year were fair"),
+    # adjuncts, even with commas, before the complementiser
+    ("The mayor says at a meeting in Salem, Oregon, that the road is open.", "mayor", "the road is open"),
+    ("The mayor incorrectly stated that about 300 people had left.", "mayor", "about 300 people had left"),
+    # negated and adverb-laden cues
+    ("The minister isn’t saying whether the border will open.", "minister", "whether the border will open"),
+    ("The senator has long said that the law is unfair.", "senator", "the law is unfair"),
+    # a sentence opening with an adverbial clause is no content
+    ("Speaking at a rally in Ohio, the governor says he will win.", "governor", "he will win"),
+])
+def test_clause_boundaries_of_reported_speech(text, speaker, content):
+    row = only(text)
+    assert speaker in row["speaker"] and row["content"] == content
+
+
+def test_listener_and_adjuncts_before_an_infinitive_content():
+    frame = rows("The coach tells his players at a practice to “keep the ball moving.”")
+    indirect = frame[frame["kind"] == "indirect"].iloc[0]
+    assert indirect["content"] == "to “keep the ball moving" and indirect["speaker"] == "coach"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("“Is the road open?” the driver asked. “Nobody knows.”", "driver",
+     "Is the road open?” the driver asked. “Nobody knows."),
+    ("As for the budget, she said, “We will balance it.”", "she", "We will balance it."),
+    ("The farmer says of the drought, “It is the worst in memory.”", "farmer", "It is the worst in memory."),
+    ("“We will not stop,” the mayor said, adding that the city would appeal.", "mayor", "We will not stop,"),
+    ("“We are proud,” Ms. Vale told some of the workers.", "Vale", "We are proud,"),
+    ("“The vote is lost,” said 9/11 widow Ann Roe.", "Ann Roe", "The vote is lost,"),
+    ("“Taxes will rise,” Ann Roe, the mayor of Salem, one of the largest cities, said at a briefing.", "Ann Roe",
+     "Taxes will rise,"),
+])
+def test_quotations_find_their_reporting_clause(text, speaker, content):
+    direct = rows(text).query("kind == 'direct'").iloc[0]
+    assert speaker in direct["speaker_mention"] and direct["content"] == content
+
+
+def test_adverb_after_a_participle_cue_keeps_the_quotation():
+    frame = rows("“We can win,” the coach said, adding later, “The season is long.”")
+    assert frame["content"].tolist() == ["We can win,", "The season is long."]
+    assert (frame["speaker"] == "coach").all()
+
+
+def test_reversed_apposition_gives_name_and_role():
+    row = only("The party’s state chairman, Tom Hale, said the vote was fair.")
+    assert row["speaker"] == "Tom Hale" and row["speaker_role"] == "The party’s state chairman"
+    assert row["content"] == "the vote was fair"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Deputy Mayor Ann Ray, at a later briefing, said the plan was ready.", "Ann Ray"),
+    ("The alliance, however, said the plan was ready.", "alliance"),
+])
+def test_insertion_between_subject_and_cue(text, speaker):
+    assert only(text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The agency’s report was late.",
+    "A series of tweets followed.",
+    "In one tweet, the claims were repeated.",
+])
+def test_nouns_after_determiners_and_possessives_are_not_cues(text):
+    assert rows(text).empty
+
+
+def test_quotation_that_is_the_whole_reported_clause_is_one_direct_row():
+    row = only("The spokeswoman said via email that, “Of course the mayor will appeal.”")
+    assert row["kind"] == "direct" and row["content"] == "Of course the mayor will appeal."

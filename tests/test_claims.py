@@ -92,3 +92,9 @@ def test_a_claim_before_the_first_sentence_has_no_sentence():
     sentences = HAND_SENTENCES.iloc[1:]
     quotes, claims = quotes_and_claims("x9", HAND_TEXT, sentences, HAND)
     assert pd.isna(claims["sentence_id"].iloc[0]) and claims["sentence_id"].tolist()[1:] == [1, 2]
+
+
+def test_quotes_carry_their_claim_id():
+    quotes, claims = quotes_and_claims("x9", HAND_TEXT, HAND_SENTENCES, HAND)
+    joined = quotes.merge(claims, on="claim_id", suffixes=("", "_claim"))
+    assert joined["quote_id"].tolist() == joined["quote_id_claim"].tolist() == ["x9-q000", "x9-q001"]

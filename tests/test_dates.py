@@ -8,7 +8,7 @@ TUESDAY = pd.Timestamp("2024-10-29")
 
 
 def said_on(text, cue="said", published=TUESDAY):
-    i = text.index(cue)
+    i = text.index(cue)  # the first occurrence
     return resolve_said_on(text, i, i + len(cue), published)
 
 
@@ -43,6 +43,14 @@ def said_on(text, cue="said", published=TUESDAY):
     ("The agency will report on November 2 that the count is done.", "report", "2024-11-02"),
     ("A diplomat said on October 29 that it was false.", "said", "2024-10-29"),
     ("A diplomat said yesterday that it was false.", "said", "2024-10-28"),
+    ("“Today, I can confirm that the troops left,” the minister said.", "confirm", None),
+    ("“Today, I can confirm that the troops left,” the minister said.", "said", None),
+    ("“We said on Oct. 22 that it was false,” the envoy said.", "said", "2024-10-22"),
+    ("Troops arrived on Monday. He said that it was over.", "said", None),
+    ("He told reporters the talks on Friday went well.", "told", None),
+    ("He told a news conference on Friday that it went well.", "told", "2024-10-25"),
+    ("The embassy said in a statement on its Telegram channel on Monday that it was over.", "said", "2024-10-28"),
+    ("It was over, the ministry said on Monday.", "said", "2024-10-28"),
 ])
 def test_said_on(text, cue, expected):
     result = said_on(text, cue)

@@ -2,7 +2,8 @@
 import pytest
 
 from analysis import extract_attributions
-from analysis.speakers import Mention, Resolver, mention_after, mention_before, relative_before, split_role
+from analysis.speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
+                               split_role)
 
 
 def before(text):
@@ -79,3 +80,18 @@ def test_inverted_cue_with_an_abbreviated_title():
     text = "“It is a misguided approach,” said Mr. Kamin, an economist."
     row = extract_attributions(text).iloc[0]
     assert row["speaker_mention"] == "Mr. Kamin" and row["speaker_role"] == "an economist"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Ann Roe, the mayor of Salem, one of the largest cities, ", "Ann Roe",
+     "the mayor of Salem, one of the largest cities"),
+    ("The party’s state chairman, Tom Hale, ", "Tom Hale", "The party’s state chairman"),
+    ("Senate Majority Leader Ann Ray, R-Ky., ", "Senate Majority Leader Ann Ray", "R-Ky."),
+])
+def test_appositions_before_a_cue(text, name, role):
+    start, end, found_role = apposition_before(text, 0, len(text))
+    assert text[start:end] == name and found_role == role
+
+
+def test_a_slash_joins_a_token_in_a_mention():
+    assert before("9/11 widow Ann Roe") == "9/11 widow Ann Roe"
