@@ -19,7 +19,7 @@ import pandas as pd
 
 from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_pattern
 from .dates import resolve_said_on
-from .quotemarks import quote_spans
+from .quotemarks import is_title, quote_spans
 from .sentences import sentence_spans
 from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
                        sentence_subject, split_role)
@@ -416,7 +416,7 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
     """Every attribution in one raw text: direct, partial and indirect, with speaker, cue and date."""
     _warm_up()
     sentences = _Sentences(text)
-    quotes = quote_spans(text)
+    quotes = [q for q in quote_spans(text) if not is_title(text[q[0]:q[1]])]
     found = _rows(text, sentences, quotes) + _signed_quotes(text, quotes) + _headline_claims(text)
     rows = _add_quote_rows(text, found, quotes, sentences)
     _resolve(rows)

@@ -207,7 +207,7 @@ def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 def quote_variants(corpus, element_id: str) -> pd.DataFrame:
     """Every quotation inside one element, as each source words it: full statements and quoted phrases.
 
-    One row per quotation (direct or partial) lying inside a member of the element, with its speaker
+    One row per quotation (direct or partial) overlapping a member of the element, with its speaker
     and `shared`: the share of its words that the element's fullest quotation carries too.
     """
     from .wording import shared_share
@@ -216,7 +216,7 @@ def quote_variants(corpus, element_id: str) -> pd.DataFrame:
     pairs = members[["article_id", "outlet", "start", "end"]].merge(
         corpus.quotes[["quote_id", "article_id", "kind", "speaker", "start", "end", "text"]],
         on="article_id", suffixes=("_m", ""))
-    inside = pairs[(pairs["start"] >= pairs["start_m"]) & (pairs["end"] <= pairs["end_m"])]
+    inside = pairs[(pairs["start"] < pairs["end_m"]) & (pairs["end"] > pairs["start_m"])]
     quoted = inside.drop_duplicates("quote_id").sort_values(["article_id", "start"]).reset_index(drop=True)
     fullest = quoted["text"].loc[quoted["text"].str.len().idxmax()] if len(quoted) else ""
     return quoted.assign(shared=[shared_share(t, fullest) for t in quoted["text"]])[

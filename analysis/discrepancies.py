@@ -128,11 +128,11 @@ def _number_facts(members: pd.DataFrame, estimates: pd.DataFrame) -> pd.DataFram
 
 
 def _speaker_facts(members: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Who each article credits the quoted words inside a member to."""
+    """Who each article credits the quoted words in a member to."""
     pairs = members[["element_id", "article_id", "start", "end"]].merge(
         quotes[["article_id", "start", "end", "speaker", "speaker_start", "speaker_end"]].dropna(subset=["speaker"]),
         on="article_id", suffixes=("", "_q"))
-    inside = pairs[(pairs["start_q"] >= pairs["start"]) & (pairs["end_q"] <= pairs["end"])]
+    inside = pairs[(pairs["start_q"] < pairs["end"]) & (pairs["end_q"] > pairs["start"])]  # a quote may run past a claim
     return pd.DataFrame({"element_id": inside["element_id"], "article_id": inside["article_id"], "field": "speaker",
                          "detail": "", "value": inside["speaker"], "key": inside["speaker"],
                          "start": inside["speaker_start"].fillna(inside["start_q"]),

@@ -4,6 +4,8 @@ Handles curly and straight double marks, single marks nested inside double ones 
 the top level), apostrophes (Russia’s, soldiers’, ’90s: a ’ or ' between or after letters is not
 a mark), and quotations over several paragraphs: an unclosed quotation at a paragraph's end
 continues when the next paragraph opens with a quotation mark (the news convention).
+Straight marks after "=" are markup values, not quotations. `is_title` tells a quoted title
+(“Fox News Sunday”) from quoted speech.
 """
 from __future__ import annotations
 
@@ -12,12 +14,23 @@ import re
 OPEN, CLOSE, STRAIGHT = "“„«", "”»", '"'
 MARK = re.compile(r"[“”„«»\"]|''|``")  # '' and `` stand for double marks in some wire copy
 MIN_CHARS = 2
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 2, 5
+TITLE_SMALL_WORDS = frozenset("a an the of and or to in on for at by with".split())
 DOUBLED = {"''": STRAIGHT, "``": "“"}
 
 
 def _opens(text: str, i: int) -> bool:
-    """A straight mark opens when it is not glued to a word on its left."""
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,;:!?%’')")
+    """A straight mark opens when it is not glued to a word on its left, nor a markup value (author="…")."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,;:!?%’')=")
+
+
+def is_title(quotation: str) -> bool:
+    """A short quotation in title case (“Fox News Sunday,” “The 411”) names a work, not what was said."""
+    words = quotation.strip(" ,.;:!?'’\"").split()
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or quotation.isupper():  # “Yes,” “WE WIN” are speech
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def _paragraph_continues(text: str, newline: int) -> bool:

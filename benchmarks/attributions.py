@@ -1,8 +1,9 @@
 """Accuracy and speed of `analysis.extract_attributions` on PolNeAR dev, with the shared scorer.
 
 Run from anywhere: `python benchmarks/attributions.py [--corpus DIR]`. Prints the scorer's figures for
-the whole corpus and for its two halves (even and odd files in sorted order): the rules were
-developed looking at the whole set, so a large gap between the halves would flag overfitting.
+the whole corpus and for its two halves (even and odd files in sorted order). Rules and the cue
+lexicon are tuned on the even half only; the odd half is held out, so a large gap between the
+halves would flag overfitting.
 The corpus is read in place (../shared/bench); the halves are symlinked into a temporary folder.
 """
 from __future__ import annotations

@@ -1,10 +1,12 @@
-"""Coverage alignment on the seeds (issue acceptance), the helpers, and blocking by date."""
+"""Coverage alignment on the seeds (issue acceptance), on naive sentence-only corpora, and blocking by date."""
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
 import analysis
-from analysis.coverage import align, coverage_matrix, quote_variants, source_counts, speaker_share
-from analysis.wording import diff_html, shared_share, word_diff
+from analysis import schemas
+from analysis.coverage import _blocks, align, coverage_matrix, quote_variants, source_counts, speaker_share
 
 
 @pytest.fixture(scope="module")
@@ -81,20 +83,15 @@ def test_speaker_share_sums_to_one_per_source(corpus):
     assert "NATO" in set(share["affiliation"])
 
 
-def test_quote_variants_lists_each_sources_wording(corpus):
+def test_quote_variants_set_the_full_statement_beside_its_phrases(corpus):
     cov = corpus.coverage
-    element = cov.loc[cov["text"].str.contains("Ambassador Matsegora met", regex=False), "element_id"].iloc[0]
-    variants = quote_variants(cov, element)
-    assert variants["text"].str.contains("Pyongyang International Airport").any()
-
-
-def test_word_diff_shows_what_one_source_left_out():
-    full = "one, a significant escalation in North Korea’s ongoing involvement in Russia’s illegal war"
-    short = "a significant escalation in North Korea’s involvement"
-    diff = word_diff(short, full)
-    assert "ongoing" in " ".join(diff.loc[diff["op"] == "insert", "b"])
-    assert shared_share(short, full) == 1.0
-    assert "<ins>" in diff_html(short, full) and "&lt;" in diff_html("<b>", "x")
+    element = cov.loc[cov["text"].str.contains("the move represents", regex=False), "element_id"].iloc[0]
+    variants = quote_variants(corpus, element)
+    phrases = variants[variants["article_id"] == "000"]
+    assert set(phrases["kind"]) == {"partial"} and len(phrases) == 2
+    full = variants[(variants["article_id"] == "004") & (variants["kind"] == "direct")]
+    assert full["text"].str.contains("ongoing involvement").all()
+    assert (phrases["shared"] == 1.0).all() and variants["speaker"].eq("Mark Rutte").all()
 
 
 def test_undated_articles_are_compared_with_every_block(corpus):
@@ -109,3 +106,57 @@ def test_articles_far_apart_in_time_are_not_compared(corpus):
     moved = type(corpus)(articles=apart, sentences=corpus.sentences, quotes=corpus.quotes, claims=corpus.claims,
                          estimates=corpus.estimates)
     assert (moved.coverage.groupby("element_id")["article_id"].nunique() == 1).all()
+
+
+def naive_corpus(texts: dict[str, str], published: dict[str, str | None]) -> SimpleNamespace:
+    """Articles split at ". " into sentences, with no claims, quotes or estimates."""
+    sentences = []
+    for article, text in texts.items():
+        start = 0
+        for n, piece in enumerate(text.split(". ")):
+            sentences.append({"article_id": article, "sentence_id": n, "paragraph": 0, "start": start,
+                              "end": start + len(piece), "text": piece})
+            start += len(piece) + 2
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": [f"Outlet {a}" for a in texts],
+                             "published": [pd.Timestamp(published[a]) if published[a] else pd.NaT for a in texts],
+                             "text": list(texts.values()), "status": "ok"})
+    return SimpleNamespace(articles=articles, sentences=schemas.conform("sentences", pd.DataFrame(sentences)),
+                           **{name: schemas.empty_frame(name) for name in ("quotes", "claims", "estimates")})
+
+
+NAIVE = {
+    "x": "The harbour bridge reopened to traffic on Friday after repairs. The mayor thanked the engineers. "
+         "Tolls will stay at two euros",
+    "y": "After months of repairs the harbour bridge has reopened to traffic. Cyclists complained about the new lanes",
+}
+
+
+def test_a_report_two_articles_share_is_one_element_the_rest_their_own():
+    cov, _ = align(naive_corpus(NAIVE, {"x": "2024-05-03", "y": "2024-05-04"}))
+    bridge = cov[cov["text"].str.contains("reopened")]
+    assert bridge["element_id"].nunique() == 1 and set(bridge["article_id"]) == {"x", "y"}
+    alone = cov[~cov["text"].str.contains("reopened")]
+    assert (alone.groupby("element_id")["article_id"].nunique() == 1).all() and len(alone) == 3
+    label = bridge["label"].iloc[0]
+    assert any(text.startswith(label.rstrip("…")) for text in bridge["text"]) and len(label) <= 61
+    for row in cov.itertuples():
+        assert NAIVE[row.article_id][row.start:row.end] == row.text
+
+
+def test_articles_published_far_apart_do_not_meet():
+    cov, _ = align(naive_corpus(NAIVE, {"x": "2024-05-03", "y": "2024-07-04"}))
+    assert (cov.groupby("element_id")["article_id"].nunique() == 1).all()
+
+
+def test_blocks_compare_neighbours_in_time_not_every_pair():
+    days = range(0, 120, 2)
+    articles = pd.DataFrame({"article_id": [f"a{d}" for d in days] + ["undated"],
+                             "published": [pd.Timestamp("2024-01-01") + pd.Timedelta(days=d) for d in days] + [pd.NaT]})
+    blocks = _blocks(articles, window_days=4)
+    met = {(a, b) for block in blocks for a in block.anchors for b in block.within}
+    met |= {(b, a) for a, b in met}
+    assert ("a0", "a2") in met and ("a10", "a12") in met          # 2 days apart: always compared
+    assert ("a0", "a20") not in met and ("a0", "a100") not in met   # weeks apart: never
+    assert all(("undated", a) in met for a in articles["article_id"])
+    assert len(met) < len(articles) ** 2 / 4
+    assert sorted(a for block in blocks for a in block.anchors) == sorted(articles["article_id"])

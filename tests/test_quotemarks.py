@@ -1,7 +1,7 @@
 """Quotation spans: marks, nesting, apostrophes, paragraphs."""
 import pytest
 
-from analysis.quotemarks import quote_spans
+from analysis.quotemarks import is_title, quote_spans
 
 
 def quoted(text):
@@ -17,6 +17,7 @@ def quoted(text):
     ("“First part,” he said, “second part.”", ["First part,", "second part."]),
     ("She called it “a mistake” and “a disgrace.”", ["a mistake", "a disgrace."]),
     ('The "no" vote won.', ["no"]),
+    ('<tweet author="jdoe" id="123">Vote “yes” today</tweet>', ["yes"]),  # markup values are no quotations
 ])
 def test_quote_spans(text, expected):
     assert quoted(text) == expected
@@ -30,3 +31,11 @@ def test_quote_continues_over_paragraphs_that_open_with_a_mark():
 def test_unclosed_quote_without_continuation_is_dropped():
     text = "“We will stay.\n\nThe mayor left. Later he said “yes” again."
     assert quoted(text) == ["yes"]
+
+
+@pytest.mark.parametrize("quotation, title", [
+    ("Fox News Sunday,", True), ("Make Your Kid a Millionaire,", True), ("The 411", True),
+    ("Yes,", False), ("WE WIN", False), ("a significant escalation", False), ("We will win,", False),
+])
+def test_short_title_case_quotations_are_titles(quotation, title):
+    assert is_title(quotation) is title
