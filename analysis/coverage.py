@@ -7,8 +7,14 @@ vectors reaches the threshold; linked members form one element (connected compon
 TF-IDF terms are content words cut to their first four letters, and their bigrams, so "usage"
 and "use", "Russia" and "Russian" meet; a claim's claimant is part of its text.
 
-Scale: members are only compared within blocks of articles published close together
-(`window_days`), so 10,000 articles never make 10,000² comparisons.
+The default threshold, 0.25, joins paraphrases that share a few distinctive words ("no additional
+restrictions on the usage of weapons" / "would not impose new limits on ... use of weapons") and
+keeps apart sentences that only share the story's vocabulary; the notebook exposes it as a slider.
+
+Scale: two blockings keep 10,000 articles from making 10,000² comparisons. Articles are matched
+only against articles published in the same or the next `window_days` window (undated ones with
+all), and terms found in more than 1% of all members (at least 200) are dropped, so a pair is
+scored only when it shares a rarer term: a name, a number, a distinctive phrase.
 """
 from __future__ import annotations
 
@@ -29,6 +35,8 @@ STEM_CHARS = 4            # words cut to their first letters: "usage"/"use", "Ru
 WORD = re.compile(r"[a-z0-9]+")
 MIN_MEMBER_WORDS = 6      # shorter claims ("confirmed the visit") are compared by their sentence
 WINDOW_DAYS = 3
+COMMON_SHARE = 0.01       # terms in more members than this share (and COMMON_MIN) are dropped: "said" links
+COMMON_MIN = 200          # nothing, and pairs that share only such words are never scored
 LABEL_CHARS = 60
 
 
@@ -150,7 +158,9 @@ def align(corpus, threshold: float = DEFAULT_THRESHOLD, window_days: int = WINDO
     frame = found.frame
     if frame.empty:
         return schemas.conform("coverage", frame), schemas.empty_frame("discrepancies")
-    vectors = TfidfVectorizer(analyzer=stems, sublinear_tf=True, dtype=np.float32).fit_transform(found.compare)
+    common = max(COMMON_MIN, int(COMMON_SHARE * len(frame)))
+    vectors = TfidfVectorizer(analyzer=stems, sublinear_tf=True, max_df=common, dtype=np.float32) \
+        .fit_transform(found.compare)
     codes, _ = pd.factorize(frame["article_id"])
     row_of = frame.groupby("article_id").indices
     blocks = [(_rows(row_of, b.anchors), _rows(row_of, b.within))

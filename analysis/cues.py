@@ -77,10 +77,10 @@ def cue_pattern(path: str | None = None) -> tuple[re.Pattern, dict[str, tuple[st
     for row in lexicon.itertuples():
         for form in row.forms.split("|"):
             forms[form.lower()] = (row.lemma, row.kind, row.takes_object == "yes")
-    return re.compile(rf"\b(?P<form>{_trie_pattern(forms)})\b", re.IGNORECASE), forms
+    return re.compile(rf"\b(?P<form>{trie_pattern(forms)})\b", re.IGNORECASE), forms
 
 
-def _trie_pattern(words) -> str:
+def trie_pattern(words) -> str:
     """An alternation factored by common prefixes: Python's re tries a flat one word by word, far slower."""
     trie: dict = {}
     for word in words:

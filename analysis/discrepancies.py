@@ -8,7 +8,7 @@ widened to its claimant's mention, so "Minister X said ..." gives X's title too)
   when their ranges agree ("around 10,000" = "some 10,000"; 10,000 ≠ "thousands");
 - name, title: titled person mentions ("Deputy Minister Ana Ruiz", "ambassador Ana Ruiz"; title
   words from data/titles.csv), grouped by surname (near spellings meet). Names differ when the
-  articles spell them differently ("Zelensky"/"Zelenskiy"; a short form "Ruiz" agrees with
+  articles spell them differently ("Ivanov"/"Ivanow"; a short form "Ruiz" agrees with
   "Ana Ruiz"); titles differ when their title-lexicon words differ ("minister"/"envoy"), not when
   one is merely fuller ("ambassador"/"Russian Ambassador to X");
 - speaker: who each article credits quoted words to.
@@ -26,6 +26,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from . import schemas
+from .cues import trie_pattern
 from .speakers import TITLES
 
 FACT_COLUMNS = ["element_id", "article_id", "field", "detail", "value", "key", "start", "end"]
@@ -35,17 +36,19 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December"]
 MONTH_OF = {m.lower(): m for m in MONTH_NAMES} | {m[:3].lower(): m for m in MONTH_NAMES} | {"sept": "September"}
 MONTH = r"(?P<{g}>(?:" + "|".join(sorted(MONTH_OF, key=len, reverse=True)) + r")\.?)"
-CALENDAR = re.compile(
-    r"\b(?:" + MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?!\d)(?:st|nd|rd|th)?"  # "Oct. 28", "June 5th"
+CALENDAR = re.compile(  # the lookahead rejects most positions at once, before the alternation is tried
+    r"(?=[JFMASOND\d])\b(?:" + MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?!\d)(?:st|nd|rd|th)?"  # "Oct. 28", "June 5th"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.format(g="m2")        # "28 October"
     + r"|" + MONTH.format(g="m3") + r")(?![\w-])", re.IGNORECASE)
 
 NAME_WORD = r"[A-Z][\w’'-]*"
-TOKEN = re.compile(r"\w[\w’'-]*\.?")  # "Sen." keeps its dot; "minister." ends a sentence, not a title
-POSSESSIVE = ("’s", "'s")
-CONNECTORS = frozenset({"of", "to", "for"})
+TITLE = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(TITLES)})(?![\w’'-])", re.IGNORECASE)
 NAMED_AFTER = re.compile(  # after a title word: an optional "to X", then up to four capitalised words
     rf"(?:\s+(?:of|to|for)\s+{NAME_WORD})?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+ROLE_BEFORE = re.compile(  # capitalised words before a title word, "of" between them: "Department of Defense"
+    rf"(?:(?<![\w’'-]){NAME_WORD}\s+(?:(?:of|to|for)\s+(?=[A-Z]))?)+\Z")
+ROLE_REACH = 100  # characters looked at before a title word
+POSSESSIVE = ("’s", "'s")
 
 
 def _calendar_facts(members: pd.DataFrame, texts: dict[str, str]) -> list[tuple]:
@@ -67,20 +70,7 @@ def _name_key(name: str) -> str:
 
 
 def _title_key(role: str) -> str:
-    return " ".join(sorted({w.lower() for w in TOKEN.findall(role) if w.lower() in TITLES}))
-
-
-def _role_start(text: str, tokens: list[re.Match], k: int) -> int:
-    """Where the title phrase ending at tokens[k] begins: capitalised words, "of" between them."""
-    first = k
-    while first > 0 and not text[tokens[first - 1].end():tokens[first].start()].strip():
-        word = tokens[first - 1].group()
-        if not (word[:1].isupper() or (word in CONNECTORS and first > 1 and tokens[first - 2].group()[:1].isupper())):
-            break
-        first -= 1
-    while tokens[first].group() in CONNECTORS:
-        first += 1
-    return tokens[first].start()
+    return " ".join(sorted({m.group().lower() for m in TITLE.finditer(role)}))
 
 
 def titled_mentions(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
@@ -88,15 +78,14 @@ def titled_mentions(text: str, lo: int, hi: int) -> list[tuple[int, int, int, in
 
     A run of title words ("Secretary General") is one title: only its last word starts a name.
     """
-    tokens = list(TOKEN.finditer(text, lo, hi))
     found = []
-    for k, token in enumerate(tokens):
-        if token.group().lower() not in TITLES:
+    for title in TITLE.finditer(text, lo, hi):
+        named = NAMED_AFTER.match(text, title.end(), hi)
+        if not named or named.group("name").split()[0].lower() in TITLES:
             continue
-        named = NAMED_AFTER.match(text, token.end(), hi)
-        if named and named.group("name").split()[0].lower() not in TITLES:
-            name_end = named.end("name") - (2 if named.group("name").endswith(POSSESSIVE) else 0)
-            found.append((_role_start(text, tokens, k), named.start("name"), named.start("name"), name_end))
+        before = ROLE_BEFORE.search(text, max(lo, title.start() - ROLE_REACH), title.start())
+        name_end = named.end("name") - (2 if named.group("name").endswith(POSSESSIVE) else 0)
+        found.append((before.start() if before else title.start(), named.start("name"), named.start("name"), name_end))
     return found
 
 

@@ -67,7 +67,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     # --- discrepancies (cross-source alignment), long format: one row per element, field, article ---
     "discrepancies": {
-        "element_id": STR, "label": STR, "field": STR, "article_id": STR, "value": STR,
+        "element_id": STR, "label": STR, "field": STR, "detail": STR, "article_id": STR, "value": STR,
         "start": INT, "end": INT, "text": STR,
     },
 }
