@@ -4,22 +4,31 @@ Status rules: `error` rows are not extracted and carry no text (unreadable, empt
 undecodable, unsupported type, duplicate content, nothing left after cleaning, a manifest row
 whose file is missing or has no file name, a manifest that cannot be read); `warning` rows are
 extracted but need a look (not in the manifest, a manifest date that does not parse, an
-encoding that had to be detected, a file listed twice, an article id used twice); `ok` otherwise.
+encoding that had to be detected, invalid UTF-8 bytes replaced, a file listed twice, an article
+id used twice); `ok` otherwise.
 Messages say what happened in words a user can act on; several problems are joined with "; ".
+
+Metadata: article_id is the manifest's, else the file stem; the title is the manifest's, else the
+first line of the cleaned text. A headline line stays in `text` even when it is the title, so
+every table's offsets refer to the one cleaned text stored in `text`.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import strip_chrome
+from .cleaning import DEFAULT_RULES, Rules, strip_chrome
 from .reading import MANIFEST_NAME, ReadError, article_files, read_text
 
 MANIFEST_COLUMNS = ["article_id", "file", "title", "outlet", "url", "published", "published_basis", "evidence"]
 DATE_BASES = {"manifest", "inferred"}  # what a manifest may say; `unknown` is ours when there is no date
 SEVERITY = {"ok": 0, "warning": 1, "error": 2}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+FULL_DATES_ONLY = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
+                   "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}  # no relative dates
 
 
 def read_manifest(folder: Path) -> tuple[pd.DataFrame, str]:
@@ -42,7 +51,7 @@ def _new_row(path: Path, meta: dict) -> dict:
             "problems": []}
 
 
-def _read(row: dict, path: Path) -> None:
+def _read(row: dict, path: Path, rules: Rules) -> None:
     """Read, decode and clean one file into the row; collect its problems."""
     try:
         decoded = read_text(path)
@@ -50,9 +59,9 @@ def _read(row: dict, path: Path) -> None:
         row["problems"].append(("error", str(err)))
         return
     row["encoding"] = decoded.encoding
-    if decoded.detected:
-        row["problems"].append(("warning", f"not UTF-8: decoded as {decoded.encoding} (detected)"))
-    cleaned = strip_chrome(decoded.text)
+    if decoded.warning:
+        row["problems"].append(("warning", decoded.warning))
+    cleaned = strip_chrome(decoded.text, rules)
     row.update(text=cleaned.text, removed=cleaned.removed, removed_why=cleaned.why)
     if not cleaned.text:
         row["problems"].append(("error", "no article text left after removing page chrome"))
@@ -60,16 +69,30 @@ def _read(row: dict, path: Path) -> None:
         row["problems"].append(("warning", f"not in {MANIFEST_NAME}: title from the first line, date unknown"))
 
 
+def parse_manifest_date(value: str) -> pd.Timestamp:
+    """A full calendar date (day, month, year; a time is kept), naive in the local time it was
+    written in; NaT for anything less: "2024" or "Oct 2024" would put the article on a made-up day,
+    and "yesterday" has no fixed meaning in a manifest. ISO dates skip dateparser (slow to load)."""
+    if ISO_DATE.fullmatch(value):
+        try:
+            date = pd.Timestamp(value)
+        except ValueError:
+            return pd.NaT
+    else:
+        import dateparser  # imported here: only manifests with non-ISO dates need it
+
+        parsed = dateparser.parse(value, settings=FULL_DATES_ONLY)
+        date = pd.Timestamp(parsed) if parsed else pd.NaT
+    return date.tz_localize(None) if pd.notna(date) and date.tzinfo is not None else date
+
+
 def _published(row: dict) -> None:
     meta = row["meta"]
     value = meta.get("published", "")
-    try:
-        date = pd.Timestamp(value) if value else pd.NaT
-    except ValueError:
-        date = pd.NaT
-        row["problems"].append(("warning", f"manifest date {value!r} does not parse; date unknown"))
-    if pd.notna(date) and date.tzinfo is not None:
-        date = date.tz_localize(None)  # the local date as published; all dates in the tables are naive
+    date = parse_manifest_date(value) if value else pd.NaT
+    if value and pd.isna(date):
+        row["problems"].append(("warning", f"manifest date {value!r} does not parse as a full date "
+                                           "(day, month and year); date unknown"))
     basis = meta.get("published_basis") or "manifest"
     if pd.notna(date) and basis not in DATE_BASES:
         row["problems"].append(("warning", f"published_basis {basis!r} is not one of {sorted(DATE_BASES)}"))
@@ -143,8 +166,11 @@ def _manifest_rows(folder: Path, manifest: pd.DataFrame, on_disk: set[str]) -> t
     return meta_by_file, relisted, rows
 
 
-def load_articles(folder: Path) -> pd.DataFrame:
-    """Every file in `folder` plus every manifest row, as the articles table."""
+def load_articles(folder: Path, rules: Rules = DEFAULT_RULES) -> pd.DataFrame:
+    """Every file in `folder` plus every manifest row, as the articles table.
+
+    `rules`: the page-chrome rules, e.g. `cleaning.load_rules("my_rules.csv")` to add a site's own.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no such folder of articles: {folder}")
@@ -157,7 +183,7 @@ def load_articles(folder: Path) -> pd.DataFrame:
         if path.name in relisted:
             row["problems"].append(("warning", f"listed again in {MANIFEST_NAME} on line {relisted[path.name]}; "
                                                "the first listing is used"))
-        _read(row, path)
+        _read(row, path, rules)
         rows.append(row)
     rows += manifest_rows
     if manifest_problem:

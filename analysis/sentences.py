@@ -7,12 +7,12 @@ keeps its ”) before whitespace and a capital, digit or opening quote. A comma 
 A period after a known abbreviation (data/abbreviations.txt: U.S., Oct., Sen., St., ...) or a
 single initial (J. Smith) does not end a sentence, with two exceptions that mark the end of a
 sentence after all: the next word is a sentence starter (data/sentence_starters.txt: "in the
-U.S. The ..."), or the abbreviation is a month not followed by a day number ("in Sept. Analysts").
+U.S. The ..."), or the abbreviation is one that only holds before a number and no number follows
+(data/abbreviations_before_numbers.txt: "on Oct. 22" and "No. 2" hold, "in Sept. Analysts" ends).
 Every non-empty line is a paragraph.
 """
 from __future__ import annotations
 
-import calendar
 import re
 
 import pandas as pd
@@ -25,9 +25,9 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-ABBREVIATIONS = _word_list("abbreviations.txt")
+BEFORE_NUMBERS = _word_list("abbreviations_before_numbers.txt")
+ABBREVIATIONS = _word_list("abbreviations.txt") | BEFORE_NUMBERS  # every word whose period may be inside a sentence
 SENTENCE_STARTERS = _word_list("sentence_starters.txt")
-MONTHS = frozenset(m.lower() for m in calendar.month_abbr if m) | {"sept"}
 PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -46,7 +46,7 @@ def _abbreviation_holds(before: str, after: str) -> bool:
     next_word = following.group(1) if following else ""
     if next_word.lower() in SENTENCE_STARTERS:
         return False
-    return word not in MONTHS or next_word[:1].isdigit()
+    return word not in BEFORE_NUMBERS or next_word[:1].isdigit()
 
 
 def _sentence_spans(text: str, start: int, end: int):

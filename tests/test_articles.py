@@ -1,4 +1,7 @@
 """Corpus loading: the seeds come out clean, every bad file is reported, nothing is lost."""
+import time
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -78,6 +81,7 @@ def test_seeds_conform_to_the_articles_schema():
     ("utf8-bom.txt", "ok", ""),
     ("utf16.txt", "ok", ""),
     ("utf16-no-bom.txt", "warning", "utf_16_le (detected)"),
+    ("utf8-damaged.txt", "warning", "UTF-8 with 1 invalid byte sequence(s)"),
     ("legacy-cp1251.txt", "warning", "cp1251"),
     ("page.html", "ok", ""),
     ("legacy-cp1252.txt", "warning", "cp1252"),
@@ -126,6 +130,7 @@ def test_decoded_texts_are_right(bad):
     assert not bad.loc["utf8-bom.txt", "text"].startswith("\ufeff")
     assert bad.loc["utf16-no-bom.txt", "text"].startswith("Unmarked UTF-16 headline")
     assert "Министр иностранных дел прибыл в Москву" in bad.loc["legacy-cp1251.txt", "text"]
+    assert "The café owners’ association said on \ufffdWednesday" in bad.loc["utf8-damaged.txt", "text"]
 
 
 def test_html_keeps_the_article_and_drops_the_template(bad):
@@ -163,6 +168,25 @@ def test_unreadable_file_is_reported(tmp_path):
     assert rows.loc["ok.txt", "status"] == "warning"
 
 
+def test_file_without_read_permission_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "ok.txt").write_text("Headline\n\nThe mayor said the road was open.\n")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Headline\n\nThe mayor said the road was closed.\n")
+    locked.chmod(0)
+    read_bytes = Path.read_bytes
+
+    def refuse_locked(path):  # root reads a chmod-0 file anyway, so refuse it the way the OS would
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse_locked)
+    rows = load_articles(tmp_path).set_index("file")
+    assert rows.loc["locked.txt", "status"] == "error"
+    assert rows.loc["locked.txt", "message"] == "unreadable: Permission denied"
+    assert rows.loc["locked.txt", "text"] == "" and rows.loc["ok.txt", "text"].startswith("Headline")
+
+
 @pytest.mark.parametrize("manifest, message", [
     (b"title,outlet\nA,B\n", "no 'file' column"),
     (b"\xff\xfe\x00broken", "cannot be read"),
@@ -180,3 +204,49 @@ def test_manifest_dates_with_a_time_zone_become_naive(tmp_path):
     (tmp_path / "articles.csv").write_text("file,published\nstory.txt,2024-10-29T23:30:00+09:00\n")
     row = schemas.conform("articles", load_articles(tmp_path)).iloc[0]
     assert row["published"] == pd.Timestamp("2024-10-29 23:30") and row["status"] == "ok"
+
+
+def test_user_chrome_rules_apply_when_loading(tmp_path):
+    from analysis.cleaning import load_rules
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Lire la suite\n\nThe mayor said the road was open.\n")
+    extra = tmp_path / "rules.csv"  # outside the folder: it is not an article
+    extra.write_text("kind,pattern,why\nteaser,lire la suite,French teaser marker\n")
+    assert load_articles(folder)["text"][0].startswith("Lire la suite")
+    row = load_articles(folder, rules=load_rules(extra)).iloc[0]
+    assert row["text"] == "The mayor said the road was open." and row["removed"] == ["Lire la suite"]
+
+
+def test_a_thousand_files_load_in_seconds(tmp_path):
+    seed = (SEEDS_DIR / "004_e3c5f2dc3c9ba6ec.txt").read_text(encoding="utf-8")
+    for n in range(1000):
+        (tmp_path / f"{n:04d}.txt").write_text(f"{seed}\n\nCopy number {n}.", encoding="utf-8")
+    started = time.perf_counter()
+    rows = load_articles(tmp_path)
+    elapsed = time.perf_counter() - started
+    assert len(rows) == 1000 and (rows["status"] == "warning").all()  # unlisted, but all distinct and read
+    assert elapsed < 15, f"{elapsed:.1f} s for 1,000 files"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-10-29", "2024-10-29"),
+    ("2024-10-29 10:00", "2024-10-29 10:00"),
+    ("October 29, 2024", "2024-10-29"),
+    ("Tuesday, 29 October 2024", "2024-10-29"),
+    ("29 октября 2024", "2024-10-29"),
+    ("2024-13-45", None),
+    ("2024", None),          # a year alone would put the article on 1 January
+    ("Oct 2024", None),
+    ("yesterday", None),     # relative to what?
+])
+def test_manifest_dates_must_be_full_calendar_dates(tmp_path, value, expected):
+    (tmp_path / "story.txt").write_text("Headline\n\nThe mayor said the road was open.\n")
+    (tmp_path / "articles.csv").write_text(f'file,published\nstory.txt,"{value}"\n', encoding="utf-8")
+    row = schemas.conform("articles", load_articles(tmp_path)).iloc[0]
+    if expected is None:
+        assert pd.isna(row["published"]) and row["published_basis"] == "unknown"
+        assert row["status"] == "warning" and "does not parse as a full date" in row["message"]
+    else:
+        assert row["published"] == pd.Timestamp(expected) and row["status"] == "ok"

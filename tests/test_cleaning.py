@@ -12,10 +12,18 @@ ARTICLE = ("The council voted on Monday to widen the road, officials said.\n\n"
     ("Read more", "teaser"), ("Continue reading", "teaser"), ("Related stories", "teaser"),
     ("Skip to content", "navigation"), ("Subscribe now", "navigation"), ("Home | World | Politics", "navigation"),
     ("Share on Facebook", "social"), ("Facebook | Twitter | Email", "social"),
-    ("fr_FRFrançais", "language"), ("en_GBEnglish de_DEDeutsch", "language"),
+    ("fr_FRFrançais", "language"), ("en_GBEnglish de_DEDeutsch", "language"), ("pt-BRPortuguês", "language"),
     ("Mailing Address", "address"), ("1600 Pennsylvania Ave", "address"), ("221B Baker Street", "address"),
     ("77 Harbour Road, Suite 4", "address"), ("Springfield, IL 62701", "address"), ("London, SW1A 1AA", "address"),
     ("P.O. Box 1234", "address"), ("© 2024 Example Media. All rights reserved.", "navigation"),
+    ("Advertisement - Scroll to continue", "ad"), ("Click here to read the full report", "navigation"),
+    ("Sign up for our free newsletter", "navigation"), ("Listen to this article", "navigation"),
+    ("5 min read", "navigation"), ("Most read", "navigation"), ("Trending now", "navigation"),
+    ("Editor's picks", "navigation"), ("Subscribe to our newsletter", "navigation"),
+    ("Related: Minister visits the border", "teaser"), ("More stories from World", "teaser"),
+    ("Print this article", "social"), ("Show comments", "social"), ("12 Comments", "social"),
+    ("Photo: Reuters", "caption"), ("Image credit: Jane Roe/AFP via Getty Images", "caption"),
+    ("(Photo by Jane Roe/AFP via Getty Images)", "caption"),
 ])
 def test_chrome_lines_are_removed_with_their_reason(chrome, kind):
     text, removed, why = strip_chrome(f"{chrome}\n\n{ARTICLE}\n\n{chrome}")
@@ -40,6 +48,12 @@ def test_address_block_under_a_heading_is_removed_whole():
     "The embassy at 304 Elm Street was closed on Monday, a spokesman said.",
     "Springfield, Illinois, voted on Tuesday.",
     "Troops moved | officials said | nothing more.",
+    "Sign up to the deal, the minister urged.",
+    "Listen to this, he told the crowd.",
+    "Comments from the minister were welcomed by the opposition.",
+    "Video: the minister said the talks had gone well.",
+    "More stories will follow, the editor said.",
+    "Trending downward, prices fell for a third month.",
 ])
 def test_prose_that_resembles_chrome_is_kept(prose):
     text, removed, _ = strip_chrome(f"{prose}\n\n{ARTICLE}")
@@ -92,4 +106,4 @@ def test_newlines_and_unicode_are_normalised():
 def test_every_rule_is_documented():
     kinds = load_rules().kinds
     assert kinds["why"].str.len().gt(20).all()
-    assert {"ad", "teaser", "navigation", "social", "language", "address"} <= set(kinds["kind"])
+    assert {"ad", "teaser", "navigation", "social", "language", "address", "caption"} <= set(kinds["kind"])

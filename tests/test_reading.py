@@ -18,7 +18,7 @@ TEXT = "The café owners’ association said on Wednesday that “résumé check
 ])
 def test_unicode_is_decoded_exactly_without_detection(data, encoding):
     decoded = decode(data)
-    assert (decoded.text, decoded.encoding, decoded.detected) == (TEXT, encoding, False)
+    assert (decoded.text, decoded.encoding, decoded.warning) == (TEXT, encoding, "")
 
 
 @pytest.mark.parametrize("text, encoding", [
@@ -28,12 +28,36 @@ def test_unicode_is_decoded_exactly_without_detection(data, encoding):
 ])
 def test_legacy_single_byte_encodings_are_detected_and_flagged(text, encoding):
     decoded = decode(text.encode(encoding))
-    assert decoded.text == text and decoded.detected  # cp1250 or cp1252: the same characters here
+    assert decoded.text == text and "(detected)" in decoded.warning  # cp1250 or cp1252: the same characters here
+
+
+FRENCH = ("Le ministre des Affaires étrangères est arrivé mardi à Moscou pour une visite officielle, a annoncé "
+          "l'agence d'État. Selon l'ambassade, la délégation doit rencontrer des responsables russes afin de "
+          "discuter des relations bilatérales et de questions de politique internationale. Les États-Unis ont "
+          "déclaré lundi qu'environ dix mille soldats se trouvaient déjà en Russie.")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_sibling_code_page_that_garbles_letters_loses_to_the_fluent_one(encoding):
+    # charset-normalizer's tidiest guess here is Baltic cp1257, which reads "à" as "ą"
+    assert decode(FRENCH.encode(encoding)).text == FRENCH
+
+
+def test_utf8_with_a_few_damaged_bytes_stays_utf8_with_a_warning():
+    decoded = decode(TEXT[:20].encode("utf-8") + b"\x92" + TEXT[20:].encode("utf-8"))
+    assert decoded.encoding == "utf-8" and "1 invalid byte" in decoded.warning
+    assert decoded.text == TEXT[:20] + "\ufffd" + TEXT[20:]
+
+
+def test_ascii_with_one_legacy_byte_is_not_taken_for_damaged_utf8():
+    text = "The minister’s plane landed on Tuesday, the agency said, and talks began at once."
+    decoded = decode(text.encode("cp1252"))
+    assert decoded.text == text and "(detected)" in decoded.warning
 
 
 def test_utf16_without_a_mark_is_detected_not_called_binary():
     decoded = decode("The minister said the talks had been useful.\n".encode("utf-16-le"))
-    assert decoded.text.startswith("The minister said") and decoded.detected
+    assert decoded.text.startswith("The minister said") and "(detected)" in decoded.warning
 
 
 @pytest.mark.parametrize("data, message", [

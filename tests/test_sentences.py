@@ -40,6 +40,15 @@ def sentences(text):
     ("Acme Inc., the maker, said it would. Its shares rose.", ["Acme Inc., the maker, said it would.", "Its shares rose."]),
     ("He paused… Then he spoke. Is it true?! Nobody knows.", ["He paused…", "Then he spoke.", "Is it true?!", "Nobody knows."]),
     ("They “groundless rumors.” Officials said.", ["They “groundless rumors.”", "Officials said."]),
+    ("The No. 2 official resigned. He was replaced.", ["The No. 2 official resigned.", "He was replaced."]),
+    ("He cited Art. 5 of the treaty. Allies agreed.", ["He cited Art. 5 of the treaty.", "Allies agreed."]),
+    ("He said no. Then he left.", ["He said no.", "Then he left."]),
+    ("Rep. Jane Doe (D-Ore.) said so. Others agreed.", ["Rep. Jane Doe (D-Ore.) said so.", "Others agreed."]),
+    ("It ended at 5 p.m. The crowd left.", ["It ended at 5 p.m.", "The crowd left."]),
+    ("He said, “We are ready.” Then he left.", ["He said, “We are ready.”", "Then he left."]),
+    ("“It is over.” “No, it isn’t,” he replied.", ["“It is over.”", "“No, it isn’t,” he replied."]),
+    ("Troops were sent to Ft. Bragg and Mt. Hood. Few returned.",
+     ["Troops were sent to Ft. Bragg and Mt. Hood.", "Few returned."]),
 ])
 def test_sentence_boundaries(text, expected):
     assert sentences(text) == expected
