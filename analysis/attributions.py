@@ -6,8 +6,12 @@ mentions and their resolution (speakers), statement dates (dates). For each cue,
 2. trailing: "“…,” X said" / "…, X said."      -> the same, speaker on the left;
 3. forward:  "X said (that) …", "X told Y …"   -> content is the clause after (indirect);
 4. source:   "according to X, …" / "…, according to X".
-Quotations inside an indirect content are `partial`; a quotation that opens a sentence with no
-cue continues the previous quotation's speaker (split quotes, multi-paragraph statements).
+Reported speech that quotes some of the speaker's words ("said it was “a historic step”") is one
+statement of kind `partial` (a mixed quotation): its content is the whole reported clause, and the
+quoted words are found again inside it by `quotemarks.quotations`. A quotation that opens a sentence
+with no cue continues the previous quotation's speaker (split quotes, multi-paragraph statements).
+An attribution whose cue and content lie inside another's content ("X said Y claimed Z") is part of
+what X said, not a statement the article reports Y made: it gets no row of its own.
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ import pandas as pd
 
 from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_pattern
 from .dates import resolve_said_on
-from .quotemarks import is_title, quote_spans
+from .quotemarks import quotations
 from .sentences import sentence_spans
 from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
                        sentence_subject, split_role)
@@ -33,7 +37,6 @@ CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
 THAT = re.compile(r"\bthat\b")
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"^[“\"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
-FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?\Z")
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
@@ -282,9 +285,8 @@ def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
 def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
     rows = []
     for cue in find_cues(text):
-        inside_quote = any(q[0] <= cue.start < q[1] for q in quotes)
-        if inside_quote and not (cue.kind == "speech" and FIRST_PERSON.search(text, max(0, cue.start - 12), cue.start)):
-            continue  # a cue inside a quotation is the quoted speaker's, worth a row only as "I/we confirm …"
+        if any(q[0] <= cue.start < q[1] for q in quotes):
+            continue  # a cue inside a quotation is part of what the quoted speaker says
         lo, hi = sentences.around(cue.start)
         if _tags_previous_quotation(text, lo, cue):
             lo = sentences.around(lo - 2)[0]
@@ -338,20 +340,21 @@ def _join_next_quotation(text: str, quote, rows: list[dict]) -> None:
 
 
 def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) -> list[dict]:
-    """Partial quotes inside indirect contents; cue-less quotations continuing an earlier speaker."""
+    """Reported speech quoting some words turns `partial`; cue-less quotations continue an earlier speaker."""
     covered = {(r["start"], r["end"]): r for r in rows if r["kind"] == "direct"}
     extra, last_direct = [], None
     for q in quotes:
         if q in covered:
             last_direct = covered[q]
             continue
-        host = next((r for r in rows if r["kind"] == "indirect" and r["start"] <= q[0] and q[1] <= r["end"] + 2), None)
+        host = next((r for r in rows if r["kind"] in ("indirect", "partial") and r["start"] <= q[0] and
+                     q[1] <= r["end"] + 2), None)
         if host and q[1] - q[0] >= WHOLE_QUOTE_SHARE * (host["end"] - host["start"]):
             host.update(start=q[0], end=q[1], kind="direct")  # "said that “…”": the quotation is the content
             last_direct = host
             continue
         if host:
-            extra.append({**host, "start": q[0], "end": q[1], "kind": "partial"})
+            host["kind"] = "partial"
             continue
         lo, _hi = sentences.around(q[0])
         opens_sentence = not text[lo:q[0] - 1].strip() or text[lo:q[0]].rstrip(" “\"'`").endswith((".", "!", "?"))
@@ -371,6 +374,15 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
     return sorted(rows + extra, key=lambda r: (r["start"], r["end"]))
 
 
+def _drop_nested(rows: list[dict]) -> list[dict]:
+    """Rows whose cue and content sit inside another row's content belong to that statement."""
+    def inside(row, host):
+        return host is not row and host["start"] <= row["cue"].start < host["end"] and \
+            host["start"] <= row["start"] and row["end"] <= host["end"] and \
+            row["end"] - row["start"] < host["end"] - host["start"]
+    return [r for r in rows if r["kind"] == "direct" or not any(inside(r, host) for host in rows)]
+
+
 def _resolve(rows: list[dict]) -> None:
     resolver = Resolver()
     seen = {}
@@ -379,17 +391,6 @@ def _resolve(rows: list[dict]) -> None:
         if mention is None or id(mention) in seen:
             continue
         seen[id(mention)] = resolver.resolve(mention)
-
-
-def _self_reference(rows: list[dict]) -> None:
-    """"I"/"we" inside a quotation is the quotation's speaker."""
-    directs = [r for r in rows if r["kind"] == "direct" and r["mention"] is not None]
-    for row in rows:
-        m = row["mention"]
-        if m is not None and m.text.lower() in ("i", "we"):
-            host = next((d for d in directs if d["start"] <= m.start < d["end"]), None)
-            if host:
-                row["mention"] = Mention(m.start, m.end, m.text, host["mention"].name, host["mention"].role, "pronoun")
 
 
 @cache
@@ -416,11 +417,10 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
     """Every attribution in one raw text: direct, partial and indirect, with speaker, cue and date."""
     _warm_up()
     sentences = _Sentences(text)
-    quotes = [q for q in quote_spans(text) if not is_title(text[q[0]:q[1]])]
+    quotes = quotations(text)
     found = _rows(text, sentences, quotes) + _signed_quotes(text, quotes) + _headline_claims(text)
-    rows = _add_quote_rows(text, found, quotes, sentences)
+    rows = _drop_nested(_add_quote_rows(text, found, quotes, sentences))
     _resolve(rows)
-    _self_reference(rows)
     records = []
     for r in rows:
         m, cue = r["mention"], r["cue"]

@@ -1,8 +1,9 @@
 """The quotes and claims tables of one article, from its attributions and sentences.
 
-Every attribution is a claim; direct and partial ones are also quotes. Ids are readable and stable
-for a given text: f"{article_id}-c{n:03d}" and f"{article_id}-q{n:03d}" numbered in text order,
-and each table carries the other's id (claims.quote_id, quotes.claim_id) so they join both ways.
+Every attribution is a claim. A quote is the speaker's own words: a direct claim is one quote, and
+a partial claim (reported speech quoting some words) holds one quote per quotation inside it. Ids
+are readable and stable for a given text: f"{article_id}-c{n:03d}" and f"{article_id}-q{n:03d}"
+numbered in text order. quotes.claim_id names each quote's claim; claims.quote_id its first quote.
 """
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from . import schemas
+from .quotemarks import quotations
 
-QUOTE_KINDS = ("direct", "partial")
 CLAIMANT_COLUMNS = {"speaker": "claimant", "speaker_mention": "claimant_mention", "speaker_start": "claimant_start",
                     "speaker_end": "claimant_end", "speaker_role": "claimant_role"}
 
@@ -40,9 +41,27 @@ def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
             .assign(article_id=article_id))
     base["text"] = [text[s:e] for s, e in zip(base["start"], base["end"])]
     base["sentence_id"] = _sentence_ids(sentences, base["start"])
-    is_quote = base["kind"].isin(QUOTE_KINDS)
-    base["quote_id"] = pd.Series(pd.NA, index=base.index, dtype="string")
-    base.loc[is_quote, "quote_id"] = [f"{article_id}-q{n:03d}" for n in range(int(is_quote.sum()))]
     base["claim_id"] = [f"{article_id}-c{n:03d}" for n in range(len(base))]
-    quotes = base[is_quote].reset_index(drop=True)
+    quotes = _quotes(text, base)
+    quotes["quote_id"] = [f"{article_id}-q{n:03d}" for n in range(len(quotes))]
+    quotes["sentence_id"] = _sentence_ids(sentences, quotes["start"])
+    first = quotes.drop_duplicates("claim_id").set_index("claim_id")["quote_id"]
+    base["quote_id"] = base["claim_id"].map(first).astype("string")
     return quotes, base.rename(columns=CLAIMANT_COLUMNS)
+
+
+def _quotes(text: str, claims: pd.DataFrame) -> pd.DataFrame:
+    """The quotes of these claims in text order: each direct claim whole, each quotation in a partial one."""
+    spans = np.array(quotations(text) or [(0, 0)], dtype=np.int64)
+    parts = []
+    for row, (kind, start, end) in enumerate(zip(claims["kind"], claims["start"], claims["end"])):
+        if kind == "direct":
+            parts.append((row, start, end))
+        elif kind == "partial":
+            inside = (spans[:, 0] >= start) & (spans[:, 1] <= end + 2)  # a closing mark may follow the clause
+            parts.extend((row, a, min(b, end)) for a, b in spans[inside])
+    rows, starts, ends = zip(*parts) if parts else ((), (), ())
+    quotes = claims.iloc[list(rows)].assign(start=list(starts), end=list(ends))
+    quotes["start"], quotes["end"] = quotes["start"].astype("Int64"), quotes["end"].astype("Int64")
+    quotes["text"] = [text[a:b] for a, b in zip(starts, ends)]
+    return quotes.sort_values(["start", "end"], kind="stable").reset_index(drop=True)

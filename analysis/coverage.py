@@ -1,6 +1,6 @@
 """Story elements across sources: which claims, quotes and sentences report the same thing.
 
-Members are the claims of each article (direct and indirect; partial quotes live inside them)
+Members are the claims of each article (direct, partial and indirect)
 and the sentences no claim covers (the outlet's own voice). Each member is linked to its most
 similar member in every other article of its block when the cosine similarity of their TF-IDF
 vectors reaches the threshold; linked members form one element (connected components). The
@@ -72,7 +72,7 @@ def _overlaps_claim(sentences: pd.DataFrame, claims: pd.DataFrame) -> np.ndarray
 
 
 def members(corpus) -> Members:
-    claims = corpus.claims[corpus.claims["kind"] != "partial"]
+    claims = corpus.claims
     sentences = corpus.sentences
     text_of = dict(zip(zip(sentences["article_id"], sentences["sentence_id"]), sentences["text"]))
     claim_rows = claims.assign(member=np.where(claims["quote_id"].notna(), "quote", "claim"))

@@ -62,3 +62,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, i))
             start = None
     return spans
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotation spans that hold someone's words: `quote_spans` less quoted titles."""
+    return [q for q in quote_spans(text) if not is_title(text[q[0]:q[1]])]

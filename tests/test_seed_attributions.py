@@ -14,7 +14,9 @@ import pytest
 
 import analysis
 from analysis.actors import ActorIndex
+from analysis.claims import quotes_and_claims
 from analysis.paths import SEEDS_DIR
+from analysis.sentences import split_sentences
 
 SEEDS = {"000": "000_40613c9d9dd8e6a5.txt", "004": "004_e3c5f2dc3c9ba6ec.txt"}
 PUBLISHED = pd.Timestamp("2024-10-29")  # seeds/articles.csv: inferred from the wording of both
@@ -55,14 +57,10 @@ SAID_ON = [  # (words starting the claim, date): the statement's own date, not a
 
 
 def _raw_tables(article_id: str) -> SimpleNamespace:
-    """quotes and claims straight from `extract_attributions` on the seed file as it is on disk."""
+    """quotes and claims from `extract_attributions` on the seed file as it is on disk (page chrome and all)."""
     text = (SEEDS_DIR / SEEDS[article_id]).read_text(encoding="utf-8")
     found = analysis.extract_attributions(text, published=PUBLISHED)
-    claims = found.rename(columns={"content_start": "start", "content_end": "end", "speaker": "claimant",
-                                   "speaker_mention": "claimant_mention", "speaker_role": "claimant_role"})
-    claims = claims.assign(article_id=article_id, text=[text[s:e] for s, e in zip(claims["start"], claims["end"])])
-    quotes = claims[claims["kind"].isin(["direct", "partial"])].rename(
-        columns={"claimant": "speaker", "claimant_mention": "speaker_mention", "claimant_role": "speaker_role"})
+    quotes, claims = quotes_and_claims(article_id, text, split_sentences(text), found)
     return SimpleNamespace(claims=claims, quotes=quotes, texts={article_id: text})
 
 
@@ -174,8 +172,11 @@ def test_offsets_reproduce_the_text(source):
 
 
 def test_corpus_quotes_link_to_their_claims_and_sentences(corpus):
-    linked = corpus.claims.dropna(subset=["quote_id"])
-    assert set(linked["quote_id"]) == set(corpus.quotes["quote_id"])
+    claims = corpus.claims.set_index("claim_id")
+    assert set(corpus.quotes["claim_id"]) == set(claims.index[claims["kind"].isin(["direct", "partial"])])
+    assert set(claims["quote_id"].dropna()) <= set(corpus.quotes["quote_id"])
+    for row in corpus.quotes.itertuples():  # a quote lies inside its claim
+        assert claims.at[row.claim_id, "start"] <= row.start < row.end <= claims.at[row.claim_id, "end"]
     sentences = corpus.sentences.set_index(["article_id", "sentence_id"])
     for row in corpus.quotes.itertuples():
         sentence = sentences.loc[(row.article_id, row.sentence_id)]
