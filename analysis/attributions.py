@@ -23,7 +23,7 @@ import pandas as pd
 
 from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_pattern
 from .dates import resolve_said_on
-from .quotemarks import quotations
+from .quotemarks import is_title, quotations
 from .sentences import sentence_spans
 from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
                        sentence_subject, split_role)
@@ -66,6 +66,8 @@ CONTRAST = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet|which|wh
 SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"
                                 r"Once|Even\s+though|Even\s+as)\b")
 MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
+INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
+                          r"Throughout|Following|Speaking|Asked|Writing|Appearing)\b")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
@@ -263,14 +265,27 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         return {"speaker": relative, "content": _forward_content(text, quotes, cue, hi, lo)}
     speaker = mention_before(text, lo, cue.start)
     if speaker and not _quote_starting_at(quotes, text, cue.end, hi):
-        after = text[cue.end:hi]
         lead = text[lo:speaker[0]].rstrip()
-        after_quote = lead.endswith(CLAUSE_CLOSERS[1:])
-        trailing = lead.endswith(CLAUSE_CLOSERS) and _ends_reporting_clause(text, cue, hi, after_quote)
+        after_quote = lead.endswith(CLAUSE_CLOSERS[1:]) and not _ends_in_title(lead)
+        trailing = (after_quote or _ends_in_clause(lead)) and _ends_reporting_clause(text, cue, hi, after_quote)
         if trailing:
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead),
                                                                      _insertion_end(text, cue.end, hi), hi)}
     return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi, lo)}
+
+
+def _ends_in_title(lead: str) -> bool:
+    """Does the text end with a quoted title (… of “Fox News Sunday,”) rather than a quotation?"""
+    opening = max(lead.rfind(mark) for mark in "“\"")
+    return opening != -1 and is_title(lead[opening + 1:-1])
+
+
+def _ends_in_clause(lead: str) -> bool:
+    """ "The talks failed, X said": a clause before the comma is reported; an opening adjunct ("On Monday,",
+    "In a broadcast of “Fox News Sunday,”") is not."""
+    if not lead.endswith(CLAUSE_CLOSERS):
+        return False
+    return not (INTRODUCTORY.match(lead) and lead.count(",") == 1)
 
 
 def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:

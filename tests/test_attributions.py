@@ -252,3 +252,17 @@ def test_nouns_after_determiners_and_possessives_are_not_cues(text):
 def test_quotation_that_is_the_whole_reported_clause_is_one_direct_row():
     row = only("The spokeswoman said via email that, “Of course the mayor will appeal.”")
     assert row["kind"] == "direct" and row["content"] == "Of course the mayor will appeal."
+
+
+def test_opening_adjunct_with_a_quoted_title_is_not_the_content():
+    only("On Sunday’s broadcast of “Meet the Press,” Governor Ann Lee said the plan was dead.",
+         kind="indirect", speaker="Ann Lee", content="the plan was dead")
+
+
+def test_opening_adjunct_before_the_speaker_is_not_the_content():
+    only("In an interview, the mayor said the bridge would reopen.", speaker="mayor",
+         content="the bridge would reopen")
+
+
+def test_clause_before_the_speaker_is_the_content():
+    only("The bridge will reopen, the mayor said.", speaker="mayor", content="The bridge will reopen")
