@@ -291,10 +291,13 @@ def _ends_in_clause(lead: str) -> bool:
 def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
     """“Is it open?” the mayor asked. A quotation ending in ? or ! (or .) closes a sentence of its own,
     and the short reporting clause after it (nothing but a speaker, a cue and adjuncts) belongs to it."""
-    if not QUOTE_BEFORE.search(text, max(0, lo - 4), lo) or len(text[lo:cue.start].split()) > MAX_TAG_WORDS:
+    quote_end = QUOTE_BEFORE.search(text, max(0, lo - 4), lo)
+    subject = text[lo:cue.start]
+    if not quote_end or "\n" in text[quote_end.start():lo] or len(subject.split()) > MAX_TAG_WORDS:
         return False
     rest = text[cue.end:].lstrip(" ,")
-    return rest[:1] in (".", "") or rest[:1].isupper() or bool(ADJUNCT_START.match(rest))
+    inverted = rest[:1].isupper() and not subject.strip()  # “…?” asked Jane Doe.
+    return rest[:1] in (".", "") or inverted or bool(ADJUNCT_START.match(rest))
 
 
 def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:

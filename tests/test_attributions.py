@@ -266,3 +266,14 @@ def test_opening_adjunct_before_the_speaker_is_not_the_content():
 
 def test_clause_before_the_speaker_is_the_content():
     only("The bridge will reopen, the mayor said.", speaker="mayor", content="The bridge will reopen")
+
+
+def test_new_sentence_with_its_own_subject_after_a_quotation_is_not_its_tag():
+    frame = rows("The mayor says the plan is “a disaster.” She says the council’s vote was “a farce.”")
+    assert frame["kind"].tolist() == ["partial", "partial"]
+    assert frame["content"].tolist() == ["the plan is “a disaster", "the council’s vote was “a farce"]
+
+
+def test_reporting_clause_in_the_next_paragraph_does_not_tag_a_quotation():
+    frame = rows("The mayor called the plan “a disaster.”\n\nShe says the vote was “a farce.”")
+    assert "a disaster." not in frame["content"].tolist()
