@@ -269,11 +269,11 @@ def test_clause_before_the_speaker_is_the_content():
 
 
 def test_new_sentence_with_its_own_subject_after_a_quotation_is_not_its_tag():
-    frame = rows("The mayor says the plan is “a disaster.” She says the council’s vote was “a farce.”")
+    frame = rows("The mayor says the plan is “a disaster.” She says Trump’s vote was “a farce.”")
     assert frame["kind"].tolist() == ["partial", "partial"]
-    assert frame["content"].tolist() == ["the plan is “a disaster", "the council’s vote was “a farce"]
+    assert frame["content"].tolist() == ["the plan is “a disaster", "Trump’s vote was “a farce"]
 
 
 def test_reporting_clause_in_the_next_paragraph_does_not_tag_a_quotation():
-    frame = rows("The mayor called the plan “a disaster.”\n\nShe says the vote was “a farce.”")
-    assert "a disaster." not in frame["content"].tolist()
+    frame = rows("“We will win.”\n\nThe mayor said on Monday that the vote was close.")
+    assert frame["content"].tolist() == ["the vote was close"]
