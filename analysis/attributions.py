@@ -68,6 +68,8 @@ SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If
 MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
 INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
                           r"Throughout|Following|Speaking|Asked|Writing|Appearing)\b")
+# A quotation the clause goes on after is part of that clause (a partial quote).
+CLAUSE_AFTER_QUOTE = re.compile(r"(?:[”\"»]|'')[ \t]+[a-z]")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
@@ -192,7 +194,9 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
         pos = listener[1] if listener else pos
     pos, how = _content_start(text, quotes, cue, pos, hi)
     if how == "quote":
-        return pos[0], pos[1], "direct"
+        if not CLAUSE_AFTER_QUOTE.match(text, pos[1], hi):
+            return pos[0], pos[1], "direct"
+        pos = pos[0]  # "said that “…” against all odds": the quotation is part of the clause
     start, end = _trim(text, pos, hi)
     participle = participle_cue_pattern().search(text, start + 1, end)
     end = _trim(text, start, participle.start())[1] if participle else end  # "…, adding that …" starts anew

@@ -277,3 +277,8 @@ def test_new_sentence_with_its_own_subject_after_a_quotation_is_not_its_tag():
 def test_reporting_clause_in_the_next_paragraph_does_not_tag_a_quotation():
     frame = rows("“We will win.”\n\nThe mayor said on Monday that the vote was close.")
     assert frame["content"].tolist() == ["the vote was close"]
+
+
+def test_quotation_the_clause_goes_on_after_is_a_partial_quote():
+    only("The aide said that “the mayor will fight” against every cut.", kind="partial",
+         content="the mayor will fight” against every cut")
