@@ -60,7 +60,7 @@ ADJUNCT_COMMA = re.compile(r"\s*(?:of|in|on|at|during|after|via|through|with|fro
                            r"however)\b[^,.;:“”\"]{0,60},\s*")
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
-CONTRAST = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
+CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
 # A sentence opening with a subordinate clause ("Though X said Y, Z …") ends the reported content at
 # the comma before the main clause's subject.
 SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"

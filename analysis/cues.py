@@ -139,8 +139,8 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
 
 @lru_cache(maxsize=4)
 def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
-    """ "…, and said": where the content of the first of two coordinated cues ends."""
-    return re.compile(r",?\s+and\s+(?=" + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)
+    """ "…, and said", "… but noted": where the content of the first of two coordinated cues ends."""
+    return re.compile(r",?\s+(?:and|but)\s+(?=" + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -282,3 +282,13 @@ def test_reporting_clause_in_the_next_paragraph_does_not_tag_a_quotation():
 def test_quotation_the_clause_goes_on_after_is_a_partial_quote():
     only("The aide said that “the mayor will fight” against every cut.", kind="partial",
          content="the mayor will fight” against every cut")
+
+
+def test_contrast_after_a_closing_quotation_mark_ends_the_content():
+    frame = rows("He is promising lower taxes and “jobs, jobs, jobs,” but critics doubt the plan.")
+    assert frame["content"].tolist()[0] == "lower taxes and “jobs, jobs, jobs"
+
+
+def test_but_before_a_second_cue_ends_the_first_content():
+    frame = rows("His aides say it is too early to decide but noted that polls were close.")
+    assert frame["content"].tolist() == ["it is too early to decide", "polls were close"]
