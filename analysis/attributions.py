@@ -37,6 +37,10 @@ CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
 THAT = re.compile(r"\bthat\b")
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"^[“\"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
+# Labels of the paper's own voice, not speakers: "Correction: An earlier version …", "The Latest: …"
+EDITORIAL_LABELS = frozenset(("correction", "corrections", "clarification", "update", "updated", "editor’s note",
+                              "editor's note", "note", "the latest", "related", "read more", "watch", "video",
+                              "photos", "analysis", "opinion", "breaking", "exclusive"))
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
@@ -343,6 +347,8 @@ def _headline_claims(text: str) -> list[dict]:
     """ "Poll: Wealthy voters abandon …": a short name and a colon opening a line attribute the rest."""
     rows = []
     for match in HEADLINE.finditer(text):
+        if match.group("name").lower() in EDITORIAL_LABELS:
+            continue
         cue = Cue(match.start("colon"), match.end("colon"), ":", "colon", "speech", False)
         start, end = _trim(text, match.end("colon"), match.end())
         if len(text[start:end].split()) >= MIN_CONTENT_WORDS:

@@ -292,3 +292,8 @@ def test_contrast_after_a_closing_quotation_mark_ends_the_content():
 def test_but_before_a_second_cue_ends_the_first_content():
     frame = rows("His aides say it is too early to decide but noted that polls were close.")
     assert frame["content"].tolist() == ["it is too early to decide", "polls were close"]
+
+
+def test_editorial_labels_before_a_colon_are_not_speakers():
+    assert rows("Correction: An earlier version of this story misstated the date.\n").empty
+    assert rows("Poll: Voters turn against the tax plan.\n")["speaker"].tolist() == ["Poll"]
