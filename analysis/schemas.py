@@ -38,7 +38,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     # --- quotes (attributions) ---
     "quotes": {
-        "quote_id": STR, "article_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
+        "quote_id": STR, "claim_id": STR, "article_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
         "kind": STR, "speaker": STR, "speaker_mention": STR, "speaker_start": INT, "speaker_end": INT,
         "speaker_role": STR, "affiliation": STR, "cue": STR, "cue_start": INT, "cue_end": INT,
         "said_on": DATE,
