@@ -53,7 +53,6 @@ TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
-# A content does not open with a preposition ("what we know of …"), but an infinitive is one ("vowed to act").
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
 ADJUNCT_START = re.compile(r"(?:in|on|at|during|after|before|via|through|from|with|by|over|last|this|earlier|later|"
                            r"late|yesterday|today|again|also|repeatedly|publicly|privately|previously|\w+day|"
@@ -77,7 +76,9 @@ CLAUSE_AFTER_QUOTE = re.compile(r"(?:[”\"»]|'')[ \t]+[a-z]")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
-PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
+# A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
+# but an infinitive is one ("vowed to act").
+NOT_CONTENT_START = re.compile(r"(?:but|and|or|than|because|of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
                                r"her\b|their\b|its\b|this\b|that\b)[“\"]?[a-z]+\b))\b", re.IGNORECASE)
 QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
 MAX_TAG_WORDS = 6         # “…?” Acting Deputy Mayor Jane Doe asked.
@@ -206,7 +207,7 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     end = _trim(text, start, participle.start())[1] if participle else end  # "…, adding that …" starts anew
     contrast = CONTRAST.search(text, start + 1, end)
     end = _trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …": a new clause
-    if how == "rest" and PREPOSITION_START.match(text, start):
+    if how == "rest" and NOT_CONTENT_START.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return start, end, "indirect"
 

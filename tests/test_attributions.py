@@ -297,3 +297,7 @@ def test_but_before_a_second_cue_ends_the_first_content():
 def test_editorial_labels_before_a_colon_are_not_speakers():
     assert rows("Correction: An earlier version of this story misstated the date.\n").empty
     assert rows("Poll: Voters turn against the tax plan.\n")["speaker"].tolist() == ["Poll"]
+
+
+def test_a_conjunction_after_a_cue_opens_no_content():
+    assert rows("Democrats were in favor, but Republican support was solid.").empty
