@@ -67,6 +67,8 @@ SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If
                                 r"Once|Even\s+though|Even\s+as)\b")
 MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
+# "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
+OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
@@ -226,6 +228,12 @@ def _ends_reporting_clause(text: str, cue: Cue, hi: int, after_quote: bool) -> b
     return after_quote or bool(ADJUNCT_START.match(rest))
 
 
+def _main_clause_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The subject after the comma that closes an opening adjunct: "Citing a poll, the senator …"."""
+    comma = text.find(",", pos, hi)
+    return sentence_subject(text, comma + 1, hi) if comma != -1 else None
+
+
 def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     before = text[lo:cue.start].rstrip()
     if cue.kind == "source":  # according to X
@@ -247,7 +255,13 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if insertion:  # "The envoy, who arrived on Monday, said …": the subject speaks
         return {"speaker": mention_before(text, lo, insertion.end("subject")),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
-    if " " not in cue.text and cue.text.lower().endswith("ing") and before:  # "X attacked Y(,) saying that …"
+    is_participle = " " not in cue.text and cue.text.lower().endswith("ing")
+    if is_participle and OPENING_ADJUNCT.match(text, lo, cue.start):
+        comma = text.find(",", cue.end, hi)
+        # "In a statement announcing …" names its source; "Citing a poll, X …" has the main clause's subject
+        return {"speaker": mention_before(text, lo, cue.start) or _main_clause_subject(text, cue.end, hi),
+                "content": _forward_content(text, quotes, cue, comma if comma != -1 else hi, lo)}
+    if is_participle and before:  # "X attacked Y(,) saying that …"
         return {"speaker": sentence_subject(text, lo, cue.start),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
     if before.endswith(CLAUSE_CLOSERS) or not before:

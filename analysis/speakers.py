@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .cues import NOT_ADVERBS
 from .paths import DATA_DIR
 from .sentences import ABBREVIATIONS
 
@@ -42,6 +43,8 @@ LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|Durin
                                r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike)\b"
                                r"[^,.;:“”\"]{0,60},\s+(?:however,\s+|meanwhile,\s+|though,\s+)?")
 VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could")
+# Adverbs between a subject and its verb: "farmers often say", "officials repeatedly warned".
+ADVERB = re.compile(r"\w{2,}ly|often|always|never|also|still|just|even|already|once|sometimes|again")
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 APPOSITION = re.compile(
@@ -166,20 +169,30 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
     return (lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), end) if end else None
 
 
+def _ends_subject(word: str, low: str) -> bool:
+    """A verb, an adverb before it or a clause boundary ends the subject ("farmers often say")."""
+    return not WORD.fullmatch(word) or low in BOUNDARY_WORDS or (word.islower() and (
+        VERB_LIKE.fullmatch(word) is not None or (ADVERB.fullmatch(word) is not None and low not in NOT_ADVERBS)))
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
     opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
     tokens = list(TOKEN.finditer(text, opener.end() if opener else lo, hi))[:MAX_NP_TOKENS]
-    end, after_name = None, False
-    for tok in tokens:
+    determined = bool(tokens) and tokens[0].group().lower() in NP_DETERMINERS  # "The Democratic senator"
+    ends, after_name = [], False
+    for k, tok in enumerate(tokens):
         word, low = tok.group(), tok.group().lower()
-        if not WORD.fullmatch(word) or low in BOUNDARY_WORDS or (word.islower() and VERB_LIKE.fullmatch(word)):
+        if _ends_subject(word, low):
             break
-        if after_name and word.islower() and low not in INNER_PREPOSITIONS:
+        if after_name and word.islower() and low not in INNER_PREPOSITIONS and not determined:
             break  # a lowercase word after a name is its verb ("Jane Doe spoke …")
+        if k > 1 and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS:
+            ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
+            break
         after_name = word[:1].isupper() and low not in NP_DETERMINERS
-        end = tok.end()
-    return (tokens[0].start(), end) if end else None
+        ends.append(tok.end())
+    return (tokens[0].start(), ends[-1]) if ends else None
 
 
 def split_role(phrase: str) -> tuple[str, str, str]:

@@ -252,3 +252,19 @@ def test_nouns_after_determiners_and_possessives_are_not_cues(text):
 def test_quotation_that_is_the_whole_reported_clause_is_one_direct_row():
     row = only("The spokeswoman said via email that, “Of course the mayor will appeal.”")
     assert row["kind"] == "direct" and row["content"] == "Of course the mayor will appeal."
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Citing a new poll, the senator left the hall early.", "senator", "a new poll"),
+    ("In defending his record, the mayor offered a long answer.", "mayor", "his record"),
+    ("In a statement announcing the merger, the company thanked its staff.", "statement", "the merger"),
+])
+def test_participle_in_an_opening_adjunct_takes_the_main_clause_subject(text, speaker, content):
+    row = rows(text).iloc[0]
+    assert row["speaker"] == speaker and row["content"] == content
+
+
+def test_participle_opening_a_sentence_leaves_the_main_clause_its_own_statement():
+    frame = rows("Lamenting their luck, farmers often say the rain never comes.")
+    assert frame["speaker"].tolist() == ["farmers", "farmers"]
+    assert frame["content"].tolist() == ["their luck", "the rain never comes"]
