@@ -42,6 +42,11 @@ MAX_NP_TOKENS = 12
 LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|"
                                r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike)\b"
                                r"[^,.;:“”\"]{0,60},\s+(?:however,\s+|meanwhile,\s+|though,\s+)?")
+# What opens a sentence before its subject without a comma: a dateline or a heading in capitals
+# ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …") and a time ("Last week the mayor …").
+_TIMES = r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|\w+day)"
+BARE_OPENER = re.compile(r"\s*(?:[A-Z][A-Z.,'’ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?"
+                         rf"(?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+{_TIMES}\s+(?![,.]))?")
 VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could")
 # Adverbs between a subject and its verb: "farmers often say", "officials repeatedly warned".
 ADVERB = re.compile(r"\w{2,}ly|often|always|never|also|still|just|even|already|once|sometimes|again")
@@ -177,6 +182,7 @@ def _ends_subject(word: str, low: str) -> bool:
 
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
+    lo = BARE_OPENER.match(text, lo, hi).end()
     opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
     tokens = list(TOKEN.finditer(text, opener.end() if opener else lo, hi))[:MAX_NP_TOKENS]
     determined = bool(tokens) and tokens[0].group().lower() in NP_DETERMINERS  # "The Democratic senator"

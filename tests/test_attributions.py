@@ -268,3 +268,12 @@ def test_participle_opening_a_sentence_leaves_the_main_clause_its_own_statement(
     frame = rows("Lamenting their luck, farmers often say the rain never comes.")
     assert frame["speaker"].tolist() == ["farmers", "farmers"]
     assert frame["content"].tolist() == ["their luck", "the rain never comes"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("SALEM - Local leaders gathered on Friday to discuss the new budget.", "Local"),
+    ("NOT ON MY WATCH — The city’s leaders gathered on Friday to discuss the new budget.", "city’s leaders"),
+    ("Last week the chief executive appeared to blame his workers for the losses.", "chief executive"),
+])
+def test_datelines_headings_and_times_do_not_open_the_subject(text, speaker):
+    assert only(text)["speaker"] == speaker
