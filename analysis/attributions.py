@@ -25,8 +25,8 @@ from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_patter
 from .dates import resolve_said_on
 from .quotemarks import quotations
 from .sentences import sentence_spans
-from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
-                       sentence_subject, split_role)
+from .speakers import (Mention, Resolver, apposition_before, infinitive_subject, mention_after, mention_before,
+                       relative_before, sentence_subject, split_role)
 
 COLUMNS = {
     "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
@@ -312,7 +312,8 @@ def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
         if speaker is None and rows and rows[-1]["sentence"] == lo:
             speaker = rows[-1]["mention"]  # "X confirmed the visit and said that ...": shared subject
         elif speaker is None and SUBJECT_GAP.search(text, lo, cue.start):
-            subject = sentence_subject(text, lo, cue.start)  # "X beamed and asked", "X continues to insist"
+            infinitive = text[lo:cue.start].rstrip().endswith(" to")  # "X continues to insist", "X beamed and asked"
+            subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start)
             speaker = _mention(text, subject) if subject else None
         rows.append({"sentence": lo, "mention": speaker, "cue": cue, "start": content[0], "end": content[1],
                      "kind": content[2]})

@@ -47,7 +47,18 @@ LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|Durin
 _TIMES = r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|\w+day)"
 BARE_OPENER = re.compile(r"\s*(?:[A-Z][A-Z.,'’ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?"
                          rf"(?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+{_TIMES}\s+(?![,.]))?")
-VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could")
+VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could|"
+                       r"spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became|"
+                       r"stood|sought|fought|spent|did")  # common irregular past forms: "the senator spoke at …"
+# Subordinators opening a clause whose subject an infinitive or participle cue right after it shares.
+SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|because|since|once|until|although|though|whereas)\s+")
+# Verbs whose object is the subject of the infinitive after it: "forced the banker to admit …".
+CONTROL_VERB = re.compile(r"\b(?:forc(?:e|es|ed|ing)|l(?:ed|ead|eads|eading)|prompt(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+                          r"ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|persuad(?:e|es|ed|ing)|"
+                          r"convinc(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|allow(?:s|ed|ing)?|"
+                          r"challeng(?:e|es|ed|ing)|caus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on)\s+")
+# What may come between that object and "to": an insertion ("forced Jane Doe, who …, to admit").
+OBJECT_TO = re.compile(r"(?:,[^;.:“”\"]{0,150},)?\s+to\s+(?:\w+ly\s+)?\Z")
 # Adverbs between a subject and its verb: "farmers often say", "officials repeatedly warned".
 ADVERB = re.compile(r"\w{2,}ly|often|always|never|also|still|just|even|already|once|sometimes|again")
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -174,10 +185,14 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
     return (lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), end) if end else None
 
 
+def _is_verb(word: str) -> bool:
+    """A verb or an adverb before it ("farmers often say")."""
+    return word.islower() and (VERB_LIKE.fullmatch(word) is not None or (
+        ADVERB.fullmatch(word) is not None and word not in NOT_ADVERBS))
+
+
 def _ends_subject(word: str, low: str) -> bool:
-    """A verb, an adverb before it or a clause boundary ends the subject ("farmers often say")."""
-    return not WORD.fullmatch(word) or low in BOUNDARY_WORDS or (word.islower() and (
-        VERB_LIKE.fullmatch(word) is not None or (ADVERB.fullmatch(word) is not None and low not in NOT_ADVERBS)))
+    return not WORD.fullmatch(word) or low in BOUNDARY_WORDS or _is_verb(word)
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -199,6 +214,28 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         after_name = word[:1].isupper() and low not in NP_DETERMINERS
         ends.append(tok.end())
     return (tokens[0].start(), ends[-1]) if ends else None
+
+
+def clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the last subordinate clause before `hi`, if it has a verb ("after she appeared to")."""
+    last = None
+    for last in SUBORDINATOR.finditer(text, lo, hi):
+        pass
+    span = sentence_subject(text, last.end(), hi) if last else None
+    if not span:
+        return None
+    verb = TOKEN.match(text, span[1] + len(text[span[1]:hi]) - len(text[span[1]:hi].lstrip()))
+    is_pronoun = text[span[0]:span[1]].lower() in PRONOUNS
+    return span if verb and (is_pronoun or _is_verb(verb.group())) else None
+
+
+def infinitive_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Who does what an infinitive ending at `hi` says: the object of "forced X to", else the nearest subject."""
+    for control in CONTROL_VERB.finditer(text, lo, hi):
+        listener = mention_after(text, control.end(), hi)
+        if listener and OBJECT_TO.match(text, listener[1], hi):
+            return listener
+    return clause_subject(text, lo, hi) or sentence_subject(text, lo, hi)
 
 
 def split_role(phrase: str) -> tuple[str, str, str]:

@@ -277,3 +277,16 @@ def test_participle_opening_a_sentence_leaves_the_main_clause_its_own_statement(
 ])
 def test_datelines_headings_and_times_do_not_open_the_subject(text, speaker):
     assert only(text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the object of a verb like "force" or "lead" does what the infinitive says
+    ("The senator also forced the banker, who was under oath, to admit that nobody had been fired.", "banker"),
+    ("The scandal has led the historian Ann Roe to fear a new war.", "Ann Roe"),
+    # the subject of the nearest clause, if it has a verb
+    ("The mayor is drawing criticism after the judge appeared to suggest that the park was unsafe.", "judge"),
+    ("The comments came moments after the senator spoke at a gathering to discuss the new rules.", "senator"),
+    ("The senator asked for calm after the vote to discuss the new rules.", "senator"),
+])
+def test_subject_of_an_infinitive_cue(text, speaker):
+    assert only(text)["speaker"].endswith(speaker)
