@@ -25,8 +25,8 @@ from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_patter
 from .dates import resolve_said_on
 from .quotemarks import quotations
 from .sentences import sentence_spans
-from .speakers import (Mention, Resolver, apposition_before, infinitive_subject, mention_after, mention_before,
-                       relative_before, sentence_subject, split_role)
+from .speakers import (Mention, Resolver, apposition_before, clause_subject, infinitive_subject, mention_after,
+                       mention_before, relative_before, sentence_subject, split_role)
 
 COLUMNS = {
     "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
@@ -69,6 +69,7 @@ MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 # "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
 OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
+SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+\Z")  # "footage of X saying"
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
@@ -234,6 +235,20 @@ def _main_clause_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None
     return sentence_subject(text, comma + 1, hi) if comma != -1 else None
 
 
+def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """Who speaks in a participle ending at `pos`: after a comma the sentence's subject ("X attacked Y,
+    saying …"); right after a noun, footage of X or the nearest clause's subject ("after X sent tweets
+    criticizing …")."""
+    if not text[lo:pos].rstrip(" ”\"'").endswith(","):  # “…,” adding: the comma ends the quotation
+        shown = SHOWN_NAME.search(text, lo, pos)
+        if shown:
+            return shown.span("name")
+        subject = clause_subject(text, lo, pos)
+        if subject:
+            return subject
+    return sentence_subject(text, lo, pos)
+
+
 def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     before = text[lo:cue.start].rstrip()
     if cue.kind == "source":  # according to X
@@ -262,7 +277,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         return {"speaker": mention_before(text, lo, cue.start) or _main_clause_subject(text, cue.end, hi),
                 "content": _forward_content(text, quotes, cue, comma if comma != -1 else hi, lo)}
     if is_participle and before:  # "X attacked Y(,) saying that …"
-        return {"speaker": sentence_subject(text, lo, cue.start),
+        return {"speaker": _participle_subject(text, lo, cue.start),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
     if before.endswith(CLAUSE_CLOSERS) or not before:
         speaker = mention_after(text, cue.end, hi)

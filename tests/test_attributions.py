@@ -290,3 +290,17 @@ def test_datelines_headings_and_times_do_not_open_the_subject(text, speaker):
 ])
 def test_subject_of_an_infinitive_cue(text, speaker):
     assert only(text)["speaker"].endswith(speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The ad uses footage of Ann Roe asking, “Why are we behind?”", "Ann Roe"),
+    ("The aide spoke to reporters after the mayor sent a series of tweets criticizing the judge.", "mayor"),
+    ("The aide spoke to reporters after the vote, criticizing the judge.", "aide"),
+])
+def test_participle_right_after_a_noun(text, speaker):
+    assert only(text)["speaker"] == speaker
+
+
+def test_participle_after_a_quotation_takes_the_sentence_subject():
+    text = "The firm said: “Our staff did well when the plant became a public company,” adding that it grew."
+    assert rows(text).query("cue == 'adding'")["speaker"].tolist() == ["firm"]
