@@ -47,7 +47,7 @@ RELATIVE_INSERTION = re.compile(
     r"unlike|for|with|through|meanwhile|however|too|also|though|in\s+turn|instead)\b[^,;“”\"]{0,150},\s*\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
-SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
+SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # A content does not open with a preposition ("what we know of …"), but an infinitive is one ("vowed to act").
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").

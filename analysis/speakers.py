@@ -40,16 +40,23 @@ TRAILING_ADVERBIAL = re.compile(
 MAX_NP_TOKENS = 12
 # A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
 LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|"
-                               r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike)\b"
+                               r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|"
+                               r"If|When|While|As|Although|Though|Because|Once|Unless|Until)\b"
                                r"[^,.;:“”\"]{0,60},\s+(?:however,\s+|meanwhile,\s+|though,\s+)?")
 # What opens a sentence before its subject without a comma: a dateline or a heading in capitals
-# ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …") and a time ("Last week the mayor …").
+# ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …"), a quotation ("“…,” Jane Doe sings …"),
+# a time ("Last week the mayor …") and a quantifier's modifier ("At least one senator …").
 _TIMES = r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|\w+day)"
 BARE_OPENER = re.compile(r"\s*(?:[A-Z][A-Z.,'’ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?"
-                         rf"(?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+{_TIMES}\s+(?![,.]))?")
+                         r"(?:[“\"][^“”\"]{1,400}?[,?!][”\"]\s+)?"
+                         rf"(?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+{_TIMES}\s+(?![,.]))?"
+                         r"(?:At\s+(?:least|most)\s+)?")
 VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could|"
                        r"spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became|"
                        r"stood|sought|fought|spent|did")  # common irregular past forms: "the senator spoke at …"
+# A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
+SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
+SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
 # Subordinators opening a clause whose subject an infinitive or participle cue right after it shares.
 SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|because|since|once|until|although|though|whereas)\s+")
 # Verbs whose object is the subject of the infinitive after it: "forced the banker to admit …".
@@ -187,12 +194,21 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
 
 def _is_verb(word: str) -> bool:
     """A verb or an adverb before it ("farmers often say")."""
-    return word.islower() and (VERB_LIKE.fullmatch(word) is not None or (
+    return word.islower() and (VERB_LIKE.fullmatch(word) is not None or word.endswith(("n’t", "n't")) or (
         ADVERB.fullmatch(word) is not None and word not in NOT_ADVERBS))
 
 
 def _ends_subject(word: str, low: str) -> bool:
     return not WORD.fullmatch(word) or low in BOUNDARY_WORDS or _is_verb(word)
+
+
+def _is_singular_verb(tokens: list[re.Match], k: int) -> bool:
+    """ "the singer sings to …": a word in -s after a singular noun and before a function word is a verb."""
+    if not (0 < k < len(tokens) - 1 and SINGULAR_VERB.fullmatch(tokens[k].group())):
+        return False
+    following = tokens[k + 1].group().lower()
+    return bool(SINGULAR_NOUN.fullmatch(tokens[k - 1].group())) and (
+        following in BOUNDARY_WORDS or following in NP_DETERMINERS or following in INNER_PREPOSITIONS)
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -208,6 +224,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
         if after_name and word.islower() and low not in INNER_PREPOSITIONS and not determined:
             break  # a lowercase word after a name is its verb ("Jane Doe spoke …")
+        if _is_singular_verb(tokens, k):
+            break  # "the singer sings to"
         if k > 1 and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS:
             ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
             break

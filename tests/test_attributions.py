@@ -304,3 +304,7 @@ def test_participle_right_after_a_noun(text, speaker):
 def test_participle_after_a_quotation_takes_the_sentence_subject():
     text = "The firm said: “Our staff did well when the plant became a public company,” adding that it grew."
     assert rows(text).query("cue == 'adding'")["speaker"].tolist() == ["firm"]
+
+
+def test_cue_after_or_shares_the_subject():
+    assert only("The city could appeal or decline to comment on the ruling.", cue="decline")["speaker"] == "city"

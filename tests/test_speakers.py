@@ -104,6 +104,13 @@ def test_a_slash_joins_a_token_in_a_mention():
     ("the senator left the hall", "the senator"),
     ("Jane Doe spoke", "Jane Doe"),
     ("One of the officials", "One of the officials"),
+    ("the union members voted", "the union members"),
+    ("the singer sings to the crowd", "the singer"),
+    ("the senator wasn’t keen", "the senator"),
+    # openers before the subject: a quotation, a quantifier's modifier, a conditional clause
+    ("“Stay with me,” the singer sings to the crowd", "the singer"),
+    ("At least one senator wasn’t keen", "one senator"),
+    ("If the mayor wins, the city could", "the city"),
 ])
 def test_sentence_subject_stops_at_its_verb(text, expected):
     span = sentence_subject(text, 0, len(text))
