@@ -45,6 +45,11 @@ INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|af
 RELATIVE_INSERTION = re.compile(
     r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which|[a-z]+ing|in\s+particular|at|in|on|during|after|before|like|"
     r"unlike|for|with|through|meanwhile|however|too|also|though|in\s+turn|instead)\b[^,;“”\"]{0,150},\s*\Z")
+# "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
+DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?P<dash>―|—|–|--)\s+[^―—–;“”\"]{1,250}?\s+"
+                            r"(?P=dash)\s*\Z")
+# "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
+RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
@@ -266,7 +271,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         if lead.endswith(CLAUSE_CLOSERS) and not reversed_order:  # "“…,” Jane Doe, a professor, said."
             return {"speaker": appositive, "content": _backward_content(text, quotes, lo, lo + len(lead))}
         return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi, lo)}
-    insertion = RELATIVE_INSERTION.match(text, lo, cue.start)
+    insertion = RELATIVE_INSERTION.match(text, lo, cue.start) or DASH_INSERTION.match(text, lo, cue.start)
     if insertion:  # "The envoy, who arrived on Monday, said …": the subject speaks
         return {"speaker": mention_before(text, lo, insertion.end("subject")),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
@@ -291,6 +296,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if relative:
         return {"speaker": relative, "content": _forward_content(text, quotes, cue, hi, lo)}
     speaker = mention_before(text, lo, cue.start)
+    restrictive = RESTRICTIVE_RELATIVE.search(text, lo, speaker[0]) if speaker else None
+    speaker = (mention_before(text, lo, restrictive.start()) or speaker) if restrictive else speaker
     if speaker and not _quote_starting_at(quotes, text, cue.end, hi):
         after = text[cue.end:hi]
         lead = text[lo:speaker[0]].rstrip()

@@ -308,3 +308,12 @@ def test_participle_after_a_quotation_takes_the_sentence_subject():
 
 def test_cue_after_or_shares_the_subject():
     assert only("The city could appeal or decline to comment on the ruling.", cue="decline")["speaker"] == "city"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The film ― which weaves together the voices of historians, among others ― explains the history of the law.",
+     "film"),
+    ("One of the doctors who signed the letter called the plan a fraud.", "One of the doctors"),
+])
+def test_subject_before_a_dash_insertion_or_a_restrictive_relative(text, speaker):
+    assert only(text)["speaker"] == speaker
