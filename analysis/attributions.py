@@ -52,7 +52,8 @@ DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
-SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
+# The cue follows a coordination, an infinitive or an insertion: its subject is further left.
+SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # A content does not open with a preposition ("what we know of …"), but an infinitive is one ("vowed to act").
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
@@ -74,7 +75,8 @@ MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 # "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
 OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
-SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+\Z")  # "footage of X saying"
+# "footage of X saying": the person shown speaks.
+SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+\Z")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 PREPOSITION_START = re.compile(r"(?:of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
