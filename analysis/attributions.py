@@ -25,8 +25,8 @@ from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_patter
 from .dates import resolve_said_on
 from .quotemarks import is_title, quotations
 from .sentences import sentence_spans
-from .speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
-                       sentence_subject, split_role)
+from .speakers import (Mention, Resolver, apposition_before, clause_subject, infinitive_subject, mention_after,
+                       mention_before, relative_before, sentence_subject, split_role)
 
 COLUMNS = {
     "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
@@ -49,9 +49,15 @@ INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|af
 RELATIVE_INSERTION = re.compile(
     r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which|[a-z]+ing|in\s+particular|at|in|on|during|after|before|like|"
     r"unlike|for|with|through|meanwhile|however|too|also|though|in\s+turn|instead)\b[^,;“”\"]{0,150},\s*\Z")
+# "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
+DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?P<dash>―|—|–|--)\s+[^―—–;“”\"]{1,250}?\s+"
+                            r"(?P=dash)\s*\Z")
+# "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
+RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
-SUBJECT_GAP = re.compile(r"(?:\band|\bto|,)\s*\Z")  # the cue follows a coordination, an infinitive or an insertion
+# The cue follows a coordination, an infinitive or an insertion: its subject is further left.
+SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
 ADJUNCT_START = re.compile(r"(?:in|on|at|during|after|before|via|through|from|with|by|over|last|this|earlier|later|"
@@ -71,9 +77,14 @@ SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If
 MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
 INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
                           r"Throughout|Following|Speaking|Asked|Writing|Appearing)\b")
-# A quotation the clause goes on after is part of that clause (a partial quote).
-CLAUSE_AFTER_QUOTE = re.compile(r"(?:[”\"»]|'')[ \t]+[a-z]")
+# A quotation the clause goes on after is part of that clause (a partial quote); after “…,” a new clause
+# starts (“…,” adding that …).
+CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
+# "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
+OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
+# "footage of X saying": the person shown speaks.
+SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+\Z")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
@@ -237,6 +248,26 @@ def _ends_reporting_clause(text: str, cue: Cue, hi: int, after_quote: bool) -> b
     return after_quote or bool(ADJUNCT_START.match(rest))
 
 
+def _main_clause_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The subject after the comma that closes an opening adjunct: "Citing a poll, the senator …"."""
+    comma = text.find(",", pos, hi)
+    return sentence_subject(text, comma + 1, hi) if comma != -1 else None
+
+
+def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """Who speaks in a participle ending at `pos`: after a comma the sentence's subject ("X attacked Y,
+    saying …"); right after a noun, footage of X or the nearest clause's subject ("after X sent tweets
+    criticizing …")."""
+    if not text[lo:pos].rstrip(" ”\"'").endswith(","):  # “…,” adding: the comma ends the quotation
+        shown = SHOWN_NAME.search(text, lo, pos)
+        if shown:
+            return shown.span("name")
+        subject = clause_subject(text, lo, pos)
+        if subject:
+            return subject
+    return sentence_subject(text, lo, pos)
+
+
 def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     before = text[lo:cue.start].rstrip()
     if cue.kind == "source":  # according to X
@@ -254,12 +285,18 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         if lead.endswith(CLAUSE_CLOSERS) and not reversed_order:  # "“…,” Jane Doe, a professor, said."
             return {"speaker": appositive, "content": _backward_content(text, quotes, lo, lo + len(lead))}
         return {"speaker": appositive, "content": _forward_content(text, quotes, cue, hi, lo)}
-    insertion = RELATIVE_INSERTION.match(text, lo, cue.start)
+    insertion = RELATIVE_INSERTION.match(text, lo, cue.start) or DASH_INSERTION.match(text, lo, cue.start)
     if insertion:  # "The envoy, who arrived on Monday, said …": the subject speaks
         return {"speaker": mention_before(text, lo, insertion.end("subject")),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
-    if " " not in cue.text and cue.text.lower().endswith("ing") and before:  # "X attacked Y(,) saying that …"
-        return {"speaker": sentence_subject(text, lo, cue.start),
+    is_participle = " " not in cue.text and cue.text.lower().endswith("ing")
+    if is_participle and OPENING_ADJUNCT.match(text, lo, cue.start):
+        comma = text.find(",", cue.end, hi)
+        # "In a statement announcing …" names its source; "Citing a poll, X …" has the main clause's subject
+        return {"speaker": mention_before(text, lo, cue.start) or _main_clause_subject(text, cue.end, hi),
+                "content": _forward_content(text, quotes, cue, comma if comma != -1 else hi, lo)}
+    if is_participle and before:  # "X attacked Y(,) saying that …"
+        return {"speaker": _participle_subject(text, lo, cue.start),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
     if before.endswith(CLAUSE_CLOSERS) or not before:
         speaker = mention_after(text, cue.end, hi)
@@ -273,6 +310,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if relative:
         return {"speaker": relative, "content": _forward_content(text, quotes, cue, hi, lo)}
     speaker = mention_before(text, lo, cue.start)
+    restrictive = RESTRICTIVE_RELATIVE.search(text, lo, speaker[0]) if speaker else None
+    speaker = (mention_before(text, lo, restrictive.start()) or speaker) if restrictive else speaker
     if speaker and not _quote_starting_at(quotes, text, cue.end, hi):
         lead = text[lo:speaker[0]].rstrip()
         after_quote = lead.endswith(CLAUSE_CLOSERS[1:]) and not _ends_in_title(lead)
@@ -325,7 +364,8 @@ def _rows(text: str, sentences: "_Sentences", quotes) -> list[dict]:
         if speaker is None and rows and rows[-1]["sentence"] == lo:
             speaker = rows[-1]["mention"]  # "X confirmed the visit and said that ...": shared subject
         elif speaker is None and SUBJECT_GAP.search(text, lo, cue.start):
-            subject = sentence_subject(text, lo, cue.start)  # "X beamed and asked", "X continues to insist"
+            infinitive = text[lo:cue.start].rstrip().endswith(" to")  # "X continues to insist", "X beamed and asked"
+            subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start)
             speaker = _mention(text, subject) if subject else None
         rows.append({"sentence": lo, "mention": speaker, "cue": cue, "start": content[0], "end": content[1],
                      "kind": content[2]})

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .cues import NOT_ADVERBS
 from .paths import DATA_DIR
 from .sentences import ABBREVIATIONS
 
@@ -39,9 +40,34 @@ TRAILING_ADVERBIAL = re.compile(
 MAX_NP_TOKENS = 12
 # A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
 LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|"
-                               r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike)\b"
+                               r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|"
+                               r"If|When|While|As|Although|Though|Because|Once|Unless|Until)\b"
                                r"[^,.;:“”\"]{0,60},\s+(?:however,\s+|meanwhile,\s+|though,\s+)?")
-VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could")
+# What opens a sentence before its subject without a comma: a dateline or a heading in capitals
+# ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …"), a quotation ("“…,” Jane Doe sings …"),
+# a time ("Last week the mayor …") and a quantifier's modifier ("At least one senator …").
+_TIMES = r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|\w+day)"
+BARE_OPENER = re.compile(r"\s*(?:[A-Z][A-Z.,'’ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?"
+                         r"(?:[“\"][^“”\"]{1,400}?[,?!][”\"]\s+)?"
+                         rf"(?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+{_TIMES}\s+(?![,.]))?"
+                         r"(?:At\s+(?:least|most)\s+)?")
+VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could|"
+                       r"spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became|"
+                       r"stood|sought|fought|spent|did")  # common irregular past forms: "the senator spoke at …"
+# A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
+SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
+SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
+# Subordinators opening a clause whose subject an infinitive or participle cue right after it shares.
+SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|because|since|once|until|although|though|whereas)\s+")
+# Verbs whose object is the subject of the infinitive after it: "forced the banker to admit …".
+CONTROL_VERB = re.compile(r"\b(?:forc(?:e|es|ed|ing)|l(?:ed|ead|eads|eading)|prompt(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+                          r"ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|persuad(?:e|es|ed|ing)|"
+                          r"convinc(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|allow(?:s|ed|ing)?|"
+                          r"challeng(?:e|es|ed|ing)|caus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on)\s+")
+# What may come between that object and "to": an insertion ("forced Jane Doe, who …, to admit").
+OBJECT_TO = re.compile(r"(?:,[^;.:“”\"]{0,150},)?\s+to\s+(?:\w+ly\s+)?\Z")
+# Adverbs between a subject and its verb: "farmers often say", "officials repeatedly warned".
+ADVERB = re.compile(r"\w{2,}ly|often|always|never|also|still|just|even|already|once|sometimes|again")
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 APPOSITION = re.compile(
@@ -166,20 +192,68 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
     return (lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), end) if end else None
 
 
+def _is_verb(word: str) -> bool:
+    """A verb or an adverb before it ("farmers often say")."""
+    return word.islower() and (VERB_LIKE.fullmatch(word) is not None or word.endswith(("n’t", "n't")) or (
+        ADVERB.fullmatch(word) is not None and word not in NOT_ADVERBS))
+
+
+def _ends_subject(word: str, low: str) -> bool:
+    return not WORD.fullmatch(word) or low in BOUNDARY_WORDS or _is_verb(word)
+
+
+def _is_singular_verb(tokens: list[re.Match], k: int) -> bool:
+    """ "the singer sings to …": a word in -s after a singular noun and before a function word is a verb."""
+    if not (0 < k < len(tokens) - 1 and SINGULAR_VERB.fullmatch(tokens[k].group())):
+        return False
+    following = tokens[k + 1].group().lower()
+    return bool(SINGULAR_NOUN.fullmatch(tokens[k - 1].group())) and (
+        following in BOUNDARY_WORDS or following in NP_DETERMINERS or following in INNER_PREPOSITIONS)
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
+    lo = BARE_OPENER.match(text, lo, hi).end()
     opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
     tokens = list(TOKEN.finditer(text, opener.end() if opener else lo, hi))[:MAX_NP_TOKENS]
-    end, after_name = None, False
-    for tok in tokens:
+    determined = bool(tokens) and tokens[0].group().lower() in NP_DETERMINERS  # "The Democratic senator"
+    ends, after_name = [], False
+    for k, tok in enumerate(tokens):
         word, low = tok.group(), tok.group().lower()
-        if not WORD.fullmatch(word) or low in BOUNDARY_WORDS or (word.islower() and VERB_LIKE.fullmatch(word)):
+        if _ends_subject(word, low):
             break
-        if after_name and word.islower() and low not in INNER_PREPOSITIONS:
+        if after_name and word.islower() and low not in INNER_PREPOSITIONS and not determined:
             break  # a lowercase word after a name is its verb ("Jane Doe spoke …")
+        if _is_singular_verb(tokens, k):
+            break  # "the singer sings to"
+        if k > 1 and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS:
+            ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
+            break
         after_name = word[:1].isupper() and low not in NP_DETERMINERS
-        end = tok.end()
-    return (tokens[0].start(), end) if end else None
+        ends.append(tok.end())
+    return (tokens[0].start(), ends[-1]) if ends else None
+
+
+def clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the last subordinate clause before `hi`, if it has a verb ("after she appeared to")."""
+    last = None
+    for last in SUBORDINATOR.finditer(text, lo, hi):
+        pass
+    span = sentence_subject(text, last.end(), hi) if last else None
+    if not span:
+        return None
+    verb = TOKEN.match(text, span[1] + len(text[span[1]:hi]) - len(text[span[1]:hi].lstrip()))
+    is_pronoun = text[span[0]:span[1]].lower() in PRONOUNS
+    return span if verb and (is_pronoun or _is_verb(verb.group())) else None
+
+
+def infinitive_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Who does what an infinitive ending at `hi` says: the object of "forced X to", else the nearest subject."""
+    for control in CONTROL_VERB.finditer(text, lo, hi):
+        listener = mention_after(text, control.end(), hi)
+        if listener and OBJECT_TO.match(text, listener[1], hi):
+            return listener
+    return clause_subject(text, lo, hi) or sentence_subject(text, lo, hi)
 
 
 def split_role(phrase: str) -> tuple[str, str, str]:

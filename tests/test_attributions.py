@@ -301,3 +301,67 @@ def test_editorial_labels_before_a_colon_are_not_speakers():
 
 def test_a_conjunction_after_a_cue_opens_no_content():
     assert rows("Democrats were in favor, but Republican support was solid.").empty
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Citing a new poll, the senator left the hall early.", "senator", "a new poll"),
+    ("In defending his record, the mayor offered a long answer.", "mayor", "his record"),
+    ("In a statement announcing the merger, the company thanked its staff.", "statement", "the merger"),
+])
+def test_participle_in_an_opening_adjunct_takes_the_main_clause_subject(text, speaker, content):
+    row = rows(text).iloc[0]
+    assert row["speaker"] == speaker and row["content"] == content
+
+
+def test_participle_opening_a_sentence_leaves_the_main_clause_its_own_statement():
+    frame = rows("Lamenting their luck, farmers often say the rain never comes.")
+    assert frame["speaker"].tolist() == ["farmers", "farmers"]
+    assert frame["content"].tolist() == ["their luck", "the rain never comes"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("SALEM - Local leaders gathered on Friday to discuss the new budget.", "Local"),
+    ("NOT ON MY WATCH — The city’s leaders gathered on Friday to discuss the new budget.", "city’s leaders"),
+    ("Last week the chief executive appeared to blame his workers for the losses.", "chief executive"),
+])
+def test_datelines_headings_and_times_do_not_open_the_subject(text, speaker):
+    assert only(text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the object of a verb like "force" or "lead" does what the infinitive says
+    ("The senator also forced the banker, who was under oath, to admit that nobody had been fired.", "banker"),
+    ("The scandal has led the historian Ann Roe to fear a new war.", "Ann Roe"),
+    # the subject of the nearest clause, if it has a verb
+    ("The mayor is drawing criticism after the judge appeared to suggest that the park was unsafe.", "judge"),
+    ("The comments came moments after the senator spoke at a gathering to discuss the new rules.", "senator"),
+    ("The senator asked for calm after the vote to discuss the new rules.", "senator"),
+])
+def test_subject_of_an_infinitive_cue(text, speaker):
+    assert only(text)["speaker"].endswith(speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The ad uses footage of Ann Roe asking, “Why are we behind?”", "Ann Roe"),
+    ("The aide spoke to reporters after the mayor sent a series of tweets criticizing the judge.", "mayor"),
+    ("The aide spoke to reporters after the vote, criticizing the judge.", "aide"),
+])
+def test_participle_right_after_a_noun(text, speaker):
+    assert only(text)["speaker"] == speaker
+
+
+def test_participle_after_a_quotation_takes_the_sentence_subject():
+    text = "The firm said: “Our staff did well when the plant became a public company,” adding that it grew."
+    assert rows(text).query("cue == 'adding'")["speaker"].tolist() == ["firm"]
+
+
+def test_cue_after_or_shares_the_subject():
+    assert only("The city could appeal or decline to comment on the ruling.", cue="decline")["speaker"] == "city"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The film ― which weaves together the voices of historians, among others ― explains the history of the law.",
+     "film"),
+    ("One of the doctors who signed the letter called the plan a fraud.", "One of the doctors"),
+])
+def test_subject_before_a_dash_insertion_or_a_restrictive_relative(text, speaker):
+    assert only(text)["speaker"] == speaker

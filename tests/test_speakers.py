@@ -3,7 +3,7 @@ import pytest
 
 from analysis import extract_attributions
 from analysis.speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
-                               split_role)
+                               sentence_subject, split_role)
 
 
 def before(text):
@@ -95,3 +95,23 @@ def test_appositions_before_a_cue(text, name, role):
 
 def test_a_slash_joins_a_token_in_a_mention():
     assert before("9/11 widow Ann Roe") == "9/11 widow Ann Roe"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the farmers often say", "the farmers"),
+    ("the family often says", "the family"),
+    ("The Democratic senator also forced", "The Democratic senator"),
+    ("the senator left the hall", "the senator"),
+    ("Jane Doe spoke", "Jane Doe"),
+    ("One of the officials", "One of the officials"),
+    ("the union members voted", "the union members"),
+    ("the singer sings to the crowd", "the singer"),
+    ("the senator wasn’t keen", "the senator"),
+    # openers before the subject: a quotation, a quantifier's modifier, a conditional clause
+    ("“Stay with me,” the singer sings to the crowd", "the singer"),
+    ("At least one senator wasn’t keen", "one senator"),
+    ("If the mayor wins, the city could", "the city"),
+])
+def test_sentence_subject_stops_at_its_verb(text, expected):
+    span = sentence_subject(text, 0, len(text))
+    assert text[span[0]:span[1]] == expected
