@@ -72,7 +72,7 @@ CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday 
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 APPOSITION = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){0,5}[A-Z][\w’'-]+),\s+"
-    r"(?P<role>(?:a|an|the|who|which|its|his|her)\s+[^,;“”\"]{3,120}?"
+    r"(?P<role>(?:a|an|the|who|which|its|his|her|[a-z]+\s+(?:of|at|for))\s+[^,;“”\"]{3,120}?"
     r"(?:,\s+(?:a|an|the|one\s+of)\s+[^,;“”\"]{3,80}?)?|[RDI]-[A-Z][\w.]*),\s*\Z")  # a second apposition may follow
 
 
@@ -112,7 +112,8 @@ def _starts_name(tokens: list[re.Match], i: int) -> bool:
 
 
 def apposition_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    """ "Jane Doe, a member of the committee, said": (name start, name end, apposition)."""
+    """ "Jane Doe, a member of the committee, said", "Jane Doe, director of the centre, said":
+    (name start, name end, apposition)."""
     match = APPOSITION.search(text, lo, hi) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
     if not match:
         return None

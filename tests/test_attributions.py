@@ -365,3 +365,9 @@ def test_cue_after_or_shares_the_subject():
 ])
 def test_subject_before_a_dash_insertion_or_a_restrictive_relative(text, speaker):
     assert only(text)["speaker"] == speaker
+
+
+def test_apposition_without_an_article_gives_the_role():
+    row = only("“It is sound,” Jane Q. Doe, director of the Budget Office and a professor at Yale, said of the plan.",
+               kind="direct", speaker="Jane Q. Doe")
+    assert row["speaker_role"] == "director of the Budget Office and a professor at Yale"
