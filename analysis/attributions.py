@@ -398,14 +398,15 @@ def _headline_claims(text: str) -> list[dict]:
     return rows
 
 
-def _join_next_quotation(text: str, quote, rows: list[dict]) -> None:
-    """“First part.” More words. “Second part,” she said. A cue-less quotation opening a statement whose
-    reporting clause comes later in the same paragraph belongs to it: the statement starts earlier."""
+def _next_statement(text: str, quote, rows: list[dict]) -> dict | None:
+    """The quoted statement whose reporting clause comes next after a cue-less quotation in its
+    paragraph: “First part.” More words. “Second part,” she said. The quotation may open it."""
     later = [r for r in rows if r["start"] > quote[1] and r["cue"].start > quote[1]]
     nearest = min(later, key=lambda r: r["cue"].start, default=None)
     if nearest and nearest["kind"] == "direct" and "\n" not in text[quote[1]:nearest["start"]] and \
             nearest["start"] - quote[1] < MAX_CONTINUATION_GAP:
-        nearest["start"] = quote[0]
+        return nearest
+    return None
 
 
 def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) -> list[dict]:
@@ -425,12 +426,14 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
         if host:
             host["kind"] = "partial"
             continue
-        lo, _hi = sentences.around(q[0])
-        opens_sentence = not text[lo:q[0] - 1].strip() or text[lo:q[0]].rstrip(" “\"'`").endswith((".", "!", "?"))
+        lo, hi = sentences.around(q[0])
         lead = text[lo:q[0]].rstrip(" “\"'`")
-        resumes = opens_sentence or lead.endswith((",", " but", " and"))  # “…,” he said, (but) “…”
-        if not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
-            _join_next_quotation(text, q, rows)
+        resumes = not lead or lead.endswith((".", "!", "?", ",", " but", " and"))  # “…,” he said, (but) “…”
+        following = _next_statement(text, q, rows)
+        split = following is not None and following["cue"].start < hi  # “…,” she said, “…”: tagged right here
+        if split or not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
+            if following:
+                following["start"] = q[0]
             continue
         tag_end = max(sentences.around(last_direct["cue"].start)[1], last_direct["end"])
         if any(tag_end <= r["cue"].start < q[0] for r in rows):
@@ -447,7 +450,7 @@ def _drop_nested(rows: list[dict]) -> list[dict]:
     """Rows whose cue and content sit inside another row's content belong to that statement."""
     def inside(row, host):
         return host is not row and host["start"] <= row["cue"].start < host["end"] and \
-            host["start"] <= row["start"] and row["end"] <= host["end"] and \
+            host["start"] <= row["start"] and (row["end"] <= host["end"] or host["end"] <= host["cue"].start < row["end"]) and \
             row["end"] - row["start"] < host["end"] - host["start"]
     return [r for r in rows if r["kind"] == "direct" or not any(inside(r, host) for host in rows)]
 

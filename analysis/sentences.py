@@ -29,9 +29,10 @@ BEFORE_NUMBERS = _word_list("abbreviations_before_numbers.txt")
 ABBREVIATIONS = _word_list("abbreviations.txt") | BEFORE_NUMBERS  # every word whose period may be inside a sentence
 SENTENCE_STARTERS = _word_list("sentence_starters.txt")
 PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
-BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+OPENER = r"(?:''|[\"“‘'(\[])?"  # an opening quote mark or bracket; '' is one in some newspapers' text
+BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+" + OPENER + r"[A-Z0-9])")
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?(\w+)")
+NEXT_WORD = re.compile(r"\s+" + OPENER + r"(\w+)")
 
 
 def _abbreviation_holds(before: str, after: str) -> bool:

@@ -100,6 +100,18 @@ def test_quotation_in_the_next_paragraph_is_a_statement_of_its_own():
     assert (frame["speaker"] == "mayor").all()
 
 
+def test_split_quote_opening_a_paragraph_is_its_tag_s_not_the_previous_speaker_s():
+    frame = rows("“We will rebuild,” the mayor said.\n\n“That,” the governor added, “will take years.”")
+    assert frame["content"].tolist() == ["We will rebuild,", "That,” the governor added, “will take years."]
+    assert frame["speaker"].tolist() == ["mayor", "governor"]
+
+
+def test_statement_before_a_trailing_tag_owns_the_cues_inside_it():
+    frame = rows("The agency decided to cancel the launch after the storm, officials said.")
+    assert frame["content"].tolist() == ["The agency decided to cancel the launch after the storm"]
+    assert frame["speaker"].tolist() == ["officials"]
+
+
 def test_split_quote_stops_at_another_statement():
     frame = rows("“We will rebuild,” the mayor said. The governor said the state would help. “It will take years.”")
     assert "We will rebuild," in frame["content"].tolist()
@@ -149,6 +161,11 @@ def test_party_tags_and_initials(text, speaker):
 def test_wire_copy_double_apostrophes_are_quotation_marks():
     row = only("''We will win,'' the coach said.")
     assert row["kind"] == "direct" and row["content"] == "We will win,"
+
+
+def test_wire_copy_quotation_after_a_sentence_continues_its_speaker():
+    row = only("''It is a mess,'' said Jane Doe, an economist. ''They know it.''")
+    assert row["content"] == "It is a mess,'' said Jane Doe, an economist. ''They know it."
 
 
 def test_signed_quotation_and_headline_colon():

@@ -47,6 +47,7 @@ def sentences(text):
     ("It ended at 5 p.m. The crowd left.", ["It ended at 5 p.m.", "The crowd left."]),
     ("He said, “We are ready.” Then he left.", ["He said, “We are ready.”", "Then he left."]),
     ("“It is over.” “No, it isn’t,” he replied.", ["“It is over.”", "“No, it isn’t,” he replied."]),
+    ("He wants delays. ''We will fight,'' he said.", ["He wants delays.", "''We will fight,'' he said."]),
     ("Troops were sent to Ft. Bragg and Mt. Hood. Few returned.",
      ["Troops were sent to Ft. Bragg and Mt. Hood.", "Few returned."]),
 ])
