@@ -100,7 +100,7 @@ def test_quotation_in_the_next_paragraph_is_a_statement_of_its_own():
     assert (frame["speaker"] == "mayor").all()
 
 
-def test_split_quote_opening_a_paragraph_is_its_tag_s_not_the_previous_speaker_s():
+def test_split_quote_opening_a_paragraph_goes_to_its_own_tag():
     frame = rows("“We will rebuild,” the mayor said.\n\n“That,” the governor added, “will take years.”")
     assert frame["content"].tolist() == ["We will rebuild,", "That,” the governor added, “will take years."]
     assert frame["speaker"].tolist() == ["mayor", "governor"]
