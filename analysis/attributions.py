@@ -74,7 +74,8 @@ CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|
 # the comma before the main clause's subject.
 SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"
                                 r"Once|Even\s+though|Even\s+as)\b")
-MAIN_CLAUSE_START = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
+PARTICIPLE_OPENER = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\b")  # a non-finite clause ends at its comma
+MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
 INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
                           r"Throughout|Following|Speaking|Asked|Writing|Appearing)\b")
 # A quotation the clause goes on after is part of that clause (a partial quote); after “…,” a new clause
@@ -199,6 +200,9 @@ def _content_start(text: str, quotes, cue: Cue, pos: int, hi: int):
 def _forward_content(text, quotes, cue: Cue, hi, lo):
     inside = next((q for q in quotes if q[0] <= cue.start < q[1]), None)
     hi = min(hi, inside[1]) if inside else hi  # a cue inside a quotation reports only up to its end
+    if PARTICIPLE_OPENER.match(text, lo) and "," not in text[lo:cue.start]:  # "Asked to describe it, X said …"
+        comma = text.find(",", cue.end, hi)
+        hi = comma if comma != -1 else hi
     if SUBORDINATE_OPENER.match(text, lo):  # "Though she said …, the rival …"
         main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
         hi = main_clause.start() if main_clause else hi
@@ -289,7 +293,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if insertion:  # "The envoy, who arrived on Monday, said …": the subject speaks
         return {"speaker": mention_before(text, lo, insertion.end("subject")),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
-    is_participle = " " not in cue.text and cue.text.lower().endswith("ing")
+    opens_sentence = not before and cue.text[:1].isupper()
+    is_participle = " " not in cue.text and (cue.text.endswith("ing") or opens_sentence and cue.text.endswith("ed"))
     if is_participle and OPENING_ADJUNCT.match(text, lo, cue.start):
         comma = text.find(",", cue.end, hi)
         # "In a statement announcing …" names its source; "Citing a poll, X …" has the main clause's subject
@@ -430,7 +435,7 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
         lead = text[lo:q[0]].rstrip(" “\"'`")
         resumes = not lead or lead.endswith((".", "!", "?", ",", " but", " and"))  # “…,” he said, (but) “…”
         following = _next_statement(text, q, rows)
-        split = following is not None and following["cue"].start < hi  # “…,” she said, “…”: tagged right here
+        split = following is not None and following["cue"].start < hi  # “…,” she said, “…”: tagged here
         if split or not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
             if following:
                 following["start"] = q[0]
@@ -447,12 +452,36 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
 
 
 def _drop_nested(rows: list[dict]) -> list[dict]:
-    """Rows whose cue and content sit inside another row's content belong to that statement."""
+    """Rows whose cue and content sit inside another row's content belong to that statement ("He said
+    the agency called it “a threat.”"); so does a row that runs on over that statement's trailing tag.
+    A statement that holds a nested quotation quotes some words: it turns `partial`."""
     def inside(row, host):
+        shorter = row["end"] <= host["end"] + 2 and row["end"] - row["start"] < host["end"] - host["start"]
+        runs_over_tag = host["end"] <= host["cue"].start < row["end"]
         return host is not row and host["start"] <= row["cue"].start < host["end"] and \
-            host["start"] <= row["start"] and (row["end"] <= host["end"] or host["end"] <= host["cue"].start < row["end"]) and \
-            row["end"] - row["start"] < host["end"] - host["start"]
-    return [r for r in rows if r["kind"] == "direct" or not any(inside(r, host) for host in rows)]
+            host["start"] <= row["start"] and (shorter or runs_over_tag)
+
+    def host_of(row):
+        return next((host for host in rows if inside(row, host)), None)
+    kept = []
+    for row in rows:
+        host = host_of(row)
+        if host is None:
+            kept.append(row)
+        elif row["kind"] == "direct" and host["kind"] == "indirect":
+            host["kind"] = "partial"
+    return kept
+
+
+def _one_row_per_content(rows: list[dict]) -> list[dict]:
+    """Two cues reporting the same words ("the IMF report stated", "published by X, shows that"): the
+    later one is the verb of the clause."""
+    last = {}
+    for r in rows:
+        key = (r["start"], r["end"])
+        if key not in last or r["cue"].start > last[key]["cue"].start:
+            last[key] = r
+    return [r for r in rows if last[(r["start"], r["end"])] is r]
 
 
 def _resolve(rows: list[dict]) -> None:
@@ -491,7 +520,7 @@ def extract_attributions(text: str, published=None) -> pd.DataFrame:
     sentences = _Sentences(text)
     quotes = quotations(text)
     found = _rows(text, sentences, quotes) + _signed_quotes(text, quotes) + _headline_claims(text)
-    rows = _drop_nested(_add_quote_rows(text, found, quotes, sentences))
+    rows = _one_row_per_content(_drop_nested(_add_quote_rows(text, found, quotes, sentences)))
     _resolve(rows)
     records = []
     for r in rows:

@@ -139,8 +139,9 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
 
 @lru_cache(maxsize=4)
 def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
-    """ "…, and said", "… but noted": where the content of the first of two coordinated cues ends."""
-    return re.compile(r",?\s+(?:and|but)\s+(?=" + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)
+    """ "…, and said", "… but (also) noted": where the content of the first of two coordinated cues ends."""
+    adverb = r"(?:(?:also|then|later|again|[a-z]+ly)\s+)?"
+    return re.compile(r",?\s+(?:and|but)\s+(?=" + adverb + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

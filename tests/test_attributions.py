@@ -388,3 +388,32 @@ def test_apposition_without_an_article_gives_the_role():
     row = only("“It is sound,” Jane Q. Doe, director of the Budget Office and a professor at Yale, said of the plan.",
                kind="direct", speaker="Jane Q. Doe")
     assert row["speaker_role"] == "director of the Budget Office and a professor at Yale"
+
+
+def test_quotation_nested_in_reported_speech_makes_it_partial():
+    frame = rows('He pledged sanctions to deter what it called "a clear threat to peace."')
+    assert frame[["kind", "cue"]].values.tolist() == [["partial", "pledged"]]
+
+
+def test_relative_clause_before_a_trailing_tag_is_part_of_its_statement():
+    frame = rows("Relatives, who asked police to show them the video, watched it on Thursday, attorneys said.")
+    assert frame["cue"].tolist() == ["said"]
+
+
+def test_two_cues_reporting_the_same_words_give_one_row():
+    frame = rows("The spot concludes with footage of Trump saying, “That makes me smart,” at the debate.")
+    assert frame[["cue", "content"]].values.tolist() == [["saying", "That makes me smart,"]]
+
+
+def test_adverb_before_a_coordinated_cue_still_splits_the_contents():
+    frame = rows('She urges him to leave and repeatedly says, "Do not do it," until shots ring out.')
+    assert frame["content"].tolist() == ["him to leave", "Do not do it,"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Asked to describe the device, Jane Doe said, “Not going to go into that.”", "Not going to go into that."),
+    ("When Clinton noted that he paid nothing ― as was true ― Trump boasted, “That makes me smart.”",
+     "That makes me smart."),
+])
+def test_main_clause_after_an_opening_clause_is_a_statement_of_its_own(text, content):
+    assert content in rows(text)["content"].tolist()
