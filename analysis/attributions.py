@@ -55,6 +55,8 @@ DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
+BARE_SINGULAR = re.compile(r"[a-z]+[^s\W]")  # "…, declared bankruptcy.": an object; "…, said officials" speak
+AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
 SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
@@ -303,10 +305,10 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if is_participle and before:  # "X attacked Y(,) saying that …"
         return {"speaker": _participle_subject(text, lo, cue.start),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
-    if before.endswith(CLAUSE_CLOSERS) or not before:
+    if (before.endswith(CLAUSE_CLOSERS) or not before) and not AGE_APPOSITION.search(before):
         speaker = mention_after(text, cue.end, hi)
         if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]) and not SUBJECT_PRONOUN.match(
-                text, speaker[0]):
+                text, speaker[0]) and not BARE_SINGULAR.fullmatch(text, *speaker[:2]):
             apposition = TRAILING_APPOSITION.match(text, speaker[1], hi)  # "…,” said Jane Doe, a professor."
             speaker = (*speaker, apposition.group("role")) if apposition else speaker
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
@@ -433,7 +435,9 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
             continue
         lo, hi = sentences.around(q[0])
         lead = text[lo:q[0]].rstrip(" “\"'`")
-        resumes = not lead or lead.endswith((".", "!", "?", ",", " but", " and"))  # “…,” he said, (but) “…”
+        opens = not lead or lead.endswith((".", "!", "?"))
+        new_paragraph = last_direct is not None and "\n" in text[last_direct["end"]:q[0]]
+        resumes = opens or (not new_paragraph and lead.endswith((",", " but", " and")))  # “…,” he said, (but) “…”
         following = _next_statement(text, q, rows)
         split = following is not None and following["cue"].start < hi  # “…,” she said, “…”: tagged here
         if split or not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):
@@ -443,7 +447,7 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
         tag_end = max(sentences.around(last_direct["cue"].start)[1], last_direct["end"])
         if any(tag_end <= r["cue"].start < q[0] for r in rows):
             continue  # another statement came in between
-        if "\n" in text[last_direct["end"]:q[0]]:  # a new paragraph: a statement of its own, same speaker
+        if new_paragraph:  # a statement of its own, same speaker
             last_direct = {**last_direct, "start": q[0], "end": q[1]}
             extra.append(last_direct)
         else:  # “…,” he said. “…”: one split quotation, its span runs over the reporting clause

@@ -120,6 +120,13 @@ def _follows_determiner(text: str, start: int) -> bool:
     return bool(word) and _is_determiner(word[1])
 
 
+def _object_of_past_verb(text: str, start: int, form: str) -> bool:
+    """ "renewed fears", "dismissed reports": a form in -s right after a past-tense verb is its object."""
+    word = _word_before(text, start)
+    return form.endswith("s") and bool(word) and word[1].islower() and word[1].endswith("ed") and \
+        not _is_auxiliary(word[1])
+
+
 def find_cues(text: str, path: str | None = None) -> list[Cue]:
     pattern, forms = cue_pattern(path)
     cues = []
@@ -129,7 +136,7 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end = form_match.end()
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or _follows_determiner(text, start)):
+                or _follows_determiner(text, start) or _object_of_past_verb(text, start, form_match.group("form"))):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]

@@ -36,7 +36,7 @@ TRAILING_ADVERBIAL = re.compile(
     r"night|morning|evening|afternoon)|\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)"
     r"|\s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|\s*\([^()]{1,30}\))+\s*$")  # "Rep. Jane Doe (D-Ore.) said": the party tag is not the speaker
+    r"|\s*\([^()]{1,30}\)|,\s*\d{1,3},)+\s*$")  # "Rep. Jane Doe (D-Ore.) said", "Jane Doe, 82, said": not the speaker
 MAX_NP_TOKENS = 12
 # A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
 LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|"
@@ -78,7 +78,7 @@ APPOSITION = re.compile(
 
 # "The party's state chairman, Jane Doe, said": a descriptive phrase opening the sentence, then the name.
 REVERSED_APPOSITION = re.compile(
-    r"\s*(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,;“”\"]{2,80}?),\s+"
+    r"\s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,;“”\"]{2,80}?),\s+"
     r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]+),\s*")
 
 
@@ -187,10 +187,14 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
             continue
         if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS):
             break
-        if low.endswith("ing") and k and low not in TITLES:
-            break  # "the lawmakers attending the hearing": the participle starts a modifier
+        if low.endswith("ing") and k and low not in TITLES and _word_follows(tokens, k):
+            break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
         end = tok.end()
     return (lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), end) if end else None
+
+
+def _word_follows(tokens: list[re.Match], k: int) -> bool:
+    return k + 1 < len(tokens) and WORD.fullmatch(tokens[k + 1].group()) is not None
 
 
 def _is_verb(word: str) -> bool:
@@ -263,7 +267,11 @@ def split_role(phrase: str) -> tuple[str, str, str]:
     low = [w.lower().strip("’'") for w in words]
     if low and low[0] in PRONOUNS and len(words) == 1:
         return phrase, "", "pronoun"
-    title_at = max((k for k, w in enumerate(low) if w in TITLES or w.removesuffix("s") in TITLES), default=-1)
+    titles = [k for k, w in enumerate(low) if w in TITLES or w.removesuffix("s") in TITLES]
+    if len(titles) > 1 and titles[-1] == len(words) - 1 and low[titles[-2]].endswith(".") and low[-1][-1:] != ".":
+        # "Mr. King", "Dr. Jane Judge": after an abbreviated title, the last word is a surname
+        titles.pop()
+    title_at = max(titles, default=-1)
     if 0 <= title_at < len(words) - 1 and all(_is_capitalised(w) for w in words[title_at + 1:]):
         name = " ".join(words[title_at + 1:])
         role = " ".join(words[:title_at + 1])

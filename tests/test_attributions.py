@@ -417,3 +417,23 @@ def test_adverb_before_a_coordinated_cue_still_splits_the_contents():
 ])
 def test_main_clause_after_an_opening_clause_is_a_statement_of_its_own(text, content):
     assert content in rows(text)["content"].tolist()
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("“No one has a right to win,” said the ruling.", "ruling", "No one has a right to win,"),
+    ("“I have never been edited,” Mr. King, 82, told me.", "King", "I have never been edited,"),
+    ("Jane Doe, 45, said the plan failed.", "Jane Doe", "the plan failed"),
+    ("Another critic, Jane Doe, likened the rules to “burning the Constitution.”", "Jane Doe",
+     "the rules to “burning the Constitution"),
+])
+def test_speaker_shapes_around_the_cue(text, speaker, content):
+    only(text, speaker=speaker, content=content)
+
+
+@pytest.mark.parametrize("text", [
+    "One after another, mining companies, including Patriot, declared bankruptcy.",
+    "But the annexation of Crimea renewed fears along the eastern flank.",
+    "Everybody saw “the thing,” she said.\n\nCheck out the trailer for the documentary, “13th,” below.",
+])
+def test_objects_and_mid_sentence_quotations_are_not_statements(text):
+    assert len(rows(text)) == (1 if "she said" in text else 0)

@@ -45,6 +45,9 @@ def test_relative_pronoun_points_to_its_antecedent():
     ("Finance Minister Maria Lopez", "Maria Lopez", "Finance Minister"),
     ("US Department of Defense Spokesperson Ann Ray", "Ann Ray", "US Department of Defense Spokesperson"),
     ("the city council", "city council", ""),
+    ("Mr. King", "King", "Mr."),
+    ("Sen. Jane Judge", "Jane Judge", "Sen."),
+    ("Lt. Gen. Kim", "Kim", "Lt. Gen."),
 ])
 def test_split_role(phrase, name, role):
     assert split_role(phrase)[:2] == (name, role)
