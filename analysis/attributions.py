@@ -89,6 +89,8 @@ OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without
 # "footage of X saying": the person shown speaks.
 SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+\Z")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
+# "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
+DEMONSTRATIVE = re.compile(r"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:in|and|or|at|on|for|during|with|from|by)\b)")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
 # but an infinitive is one ("vowed to act").
@@ -170,6 +172,8 @@ def _that_clause(text: str, pos: int, hi: int) -> int | None:
     if not that or len(window[:that.start()].split()) > MAX_THAT_DISTANCE:
         return None
     gap = window[:that.start()].strip(" ,")
+    if DEMONSTRATIVE.match(window, that.start()):
+        return None
     if not gap or ADJUNCT_START.match(gap):
         return pos + that.end()
     return None

@@ -437,3 +437,11 @@ def test_speaker_shapes_around_the_cue(text, speaker, content):
 ])
 def test_objects_and_mid_sentence_quotations_are_not_statements(text):
     assert len(rows(text)) == (1 if "she said" in text else 0)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The court rejected that argument in a ruling released Thursday.", "that argument in a ruling released Thursday"),
+    ("She said that officials in Kyiv were ready.", "officials in Kyiv were ready"),
+])
+def test_that_before_a_lone_noun_is_a_determiner(text, content):
+    only(text, content=content)
