@@ -146,9 +146,11 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
 
 @lru_cache(maxsize=4)
 def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
-    """ "…, and said", "… but (also) noted": where the content of the first of two coordinated cues ends."""
+    """ "…, and said", "… but (also) noted": where the content of the first of two coordinated cues ends.
+    Only a speech cue starts a statement of its own: after "and knows", "and wants" the clause goes on."""
     adverb = r"(?:(?:also|then|later|again|[a-z]+ly)\s+)?"
-    return re.compile(r",?\s+(?:and|but)\s+(?=" + adverb + cue_pattern(path)[0].pattern + ")", re.IGNORECASE)
+    speech = trie_pattern(form for form, (_lemma, kind, _obj) in cue_pattern(path)[1].items() if kind == "speech")
+    return re.compile(r",?\s+(?:and|but)\s+(?=" + adverb + r"(?:" + speech + r")\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -445,3 +445,8 @@ def test_objects_and_mid_sentence_quotations_are_not_statements(text):
 ])
 def test_that_before_a_lone_noun_is_a_determiner(text, content):
     only(text, content=content)
+
+
+def test_a_belief_cue_after_and_does_not_split_the_statement():
+    frame = rows("The senator said the bill was dead and knows it.")
+    assert frame[["cue", "content"]].values.tolist() == [["said", "the bill was dead and knows it"]]
