@@ -21,7 +21,7 @@ from functools import cache
 
 import pandas as pd
 
-from .cues import Cue, coordinated_cue_pattern, find_cues, participle_cue_pattern
+from .cues import Cue, coordinated_cue_pattern, find_cues, new_predicate_pattern
 from .dates import resolve_said_on
 from .quotemarks import is_title, quotations
 from .sentences import sentence_spans
@@ -224,8 +224,8 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
             return pos[0], pos[1], "direct"
         pos = pos[0]  # "said that “…” against all odds": the quotation is part of the clause
     start, end = _trim(text, pos, hi)
-    participle = participle_cue_pattern().search(text, start + 1, end)
-    end = _trim(text, start, participle.start())[1] if participle else end  # "…, adding that …" starts anew
+    predicate = new_predicate_pattern().search(text, start + 1, end)
+    end = _trim(text, start, predicate.start())[1] if predicate else end  # "…, adding that …" starts anew
     contrast = CONTRAST.search(text, start + 1, end)
     end = _trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …": a new clause
     if how == "rest" and NOT_CONTENT_START.match(text, start):

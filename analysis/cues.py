@@ -154,7 +154,12 @@ def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
-def participle_cue_pattern(path: str | None = None) -> re.Pattern:
-    """ "…, adding that": a participle cue after a comma reports a new content."""
-    forms = cue_pattern(path)[0].pattern.replace("(?P<form>", "(?:")
-    return re.compile(r",\s+(?=(?:(?:even|also|then|later|again|[a-z]+ly)\s+)?" + forms + r"(?<=ing)\b)", re.IGNORECASE)
+def new_predicate_pattern(path: str | None = None) -> re.Pattern:
+    """ "…, adding that", "…, told his advisers": a participle cue, or a one-word speech verb, after a comma
+    starts a new predicate of the sentence's subject, so it ends the content before it."""
+    forms = cue_pattern(path)[1]
+    participles = [form for form in forms if form.endswith("ing")]
+    finite = [form for form, (_lemma, kind, _obj) in forms.items()
+              if kind == "speech" and " " not in form and not form.endswith("ing")]
+    return re.compile(r",\s+(?=(?:(?:even|also|then|later|again|[a-z]+ly)\s+)?(?:" + trie_pattern(participles + finite)
+                      + r")\b)", re.IGNORECASE)

@@ -450,3 +450,8 @@ def test_that_before_a_lone_noun_is_a_determiner(text, content):
 def test_a_belief_cue_after_and_does_not_split_the_statement():
     frame = rows("The senator said the bill was dead and knows it.")
     assert frame[["cue", "content"]].values.tolist() == [["said", "the bill was dead and knows it"]]
+
+
+def test_a_speech_verb_after_a_comma_starts_a_new_predicate():
+    text = "Mr. Obama, who understood that a push would be fruitless, told his advisers to find another way."
+    assert "a push would be fruitless" in rows(text)["content"].tolist()
