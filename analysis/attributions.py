@@ -91,6 +91,9 @@ SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w�
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
 DEMONSTRATIVE = re.compile(r"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:in|and|or|at|on|for|during|with|from|by)\b)")
+# A passive cue with its agent: "was first reported by", "has been endorsed by".
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\Z", re.IGNORECASE)
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
 # but an infinitive is one ("vowed to act").
@@ -288,6 +291,10 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
             comma = text.find(",", speaker[1] if speaker else cue.end, hi)
             content = (*_trim(text, comma + 1, hi), "indirect") if comma != -1 else None
         return {"speaker": speaker, "content": content}
+    agent = PASSIVE_AGENT.match(text, cue.end, hi) if PASSIVE.search(cue.text) else None
+    if agent and before:  # "The issue was first reported by the AP": the subject is what was said
+        return {"speaker": mention_after(text, agent.end(), hi, whole_phrase=False),
+                "content": (*_trim(text, lo, cue.start), "indirect")}
     appositive = apposition_before(text, lo, cue.start)
     if appositive:
         lead = text[lo:appositive[0]].rstrip()

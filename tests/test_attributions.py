@@ -455,3 +455,8 @@ def test_a_belief_cue_after_and_does_not_split_the_statement():
 def test_a_speech_verb_after_a_comma_starts_a_new_predicate():
     text = "Mr. Obama, who understood that a push would be fruitless, told his advisers to find another way."
     assert "a push would be fruitless" in rows(text)["content"].tolist()
+
+
+def test_passive_cue_with_an_agent_reports_its_subject():
+    only("The registration issue was first reported by the Associated Press.",
+         speaker="Associated Press", content="The registration issue")
