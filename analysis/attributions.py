@@ -94,6 +94,9 @@ DEMONSTRATIVE = re.compile(r"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:in|and|or|at|on
 # A passive cue with its agent: "was first reported by", "has been endorsed by".
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\Z", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
+NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
+WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
+NAMING_AS = re.compile(r"\s+as\b")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
 # but an infinitive is one ("vowed to act").
@@ -289,7 +292,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
             content = _backward_content(text, quotes, lo, lo + len(before) - 1)
         else:
             comma = text.find(",", speaker[1] if speaker else cue.end, hi)
-            content = (*_trim(text, comma + 1, hi), "indirect") if comma != -1 else None
+            quote = _quote_starting_at(quotes, text, comma + 1, len(text)) if comma != -1 else None
+            content = (*quote, "direct") if quote else (*_trim(text, comma + 1, hi), "indirect") if comma != -1 else None
         return {"speaker": speaker, "content": content}
     agent = PASSIVE_AGENT.match(text, cue.end, hi) if PASSIVE.search(cue.text) else None
     if agent and before:  # "The issue was first reported by the AP": the subject is what was said
@@ -337,7 +341,18 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
         if trailing:
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead),
                                                                      _insertion_end(text, cue.end, hi), hi)}
+    named = _named_quotation(text, quotes, cue, lo, speaker, hi) if speaker else None
+    if named:  # "what lawmakers called “fraud”": the quotation alone is their words
+        return {"speaker": speaker, "content": (*named, "direct")}
     return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi, lo)}
+
+
+def _named_quotation(text: str, quotes, cue: Cue, lo: int, speaker, hi: int):
+    """The quotation after "what X called (as)", "what X described as", else None."""
+    if cue.lemma not in NAMING_CUES or not WHAT_BEFORE.search(text, lo, speaker[0]):
+        return None
+    naming_as = NAMING_AS.match(text, cue.end, hi)
+    return _quote_starting_at(quotes, text, naming_as.end() if naming_as else cue.end, hi)
 
 
 def _ends_in_title(lead: str) -> bool:

@@ -46,6 +46,8 @@ def _is_auxiliary(word: str) -> bool:
 
 def _is_determiner(word: str) -> bool:
     low = word.lower()
+    if low.isdigit() and len(low) < 4:
+        return True  # "the 10 judges who …" (but a year: "in 2010 said")
     if low.endswith(("’s", "'s")):
         return low[:-2] not in CONTRACTED_SUBJECTS
     return low in DETERMINERS
@@ -161,5 +163,5 @@ def new_predicate_pattern(path: str | None = None) -> re.Pattern:
     participles = [form for form in forms if form.endswith("ing")]
     finite = [form for form, (_lemma, kind, _obj) in forms.items()
               if kind == "speech" and " " not in form and not form.endswith("ing")]
-    return re.compile(r",\s+(?=(?:(?:even|also|then|later|again|[a-z]+ly)\s+)?(?:" + trie_pattern(participles + finite)
+    return re.compile(r",\s+(?=(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?(?:" + trie_pattern(participles + finite)
                       + r")\b)", re.IGNORECASE)

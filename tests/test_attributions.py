@@ -460,3 +460,18 @@ def test_a_speech_verb_after_a_comma_starts_a_new_predicate():
 def test_passive_cue_with_an_agent_reports_its_subject():
     only("The registration issue was first reported by the Associated Press.",
          speaker="Associated Press", content="The registration issue")
+
+
+def test_what_someone_called_is_the_quotation_alone():
+    only("Bankers ignored what lawmakers called “a fraud” for years.", speaker="lawmakers", content="a fraud",
+         kind="direct")
+
+
+def test_quotation_after_according_to_runs_over_its_sentences():
+    only("According to Jane Doe, “It was left to her. She would not.” Then more.",
+         speaker="Jane Doe", content="It was left to her. She would not.", kind="direct")
+
+
+def test_a_small_number_before_a_cue_form_makes_it_a_noun():
+    assert rows("Of the 10 judges who will hear the case, six were appointed by Democrats.").empty
+    assert rows("A panel in 2001 found the United States was in breach of the deal.")["cue"].tolist() == ["found"]
