@@ -21,7 +21,7 @@ from functools import cache
 
 import pandas as pd
 
-from .cues import Cue, coordinated_cue_pattern, find_cues, new_predicate_pattern
+from .cues import Cue, coordinated_cue_pattern, find_cues, new_clause_pattern, new_predicate_pattern
 from .dates import resolve_said_on
 from .quotemarks import is_title, quotations
 from .sentences import sentence_spans
@@ -224,6 +224,8 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     if cue.takes_object:
         listener = mention_after(text, pos, hi)
         pos = listener[1] if listener else pos
+    naming_as = NAMING_AS.match(text, pos, hi) if cue.lemma in NAMING_CUES else None
+    pos = naming_as.end() if naming_as else pos  # "described it as “…”"
     pos, how = _content_start(text, quotes, cue, pos, hi)
     if how == "quote":
         if not CLAUSE_AFTER_QUOTE.match(text, pos[1], hi):
@@ -232,6 +234,8 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     start, end = _trim(text, pos, hi)
     predicate = new_predicate_pattern().search(text, start + 1, end)
     end = _trim(text, start, predicate.start())[1] if predicate else end  # "…, adding that …" starts anew
+    clause = new_clause_pattern().search(text, start + 1, end)
+    end = _trim(text, start, clause.start())[1] if clause else end  # "…, and Jane Doe said …": a new clause
     contrast = CONTRAST.search(text, start + 1, end)
     end = _trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …": a new clause
     if how == "rest" and NOT_CONTENT_START.match(text, start):
@@ -288,8 +292,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     before = text[lo:cue.start].rstrip()
     if cue.kind == "source":  # according to X
         speaker = mention_after(text, cue.end, hi, whole_phrase=True)
-        if before.endswith(",") and not before.endswith("that,"):  # "…, according to X"
-            content = _backward_content(text, quotes, lo, lo + len(before) - 1)
+        if before.endswith((",", "—", "–", "--")) and not before.endswith("that,"):  # "…, according to X"
+            content = _backward_content(text, quotes, lo, lo + len(before.rstrip("—–-")) - (before[-1] == ","))
         else:
             comma = text.find(",", speaker[1] if speaker else cue.end, hi)
             quote = _quote_starting_at(quotes, text, comma + 1, len(text)) if comma != -1 else None

@@ -165,3 +165,12 @@ def new_predicate_pattern(path: str | None = None) -> re.Pattern:
               if kind == "speech" and " " not in form and not form.endswith("ing")]
     return re.compile(r",\s+(?=(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?(?:" + trie_pattern(participles + finite)
                       + r")\b)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def new_clause_pattern(path: str | None = None) -> re.Pattern:
+    """ "…, and Hillary Clinton is promising …": a second clause, with its own named subject and cue, ends
+    the content of the first."""
+    forms = trie_pattern(cue_pattern(path)[1])
+    return re.compile(r",?\s+and\s+(?=(?:[A-Z][\w’'.-]*\s+){1,4}(?:(?:has|have|had|is|are|was|were|will|would|also|"
+                      r"[a-z]+ly)\s+){0,2}(?:" + forms + r")\b)")

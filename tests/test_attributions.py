@@ -475,3 +475,22 @@ def test_quotation_after_according_to_runs_over_its_sentences():
 def test_a_small_number_before_a_cue_form_makes_it_a_noun():
     assert rows("Of the 10 judges who will hear the case, six were appointed by Democrats.").empty
     assert rows("A panel in 2001 found the United States was in breach of the deal.")["cue"].tolist() == ["found"]
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Trump has vowed to bring back jobs, and Hillary Clinton is promising to help mining towns.",
+     ["to bring back jobs", "to help mining towns"]),
+    ("Smith said the plan failed and Jones said it worked.", ["the plan failed", "it worked"]),
+])
+def test_a_second_clause_with_its_own_named_subject_ends_the_first_content(text, contents):
+    assert rows(text)["content"].tolist() == contents
+
+
+def test_described_as_reports_what_follows_as():
+    only("It was an explosion that Mayor Jane Doe described as “an intentional act.”",
+         speaker="Jane Doe", content="an intentional act.", kind="direct")
+
+
+def test_according_to_after_a_dash():
+    only("More than half of his advice is wrong — according to a British medical journal.",
+         content="More than half of his advice is wrong")
