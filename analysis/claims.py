@@ -43,7 +43,7 @@ def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
     base["sentence_id"] = _sentence_ids(sentences, base["start"])
     base["claim_id"] = [f"{article_id}-c{n:03d}" for n in range(len(base))]
     quotes = _quotes(text, base)
-    quotes["quote_id"] = [f"{article_id}-q{n:03d}" for n in range(len(quotes))]
+    quotes["quote_id"] = pd.array([f"{article_id}-q{n:03d}" for n in range(len(quotes))], dtype="string")
     quotes["sentence_id"] = _sentence_ids(sentences, quotes["start"])
     first = quotes.drop_duplicates("claim_id").set_index("claim_id")["quote_id"]
     base["quote_id"] = base["claim_id"].map(first).astype("string")

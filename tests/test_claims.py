@@ -27,6 +27,13 @@ def test_no_attributions_gives_empty_tables_with_columns():
     assert isinstance(claims, pd.DataFrame)
 
 
+def test_claims_without_quotes_give_string_id_columns():
+    text = "The mayor said the road was open."
+    quotes, claims = quotes_and_claims("a1", text, split_sentences(text), extract_attributions(text))
+    assert quotes.empty and len(claims) == 1
+    assert quotes["quote_id"].dtype == "string" and claims["quote_id"].dtype == "string"
+
+
 # A hand-built extractor frame, deliberately out of text order, for the conversion alone.
 HAND_TEXT = "Officials said the bridge was shut. “We will reopen it soon,” the mayor said. Critics called it “a fiasco”."
 HAND_SENTENCES = pd.DataFrame({"sentence_id": [0, 1, 2], "paragraph": [0, 0, 0],
