@@ -77,7 +77,8 @@ CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|
 SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"
                                 r"Once|Even\s+though|Even\s+as)\b")
 PARTICIPLE_OPENER = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\b")  # a non-finite clause ends at its comma
-MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
+MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+"
+                               r"(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
 INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
                           r"Throughout|Following|Speaking|Asked|Writing|Appearing)\b")
 # A quotation the clause goes on after is part of that clause (a partial quote); after “…,” a new clause
@@ -293,11 +294,9 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if cue.kind == "source":  # according to X
         speaker = mention_after(text, cue.end, hi, whole_phrase=True)
         if before.endswith((",", "—", "–", "--")) and not before.endswith("that,"):  # "…, according to X"
-            content = _backward_content(text, quotes, lo, lo + len(before.rstrip("—–-")) - (before[-1] == ","))
-        else:
-            comma = text.find(",", speaker[1] if speaker else cue.end, hi)
-            quote = _quote_starting_at(quotes, text, comma + 1, len(text)) if comma != -1 else None
-            content = (*quote, "direct") if quote else (*_trim(text, comma + 1, hi), "indirect") if comma != -1 else None
+            content = _backward_content(text, quotes, lo, lo + len(before.rstrip(",—–-").rstrip()))
+        else:  # "According to X, …"
+            content = _content_after_comma(text, quotes, speaker[1] if speaker else cue.end, hi)
         return {"speaker": speaker, "content": content}
     agent = PASSIVE_AGENT.match(text, cue.end, hi) if PASSIVE.search(cue.text) else None
     if agent and before:  # "The issue was first reported by the AP": the subject is what was said
@@ -349,6 +348,15 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if named:  # "what lawmakers called “fraud”": the quotation alone is their words
         return {"speaker": speaker, "content": (*named, "direct")}
     return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi, lo)}
+
+
+def _content_after_comma(text: str, quotes, pos: int, hi: int):
+    """What follows the comma after "According to X": a quotation (even over several sentences) or the clause."""
+    comma = text.find(",", pos, hi)
+    if comma == -1:
+        return None
+    quote = _quote_starting_at(quotes, text, comma + 1, len(text))
+    return (*quote, "direct") if quote else (*_trim(text, comma + 1, hi), "indirect")
 
 
 def _named_quotation(text: str, quotes, cue: Cue, lo: int, speaker, hi: int):
@@ -467,7 +475,8 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
         lead = text[lo:q[0]].rstrip(" “\"'`")
         opens = not lead or lead.endswith((".", "!", "?"))
         new_paragraph = last_direct is not None and "\n" in text[last_direct["end"]:q[0]]
-        resumes = opens or (not new_paragraph and lead.endswith((",", " but", " and")))  # “…,” he said, (but) “…”
+        # “…,” he said, (but) “…”
+        resumes = opens or (not new_paragraph and lead.endswith((",", " but", " and")))
         following = _next_statement(text, q, rows)
         split = following is not None and following["cue"].start < hi  # “…,” she said, “…”: tagged here
         if split or not (resumes and last_direct and q[0] - last_direct["end"] < MAX_CONTINUATION_GAP):

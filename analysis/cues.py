@@ -138,7 +138,7 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end = form_match.end()
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or _follows_determiner(text, start) or _object_of_past_verb(text, start, form_match.group("form"))):
+                or _follows_determiner(text, start) or _object_of_past_verb(text, start, form_match.group())):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
@@ -163,8 +163,8 @@ def new_predicate_pattern(path: str | None = None) -> re.Pattern:
     participles = [form for form in forms if form.endswith("ing")]
     finite = [form for form, (_lemma, kind, _obj) in forms.items()
               if kind == "speech" and " " not in form and not form.endswith("ing")]
-    return re.compile(r",\s+(?=(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?(?:" + trie_pattern(participles + finite)
-                      + r")\b)", re.IGNORECASE)
+    adverb = r"(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?"
+    return re.compile(r",\s+(?=" + adverb + r"(?:" + trie_pattern(participles + finite) + r")\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

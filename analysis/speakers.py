@@ -36,7 +36,7 @@ TRAILING_ADVERBIAL = re.compile(
     r"night|morning|evening|afternoon)|\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)"
     r"|\s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|\s*\([^()]{1,30}\)|,\s*\d{1,3},)+\s*$")  # "Rep. Jane Doe (D-Ore.) said", "Jane Doe, 82, said": not the speaker
+    r"|\s*\([^()]{1,30}\)|,\s*\d{1,3},)+\s*$")  # "Rep. Jane Doe (D-Ore.) said", "Jane Doe, 82, said": no speaker
 MAX_NP_TOKENS = 12
 # A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
 LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|"
