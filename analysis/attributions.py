@@ -103,6 +103,7 @@ MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 # but an infinitive is one ("vowed to act").
 NOT_CONTENT_START = re.compile(r"(?:but|and|or|than|because|of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
                                r"her\b|their\b|its\b|this\b|that\b)[“\"]?[a-z]+\b))\b", re.IGNORECASE)
+CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
 QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
 MAX_TAG_WORDS = 6         # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
@@ -239,7 +240,7 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     end = _trim(text, start, clause.start())[1] if clause else end  # "…, and Jane Doe said …": a new clause
     contrast = CONTRAST.search(text, start + 1, end)
     end = _trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …": a new clause
-    if how == "rest" and NOT_CONTENT_START.match(text, start):
+    if (how == "rest" and NOT_CONTENT_START.match(text, start)) or CONJUNCTION.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return start, end, "indirect"
 
@@ -250,7 +251,7 @@ def _insertion_end(text: str, pos: int, hi: int) -> int | None:
     return match.end() if match and match.end() < hi - 1 else None
 
 
-def _ends_reporting_clause(text: str, cue: Cue, hi: int, after_quote: bool) -> bool:
+def _ends_reporting_clause(text: str, quotes, cue: Cue, hi: int, after_quote: bool) -> bool:
     """Does the reporting clause end the sentence, so that its content is before it?
 
     After a trailing cue come punctuation ("…, X said, adding …"), a listener ("…, X told reporters.") or
@@ -264,7 +265,12 @@ def _ends_reporting_clause(text: str, cue: Cue, hi: int, after_quote: bool) -> b
     rest = text[pos:hi].lstrip()
     if not rest or rest[0] in ".,;:!?)—–" or (after_quote and not THAT.match(rest)):
         return True  # a quotation right before the speaker and cue is their content
-    if _that_clause(text, pos, hi) is not None or len(rest.split()) > MAX_TRAILING_WORDS:
+    if _that_clause(text, pos, hi) is not None:
+        return False
+    adjunct = ADJUNCT_COMMA.match(text, pos, hi)
+    if adjunct and not _quote_starting_at(quotes, text, adjunct.end(), hi):
+        return True  # "…, the agency said in a June report, and …": the sentence goes on after the insertion
+    if len(rest.split()) > MAX_TRAILING_WORDS:
         return False
     return after_quote or bool(ADJUNCT_START.match(rest))
 
@@ -340,7 +346,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if speaker and not _quote_starting_at(quotes, text, cue.end, hi):
         lead = text[lo:speaker[0]].rstrip()
         after_quote = lead.endswith(CLAUSE_CLOSERS[1:]) and not _ends_in_title(lead)
-        trailing = (after_quote or _ends_in_clause(lead)) and _ends_reporting_clause(text, cue, hi, after_quote)
+        trailing = (after_quote or _ends_in_clause(lead)) and _ends_reporting_clause(text, quotes, cue, hi, after_quote)
         if trailing:
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(lead),
                                                                      _insertion_end(text, cue.end, hi), hi)}

@@ -21,7 +21,7 @@ NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly 
 # A determiner or a possessive makes the form a noun: "the estimate", "its report", "the agency’s claims"
 # (but "he’s said", "it's claimed": there ’s is "has" or "is").
 DETERMINERS = frozenset("""the a an its his her their our this these those of one two three several many some few no
-any each every latest recent""".split())
+any each every latest recent such""".split())
 CONTRACTED_SUBJECTS = frozenset("he she it that there what who which where".split())
 
 

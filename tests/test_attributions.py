@@ -494,3 +494,13 @@ def test_described_as_reports_what_follows_as():
 def test_according_to_after_a_dash():
     only("More than half of his advice is wrong — according to a British medical journal.",
          content="More than half of his advice is wrong")
+
+
+def test_insertion_with_an_adjunct_resumes_the_content_after_it():
+    only("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
+         speaker="agency",
+         content="The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent")
+
+
+def test_a_content_does_not_open_with_a_conjunction():
+    assert rows("Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay, Hawaii.").empty
