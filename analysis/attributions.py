@@ -25,8 +25,8 @@ from .cues import Cue, coordinated_cue_pattern, find_cues, new_clause_pattern, n
 from .dates import resolve_said_on
 from .quotemarks import is_title, quotations
 from .sentences import sentence_spans
-from .speakers import (Mention, Resolver, apposition_before, clause_subject, infinitive_subject, mention_after,
-                       mention_before, relative_before, sentence_subject, split_role)
+from .speakers import (SINGULAR_NOUN, Mention, Resolver, apposition_before, clause_subject, infinitive_subject,
+                       mention_after, mention_before, relative_before, sentence_subject, split_role)
 
 COLUMNS = {
     "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
@@ -55,7 +55,6 @@ DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
-BARE_SINGULAR = re.compile(r"[a-z]+[^s\W]")  # "…, declared bankruptcy.": an object; "…, said officials" speak
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
@@ -332,7 +331,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if (before.endswith(CLAUSE_CLOSERS) or not before) and not AGE_APPOSITION.search(before):
         speaker = mention_after(text, cue.end, hi)
         if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]) and not SUBJECT_PRONOUN.match(
-                text, speaker[0]) and not BARE_SINGULAR.fullmatch(text, *speaker[:2]):
+                text, speaker[0]) and not SINGULAR_NOUN.fullmatch(text, *speaker[:2]):  # "…, declared bankruptcy."
             apposition = TRAILING_APPOSITION.match(text, speaker[1], hi)  # "…,” said Jane Doe, a professor."
             speaker = (*speaker, apposition.group("role")) if apposition else speaker
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
