@@ -56,6 +56,8 @@ DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
+NAME_LIST_END = re.compile(r",\s*(?:[A-Z][\w’'.-]*\s*){1,3}\Z")
+INVERTING_LEMMAS = frozenset(("say", "add", "write", "ask"))
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
 SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
@@ -71,11 +73,17 @@ ADJUNCT_COMMA = re.compile(r"\s*(?:of|in|on|at|during|after|via|through|with|fro
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
+# A relative clause closed by a comma before the verb of the clause it sits in: an insertion, not an aside.
+RELATIVE_INSERTION_END = re.compile(r"(?:(?<=which)|(?<=who))\b[^,;.“”\"]{1,80},\s+(?:\w+ly\s+)?"
+                                    r"(?:would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|"
+                                    r"did|does|do|[a-z]+ed|[a-z]+s)\b")
 # A sentence opening with a subordinate clause ("Though X said Y, Z …") ends the reported content at
 # the comma before the main clause's subject.
 SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"
                                 r"Once|Even\s+though|Even\s+as)\b")
-PARTICIPLE_OPENER = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\b")  # a non-finite clause ends at its comma
+# "Asked to describe it, X said": a non-finite opening clause ends at its comma.
+PARTICIPLE_OPENER = re.compile(r"\s*(?:Asked|Pressed|Questioned|Speaking|Writing|Appearing|Testifying|Responding|"
+                               r"Referring|Commenting|Reacting)\b")
 MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+"
                                r"(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
 INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
@@ -90,10 +98,14 @@ OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without
 SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+\Z")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
+CLAUSAL_LEMMAS = frozenset("""say tell add write report note claim warn argue insist believe think find show suggest
+state explain announce acknowledge admit confirm conclude estimate predict assert stress know""".split())
 DEMONSTRATIVE = re.compile(r"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:in|and|or|at|on|for|during|with|from|by)\b)")
 # A passive cue with its agent: "was first reported by", "has been endorsed by".
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\Z", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
+PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
+AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 NAMING_AS = re.compile(r"\s+as\b")
@@ -172,15 +184,15 @@ def _backward_content(text, quotes, lo, pos, resume=None, hi=None):
     return start, end, "indirect"
 
 
-def _that_clause(text: str, pos: int, hi: int) -> int | None:
+def _that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
     """Where the content starts after a complementiser "that" reached over adjuncts only, else None."""
     window = text[pos:hi]
     that = THAT.search(window)
     if not that or len(window[:that.start()].split()) > MAX_THAT_DISTANCE:
         return None
     gap = window[:that.start()].strip(" ,")
-    if DEMONSTRATIVE.match(window, that.start()):
-        return None
+    if cue.lemma not in CLAUSAL_LEMMAS and DEMONSTRATIVE.match(window, that.start()):
+        return None  # "rejected that argument in …" (but "said that crime in the city …")
     if not gap or ADJUNCT_START.match(gap):
         return pos + that.end()
     return None
@@ -192,7 +204,7 @@ def _content_start(text: str, quotes, cue: Cue, pos: int, hi: int):
     quote = _quote_starting_at(quotes, text, pos, hi)
     if quote:
         return quote, "quote"
-    that = _that_clause(text, pos, hi)
+    that = _that_clause(text, cue, pos, hi)
     if that is not None:
         return that, "clause"
     adjunct = ADJUNCT_COMMA.match(text, pos, hi)
@@ -225,8 +237,7 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     if cue.takes_object:
         listener = mention_after(text, pos, hi)
         pos = listener[1] if listener else pos
-    naming_as = NAMING_AS.match(text, pos, hi) if cue.lemma in NAMING_CUES else None
-    pos = naming_as.end() if naming_as else pos  # "described it as “…”"
+    pos = _after_naming_as(text, cue, pos, hi)  # "described it as “…”"
     pos, how = _content_start(text, quotes, cue, pos, hi)
     if how == "quote":
         if not CLAUSE_AFTER_QUOTE.match(text, pos[1], hi):
@@ -235,9 +246,15 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     start, end = _trim(text, pos, hi)
     predicate = new_predicate_pattern().search(text, start + 1, end)
     end = _trim(text, start, predicate.start())[1] if predicate else end  # "…, adding that …" starts anew
+    predicate = new_predicate_pattern(finite=True).search(text, start + 1, end)
+    if predicate and "," not in text[start:predicate.start()]:  # not "the memo, dated May 3, said"
+        end = _trim(text, start, predicate.start())[1]  # "…, told his advisers": the subject's next predicate
     clause = new_clause_pattern().search(text, start + 1, end)
-    end = _trim(text, start, clause.start())[1] if clause else end  # "…, and Jane Doe said …": a new clause
+    if clause and not NAME_LIST_END.search(text, start, clause.start()):  # "Israel, Egypt, and Hamas agreed"
+        end = _trim(text, start, clause.start())[1]  # "…, and Jane Doe said …": a new clause
     contrast = CONTRAST.search(text, start + 1, end)
+    while contrast and RELATIVE_INSERTION_END.match(text, contrast.end(), end):  # "X, which rose, will ease"
+        contrast = CONTRAST.search(text, contrast.end(), end)
     end = _trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …": a new clause
     if (how == "rest" and NOT_CONTENT_START.match(text, start)) or CONJUNCTION.match(text, start):
         return None  # "what we know of ...": not a reported clause
@@ -264,7 +281,7 @@ def _ends_reporting_clause(text: str, quotes, cue: Cue, hi: int, after_quote: bo
     rest = text[pos:hi].lstrip()
     if not rest or rest[0] in ".,;:!?)—–" or (after_quote and not THAT.match(rest)):
         return True  # a quotation right before the speaker and cue is their content
-    if _that_clause(text, pos, hi) is not None:
+    if _that_clause(text, cue, pos, hi) is not None:
         return False
     adjunct = ADJUNCT_COMMA.match(text, pos, hi)
     if adjunct and not _quote_starting_at(quotes, text, adjunct.end(), hi):
@@ -296,17 +313,11 @@ def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
 
 def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     before = text[lo:cue.start].rstrip()
-    if cue.kind == "source":  # according to X
-        speaker = mention_after(text, cue.end, hi, whole_phrase=True)
-        if before.endswith((",", "—", "–", "--")) and not before.endswith("that,"):  # "…, according to X"
-            content = _backward_content(text, quotes, lo, lo + len(before.rstrip(",—–-").rstrip()))
-        else:  # "According to X, …"
-            content = _content_after_comma(text, quotes, speaker[1] if speaker else cue.end, hi)
-        return {"speaker": speaker, "content": content}
-    agent = PASSIVE_AGENT.match(text, cue.end, hi) if PASSIVE.search(cue.text) else None
-    if agent and before:  # "The issue was first reported by the AP": the subject is what was said
-        return {"speaker": mention_after(text, agent.end(), hi, whole_phrase=False),
-                "content": (*_trim(text, lo, cue.start), "indirect")}
+    if cue.kind == "source":
+        return _according_to(text, cue, lo, hi, quotes)
+    passive = _passive(text, cue, lo, hi)
+    if passive:
+        return passive
     appositive = apposition_before(text, lo, cue.start)
     if appositive:
         lead = text[lo:appositive[0]].rstrip()
@@ -318,8 +329,8 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if insertion:  # "The envoy, who arrived on Monday, said …": the subject speaks
         return {"speaker": mention_before(text, lo, insertion.end("subject")),
                 "content": _forward_content(text, quotes, cue, hi, lo)}
-    opens_sentence = not before and cue.text[:1].isupper()
-    is_participle = " " not in cue.text and (cue.text.endswith("ing") or opens_sentence and cue.text.endswith("ed"))
+    is_participle = " " not in cue.text and (cue.text.endswith("ing") or (
+        not before and PARTICIPLE_OPENER.fullmatch(cue.text) is not None))  # "Asked about it, X said …"
     if is_participle and OPENING_ADJUNCT.match(text, lo, cue.start):
         comma = text.find(",", cue.end, hi)
         # "In a statement announcing …" names its source; "Citing a poll, X …" has the main clause's subject
@@ -331,7 +342,7 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     if (before.endswith(CLAUSE_CLOSERS) or not before) and not AGE_APPOSITION.search(before):
         speaker = mention_after(text, cue.end, hi)
         if speaker and before and INVERTED_SPEAKER_END.match(text, speaker[1]) and not SUBJECT_PRONOUN.match(
-                text, speaker[0]) and not SINGULAR_NOUN.fullmatch(text, *speaker[:2]):  # "…, declared bankruptcy."
+                text, speaker[0]) and not _bare_object(text, cue, speaker):
             apposition = TRAILING_APPOSITION.match(text, speaker[1], hi)  # "…,” said Jane Doe, a professor."
             speaker = (*speaker, apposition.group("role")) if apposition else speaker
             return {"speaker": speaker, "content": _backward_content(text, quotes, lo, lo + len(before),
@@ -355,6 +366,17 @@ def _attribution(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict | None:
     return {"speaker": speaker, "content": _forward_content(text, quotes, cue, hi, lo)}
 
 
+def _according_to(text: str, cue: Cue, lo: int, hi: int, quotes) -> dict:
+    """ "…, according to X" reports what came before; "According to X, …" what follows the comma."""
+    before = text[lo:cue.start].rstrip()
+    speaker = mention_after(text, cue.end, hi, whole_phrase=True)
+    if before.endswith((",", "—", "–", "--")) and not before.endswith("that,"):
+        content = _backward_content(text, quotes, lo, lo + len(before.rstrip(",—–-").rstrip()))
+    else:
+        content = _content_after_comma(text, quotes, speaker[1] if speaker else cue.end, hi)
+    return {"speaker": speaker, "content": content}
+
+
 def _content_after_comma(text: str, quotes, pos: int, hi: int):
     """What follows the comma after "According to X": a quotation (even over several sentences) or the clause."""
     comma = text.find(",", pos, hi)
@@ -368,8 +390,37 @@ def _named_quotation(text: str, quotes, cue: Cue, lo: int, speaker, hi: int):
     """The quotation after "what X called (as)", "what X described as", else None."""
     if cue.lemma not in NAMING_CUES or not WHAT_BEFORE.search(text, lo, speaker[0]):
         return None
-    naming_as = NAMING_AS.match(text, cue.end, hi)
-    return _quote_starting_at(quotes, text, naming_as.end() if naming_as else cue.end, hi)
+    return _quote_starting_at(quotes, text, _after_naming_as(text, cue, cue.end, hi), hi)
+
+
+def _after_naming_as(text: str, cue: Cue, pos: int, hi: int) -> int:
+    """Past the "as" of an active naming cue ("described it as …"); a passive one ("was described as a
+    quiet student") names its subject instead."""
+    if cue.lemma not in NAMING_CUES or PASSIVE.search(cue.text):
+        return pos
+    naming_as = NAMING_AS.match(text, pos, hi)
+    return naming_as.end() if naming_as else pos
+
+
+def _passive(text: str, cue: Cue, lo: int, hi: int) -> dict | None:
+    """ "The issue was first reported by the AP": a passive cue with its agent reports its subject. Not
+    "It was announced by X that …", "X was described by Y as …", nor a subject inside a relative or an
+    opening subordinate clause ("The bill, which was approved by …", "After the leak was reported by …")."""
+    agent = PASSIVE_AGENT.match(text, cue.end, hi) if PASSIVE.search(cue.text) else None
+    lead = text[lo:cue.start].strip()
+    if not agent or not lead or lead.lower() == "it" or PASSIVE_NOT_SUBJECT.search(lead) or \
+            SUBORDINATE_OPENER.match(lead):
+        return None
+    speaker = mention_after(text, agent.end(), hi)
+    if speaker is None or AGENT_GOES_ON.match(text, speaker[1], hi):
+        return None
+    return {"speaker": speaker, "content": (*_trim(text, lo, cue.start), "indirect")}
+
+
+def _bare_object(text: str, cue: Cue, phrase) -> bool:
+    """ "…, declared bankruptcy.": a bare singular noun after the cue is its object, not an inverted
+    speaker; after "said", "added", "wrote" or "asked" it speaks ("…, said police")."""
+    return cue.lemma not in INVERTING_LEMMAS and SINGULAR_NOUN.fullmatch(text, *phrase[:2]) is not None
 
 
 def _ends_in_title(lead: str) -> bool:
@@ -500,30 +551,34 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
 
 
 def _drop_nested(rows: list[dict]) -> list[dict]:
-    """Rows whose cue and content sit inside another row's content belong to that statement ("He said
-    the agency called it “a threat.”"); so does a row that runs on over that statement's trailing tag.
-    A statement that holds a nested quotation quotes some words: it turns `partial`."""
+    """Reported speech inside another row's content belongs to that statement ("He said the agency
+    claimed …"); so does a row that runs on over that statement's trailing tag. A quotation credited to
+    someone else by name keeps its row ("… that his opponent had said, “I will never quit.”"); one by
+    the same speaker or a pronoun ("…, but she knows that “…”") turns the statement `partial`."""
     def inside(row, host):
+        if host is row or not host["start"] <= row["cue"].start < host["end"] or row["start"] < host["start"]:
+            return False
         shorter = row["end"] <= host["end"] + 2 and row["end"] - row["start"] < host["end"] - host["start"]
-        runs_over_tag = host["end"] <= host["cue"].start < row["end"]
-        return host is not row and host["start"] <= row["cue"].start < host["end"] and \
-            host["start"] <= row["start"] and (shorter or runs_over_tag)
+        return shorter or host["end"] <= host["cue"].start < row["end"]  # or it runs over the host's tag
 
-    def host_of(row):
-        return next((host for host in rows if inside(row, host)), None)
     kept = []
     for row in rows:
-        host = host_of(row)
-        if host is None:
+        host = next((h for h in rows if inside(row, h)), None)
+        if host is None or (row["kind"] == "direct" and _named_other(row["mention"], host["mention"])):
             kept.append(row)
         elif row["kind"] == "direct" and host["kind"] == "indirect":
             host["kind"] = "partial"
     return kept
 
 
+def _named_other(mention: Mention | None, host: Mention | None) -> bool:
+    """Is this a speaker named apart from the host's (not missing, not a pronoun, not the same words)?"""
+    return mention is not None and mention.kind != "pronoun" and (host is None or mention.name != host.name)
+
+
 def _one_row_per_content(rows: list[dict]) -> list[dict]:
-    """Two cues reporting the same words ("the IMF report stated", "published by X, shows that"): the
-    later one is the verb of the clause."""
+    """Two cues reporting the same words ("The transcript, published by the Post, shows that …", "The spot
+    concludes with footage of X saying “…”"): the later one is the nearer verb."""
     last = {}
     for r in rows:
         key = (r["start"], r["end"])

@@ -22,6 +22,8 @@ NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly 
 # (but "he’s said", "it's claimed": there ’s is "has" or "is").
 DETERMINERS = frozenset("""the a an its his her their our this these those of one two three several many some few no
 any each every latest recent such""".split())
+BEFORE_PARTICIPLE = frozenset("""is are was were be been being who that which everyone everybody anyone all
+those""".split())
 CONTRACTED_SUBJECTS = frozenset("he she it that there what who which where".split())
 
 
@@ -46,8 +48,6 @@ def _is_auxiliary(word: str) -> bool:
 
 def _is_determiner(word: str) -> bool:
     low = word.lower()
-    if low.isdigit() and len(low) < 4:
-        return True  # "the 10 judges who …" (but a year: "in 2010 said")
     if low.endswith(("’s", "'s")):
         return low[:-2] not in CONTRACTED_SUBJECTS
     return low in DETERMINERS
@@ -119,14 +119,20 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 def _follows_determiner(text: str, start: int) -> bool:
     word = _word_before(text, start)
+    if word and word[1].isdigit():  # "the 10 judges" (but "320 said", "in 2010 said")
+        word = _word_before(text, word[0])
     return bool(word) and _is_determiner(word[1])
 
 
 def _object_of_past_verb(text: str, start: int, form: str) -> bool:
-    """ "renewed fears", "dismissed reports": a form in -s right after a past-tense verb is its object."""
+    """ "renewed fears", "dismissed reports": a noun in -s right after a past-tense verb is its object
+    (not after a participle: "the man who was arrested says", "everyone involved claims")."""
     word = _word_before(text, start)
-    return form.endswith("s") and bool(word) and word[1].islower() and word[1].endswith("ed") and \
-        not _is_auxiliary(word[1])
+    if form.lower() == "says" or not form.endswith("s") or not word or not word[1].islower() or \
+            not word[1].endswith("ed") or _is_auxiliary(word[1]):
+        return False
+    before = _word_before(text, word[0])
+    return not before or before[1].lower() not in BEFORE_PARTICIPLE
 
 
 def find_cues(text: str, path: str | None = None) -> list[Cue]:
@@ -156,21 +162,25 @@ def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
-def new_predicate_pattern(path: str | None = None) -> re.Pattern:
-    """ "…, adding that", "…, told his advisers": a participle cue, or a one-word speech verb, after a comma
-    starts a new predicate of the sentence's subject, so it ends the content before it."""
+def new_predicate_pattern(path: str | None = None, finite: bool = False) -> re.Pattern:
+    """ "…, adding that": a participle cue after a comma starts a new predicate of the sentence's subject.
+    With `finite`, a one-word speech verb that is no participle does ("…, told his advisers"; not
+    "…, approved by", which may open an apposition)."""
     forms = cue_pattern(path)[1]
-    participles = [form for form in forms if form.endswith("ing")]
-    finite = [form for form, (_lemma, kind, _obj) in forms.items()
-              if kind == "speech" and " " not in form and not form.endswith("ing")]
+    if finite:
+        chosen = [form for form, (_lemma, kind, _obj) in forms.items()
+                  if kind == "speech" and " " not in form and not form.endswith(("ing", "ed"))]
+    else:
+        chosen = [form for form in forms if form.endswith("ing")]
     adverb = r"(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?"
-    return re.compile(r",\s+(?=" + adverb + r"(?:" + trie_pattern(participles + finite) + r")\b)", re.IGNORECASE)
+    return re.compile(r",\s+(?=" + adverb + r"(?:" + trie_pattern(chosen) + r")\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
 def new_clause_pattern(path: str | None = None) -> re.Pattern:
-    """ "…, and Hillary Clinton is promising …": a second clause, with its own named subject and cue, ends
-    the content of the first."""
-    forms = trie_pattern(cue_pattern(path)[1])
-    return re.compile(r",?\s+and\s+(?=(?:[A-Z][\w’'.-]*\s+){1,4}(?:(?:has|have|had|is|are|was|were|will|would|also|"
-                      r"[a-z]+ly)\s+){0,2}(?:" + forms + r")\b)")
+    """ "…, and Hillary Clinton is promising …": a second clause, with its own named subject and speech cue,
+    ends the content of the first."""
+    speech = trie_pattern(form for form, (_lemma, kind, _obj) in cue_pattern(path)[1].items() if kind == "speech")
+    name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
+    return re.compile(r",\s+and\s+(?=(?:" + name + r"){1,4}(?:(?:has|have|had|is|are|was|were|will|would|also|"
+                      r"[a-z]+ly)\s+){0,2}(?:" + speech + r")\b)")

@@ -390,6 +390,13 @@ def test_apposition_without_an_article_gives_the_role():
     assert row["speaker_role"] == "director of the Budget Office and a professor at Yale"
 
 
+def test_quotation_nested_in_reported_speech_keeps_its_named_speaker():
+    frame = rows("Smith told reporters that his opponent had said, “I will never quit.”")
+    assert frame[["kind", "speaker", "content"]].values.tolist() == [
+        ["indirect", "Smith", "his opponent had said, “I will never quit"],
+        ["direct", "opponent", "I will never quit."]]
+
+
 def test_quotation_nested_in_reported_speech_makes_it_partial():
     frame = rows('He pledged sanctions to deter what it called "a clear threat to peace."')
     assert frame[["kind", "cue"]].values.tolist() == [["partial", "pledged"]]
@@ -480,7 +487,11 @@ def test_a_small_number_before_a_cue_form_makes_it_a_noun():
 @pytest.mark.parametrize("text, contents", [
     ("Trump has vowed to bring back jobs, and Hillary Clinton is promising to help mining towns.",
      ["to bring back jobs", "to help mining towns"]),
-    ("Smith said the plan failed and Jones said it worked.", ["the plan failed", "it worked"]),
+    ("Smith said the plan failed, and Jones said it worked.", ["the plan failed", "it worked"]),
+    ("Officials said Israel and Hamas agreed to a ceasefire.", ["Israel and Hamas agreed to a ceasefire"]),
+    ("Officials said Israel, Egypt, and Hamas agreed to a ceasefire.",
+     ["Israel, Egypt, and Hamas agreed to a ceasefire"]),
+    ("He said the audit and Smith's claims were both flawed.", ["the audit and Smith's claims were both flawed"]),
 ])
 def test_a_second_clause_with_its_own_named_subject_ends_the_first_content(text, contents):
     assert rows(text)["content"].tolist() == contents
@@ -504,3 +515,31 @@ def test_insertion_with_an_adjunct_resumes_the_content_after_it():
 
 def test_a_content_does_not_open_with_a_conjunction():
     assert rows("Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay, Hawaii.").empty
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The man was arrested, said police.", "police", "The man was arrested"),
+    ("The man who was arrested says he is innocent.", "man", "he is innocent"),
+    ("Everyone involved says the deal is fair.", "Everyone involved", "the deal is fair"),
+    ("Of the 500 people surveyed, 320 said they opposed the plan.", "320", "they opposed the plan"),
+    ("Jane Doe said the drug, approved by regulators in May, was safe.", "Jane Doe",
+     "the drug, approved by regulators in May, was safe"),
+    ("The official said the memo, dated March 3, said nothing about tariffs.", "official",
+     "the memo, dated March 3, said nothing about tariffs"),
+    ("Boeing said on Monday that orders for the 737, its best-selling jet, rose.", "Boeing",
+     "orders for the 737, its best-selling jet, rose"),
+    ("The agency said that crime in the city was falling.", "agency", "crime in the city was falling"),
+    ("Jane Doe said that inflation, which rose in March, would ease.", "Jane Doe",
+     "inflation, which rose in March, would ease"),
+])
+def test_ordinary_sentences_the_narrower_rules_leave_alone(text, speaker, content):
+    only(text, speaker=speaker, content=content)
+
+
+@pytest.mark.parametrize("text", [
+    "The bill, which was approved by the Senate, passed.",
+    "After the leak was reported by the Post, the agency met.",
+    "The suspect was described by witnesses as a tall man.",
+])
+def test_passive_cues_that_do_not_report_their_subject(text):
+    assert rows(text).empty
