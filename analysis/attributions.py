@@ -21,7 +21,7 @@ from functools import cache
 
 import pandas as pd
 
-from .cues import Cue, coordinated_cue_pattern, find_cues, new_clause_pattern, new_predicate_pattern
+from .cues import Cue, coordinated_cue_pattern, cue_pattern, find_cues, new_clause_pattern, new_predicate_pattern
 from .dates import resolve_said_on
 from .quotemarks import is_title, quotations
 from .sentences import sentence_spans
@@ -115,6 +115,8 @@ MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 NOT_CONTENT_START = re.compile(r"(?:but|and|or|than|because|of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
                                r"her\b|their\b|its\b|this\b|that\b)[“\"]?[a-z]+\b))\b", re.IGNORECASE)
 CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
+# Words of the writer's before a quotation in the same clause: not after a colon, a dash or another quotation.
+LEAD_IN = re.compile(r"\s*[^\s“”\"'].*[^\s:―—–“”\"'.!?]\s*[“\"]?", re.S)
 QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
 MAX_TAG_WORDS = 6         # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
@@ -178,10 +180,19 @@ def _backward_content(text, quotes, lo, pos, resume=None, hi=None):
     the content runs on after it, from `resume` to the sentence end `hi`.
     """
     quote = _quote_ending_at(quotes, text, pos)
+    if quote and _lead_in(text, lo, quote):  # 'The plan is “a disaster,” she said': the whole clause
+        return _trim(text, lo, quote[0])[0], quote[1], "partial"
     if quote:
         return quote[0], quote[1], "direct"
     start, end = _trim(text, lo, hi if resume is not None else pos)
     return start, end, "indirect"
+
+
+def _lead_in(text: str, lo: int, quote) -> bool:
+    """Do the writer's words open the clause a trailing tag's quotation ends ('The plan is “a disaster,”')?
+    Not after a colon, a dash or another quotation, nor when they hold a cue of their own."""
+    return text[quote[1] - 1] in ",?!" and LEAD_IN.fullmatch(text, lo, quote[0]) is not None and \
+        cue_pattern()[0].search(text, lo, quote[0]) is None
 
 
 def _that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
@@ -526,6 +537,7 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
             continue
         if host:
             host["kind"] = "partial"
+            last_direct = host if q[1] >= host["end"] else last_direct  # 'X is “…,” she said. “…”' goes on
             continue
         lo, hi = sentences.around(q[0])
         lead = text[lo:q[0]].rstrip(" “\"'`")

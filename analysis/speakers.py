@@ -234,7 +234,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if k > 1 and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS:
             ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
             break
-        after_name = word[:1].isupper() and low not in NP_DETERMINERS
+        possessive = low.endswith(("’s", "'s"))  # "Hillary Clinton’s campaign manager Robby Mook"
+        determined = determined or possessive
+        after_name = word[:1].isupper() and low not in NP_DETERMINERS and not possessive
         ends.append(tok.end())
     return (tokens[0].start(), ends[-1]) if ends else None
 

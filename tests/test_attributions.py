@@ -543,3 +543,21 @@ def test_ordinary_sentences_the_narrower_rules_leave_alone(text, speaker, conten
 ])
 def test_passive_cues_that_do_not_report_their_subject(text):
     assert rows(text).empty
+
+
+@pytest.mark.parametrize("text, kind, content", [
+    ("The plan is “a disaster,” the mayor said.", "partial", "The plan is “a disaster,"),
+    ("The plan is “a disaster,” the mayor said. “We will fight it.”", "partial",
+     "The plan is “a disaster,” the mayor said. “We will fight it."),
+    # a colon, another cue or a quotation without its own comma leave the quotation alone
+    ("She put it bluntly: “We lost,” the mayor said.", "direct", "We lost,"),
+    ("“We lost,” the mayor said.", "direct", "We lost,"),
+])
+def test_writers_words_before_a_tagged_quotation_make_one_partial_statement(text, kind, content):
+    only(text, kind=kind, content=content, speaker="mayor")
+
+
+def test_the_lead_in_holds_no_cue_of_its_own():
+    row = only("Jane Doe said the plan was doomed because “nobody wants it,” she said.", kind="partial",
+               speaker="Jane Doe")
+    assert row["content"].startswith("the plan was doomed")

@@ -110,6 +110,7 @@ def test_a_slash_joins_a_token_in_a_mention():
     ("the union members voted", "the union members"),
     ("the singer sings to the crowd", "the singer"),
     ("the senator wasn’t keen", "the senator"),
+    ("Jane Doe’s campaign manager John Roe attacked", "Jane Doe’s campaign manager John Roe"),
     # openers before the subject: a quotation, a quantifier's modifier, a conditional clause
     ("“Stay with me,” the singer sings to the crowd", "the singer"),
     ("At least one senator wasn’t keen", "one senator"),
