@@ -94,8 +94,9 @@ CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 # "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
 OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
-# "footage of X saying": the person shown speaks.
-SHOWN_NAME = re.compile(r"\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+\Z")
+# "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
+SHOWN_NAME = re.compile(r"(?:\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)|"
+                        r",\s+with\s+(?P<subject>[^,;“”\"]{1,60}?))\s+\Z")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
 CLAUSAL_LEMMAS = frozenset("""say tell add write report note claim warn argue insist believe think find show suggest
@@ -109,6 +110,8 @@ AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 NAMING_AS = re.compile(r"\s+as\b")
+OBJECT_END = re.compile(r"\s(?:after|until|because|since|while|when|before|though|although)\s|"
+                        r",\s+(?:with\b|(?!including\b)[a-z]+ing\b)")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
 # but an infinitive is one ("vowed to act").
@@ -263,6 +266,10 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     clause = new_clause_pattern().search(text, start + 1, end)
     if clause and not NAME_LIST_END.search(text, start, clause.start()):  # "Israel, Egypt, and Hamas agreed"
         end = _trim(text, start, clause.start())[1]  # "…, and Jane Doe said …": a new clause
+    if how == "rest" and cue.lemma not in CLAUSAL_LEMMAS:
+        adverbial = next((m for m in OBJECT_END.finditer(text, start + 1, end)
+                          if not any(q[0] <= m.start() < q[1] for q in quotes)), None)
+        end = _trim(text, start, adverbial.start())[1] if adverbial else end
     contrast = CONTRAST.search(text, start + 1, end)
     while contrast and RELATIVE_INSERTION_END.match(text, contrast.end(), end):  # "X, which rose, will ease"
         contrast = CONTRAST.search(text, contrast.end(), end)
@@ -315,7 +322,7 @@ def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     if not text[lo:pos].rstrip(" ”\"'").endswith(","):  # “…,” adding: the comma ends the quotation
         shown = SHOWN_NAME.search(text, lo, pos)
         if shown:
-            return shown.span("name")
+            return shown.span("name" if shown.group("name") else "subject")
         subject = clause_subject(text, lo, pos)
         if subject:
             return subject

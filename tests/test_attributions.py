@@ -561,3 +561,20 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     row = only("Jane Doe said the plan was doomed because “nobody wants it,” she said.", kind="partial",
                speaker="Jane Doe")
     assert row["content"].startswith("the plan was doomed")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The agency could deny them mining permits until the work was completed.", "them mining permits"),
+    ("The senator touted his polling strength while needling his rivals.", "his polling strength"),
+    ("The court condemned the new procedure, dealing a blow to the governor.", "the new procedure"),
+    # a speech verb's clause goes on; "including" and words inside a quotation do not end an object
+    ("The mayor said the talks failed after the envoy left.", "the talks failed after the envoy left"),
+    ("The senator condemned the launches, including two last week.", "the launches, including two last week"),
+])
+def test_an_adverbial_clause_ends_the_object_of_a_stance_verb(text, content):
+    only(text, content=content)
+
+
+def test_the_subject_of_an_absolute_clause_speaks_its_participle():
+    frame = rows("The senator condemned the launch, with his allies calling it reckless.")
+    assert frame[["speaker", "content"]].values.tolist() == [["senator", "the launch"], ["allies", "it reckless"]]
