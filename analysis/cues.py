@@ -117,9 +117,11 @@ def _sentence_initial(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?\n:;—–-"
 
 
-def _follows_determiner(text: str, start: int) -> bool:
+def _follows_determiner(text: str, start: int, form: str) -> bool:
     word = _word_before(text, start)
-    if word and word[1].isdigit():  # "the 10 judges" (but "320 said", "in 2010 said")
+    if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
+        if form.endswith("s") and form.lower() != "says":
+            return True
         word = _word_before(text, word[0])
     return bool(word) and _is_determiner(word[1])
 
@@ -144,7 +146,7 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end = form_match.end()
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or _follows_determiner(text, start) or _object_of_past_verb(text, start, form_match.group())):
+                or _follows_determiner(text, start, form_match.group()) or _object_of_past_verb(text, start, form_match.group())):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]

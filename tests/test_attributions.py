@@ -481,6 +481,8 @@ def test_quotation_after_according_to_runs_over_its_sentences():
 
 def test_a_small_number_before_a_cue_form_makes_it_a_noun():
     assert rows("Of the 10 judges who will hear the case, six were appointed by Democrats.").empty
+    assert rows("The case will be heard by 10 judges rather than 11.").empty
+    assert rows("Of the voters polled, 320 said they would vote.")["cue"].tolist() == ["said"]
     assert rows("A panel in 2001 found the United States was in breach of the deal.")["cue"].tolist() == ["found"]
 
 
