@@ -73,10 +73,11 @@ ADJUNCT_COMMA = re.compile(r"\s*(?:of|in|on|at|during|after|via|through|with|fro
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
-# A relative clause closed by a comma before the verb of the clause it sits in: an insertion, not an aside.
+# A relative clause closed by a comma before the verb or preposition of the clause it sits in ("accused X,
+# who …, of lying"): an insertion, not an aside.
 RELATIVE_INSERTION_END = re.compile(r"(?:(?<=which)|(?<=who))\b[^,;.“”\"]{1,80},\s+(?:\w+ly\s+)?"
                                     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|"
-                                    r"did|does|do|[a-z]+ed|[a-z]+s)\b")
+                                    r"did|does|do|of|for|[a-z]+ed|[a-z]+s)\b")
 # A sentence opening with a subordinate clause ("Though X said Y, Z …") ends the reported content at
 # the comma before the main clause's subject.
 SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"

@@ -533,6 +533,8 @@ def test_a_content_does_not_open_with_a_conjunction():
     ("The agency said that crime in the city was falling.", "agency", "crime in the city was falling"),
     ("Jane Doe said that inflation, which rose in March, would ease.", "Jane Doe",
      "inflation, which rose in March, would ease"),
+    ("The senator accused Jane Doe, who was born in Cuba, of lying.", "senator",
+     "Jane Doe, who was born in Cuba, of lying"),
 ])
 def test_ordinary_sentences_the_narrower_rules_leave_alone(text, speaker, content):
     only(text, speaker=speaker, content=content)
