@@ -95,9 +95,10 @@ CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 # "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
 OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
+WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
 # "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
 SHOWN_NAME = re.compile(r"(?:\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)|"
-                        r",\s+with\s+(?P<subject>[^,;“”\"]{1,60}?))\s+\Z")
+                        r",\s+with\s+(?P<subject>(?:" + WITH_WORD + r"\s+){0,2}" + WITH_WORD + r"))\s+\Z")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
 CLAUSAL_LEMMAS = frozenset("""say tell add write report note claim warn argue insist believe think find show suggest
@@ -111,16 +112,24 @@ AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 NAMING_AS = re.compile(r"\s+as\b")
-OBJECT_END = re.compile(r"\s(?:after|until|because|since|while|when|before|though|although)\s|"
-                        r",\s+(?:with\b|(?!including\b)[a-z]+ing\b)")
+# An adverbial clause or a participle ends a stance verb's object ("deny them permits until the work is done",
+# "condemned the launch, dealing a blow to …"); not a list item in -ing ("cuts to pay, training and …").
+OBJECT_END = re.compile(r"\s(?P<conjunction>after|until|because|since|while|when|before|though|although)\s|"
+                        r",\s+(?:with\b|(?!including\b)[a-z]+ing\s+(?:a|an|the|his|her|its|their|our|my|him|them|"
+                        r"it|us|me|that|to|up|out|in|on|at|for|with|by|from|into|about|against|\d+|[A-Z][\w.]*)\b)")
+# A modal or auxiliary makes the words after the cue a clause, which a conjunction does not end ("promised
+# the bridge would reopen before …").
+FINITE = re.compile(r"\b(?:would|will|could|can|may|might|should|must|is|are|was|were|has|have|had)\b")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
 # but an infinitive is one ("vowed to act").
 NOT_CONTENT_START = re.compile(r"(?:but|and|or|than|because|of|about|for|in|on|with|at|by|from|as|into|over|to(?!\s+(?!the\b|a\b|an\b|his\b|"
                                r"her\b|their\b|its\b|this\b|that\b)[“\"]?[a-z]+\b))\b", re.IGNORECASE)
 CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
-# Words of the writer's before a quotation in the same clause: not after a colon, a dash or another quotation.
-LEAD_IN = re.compile(r"\s*[^\s“”\"'].*[^\s:―—–“”\"'.!?]\s*[“\"]?", re.S)
+# The writer's words leading into a quotation in the same clause: no colon, not a lone connective, not ending
+# in a comma, a dash or another quotation ("But “…”", "In a statement, “…”" are no lead-in).
+LEAD_IN = re.compile(r"\s*(?!(?:And|But|Or|Nor|So|Yet|Still|Now|Then|Also|Instead|Indeed|However|Meanwhile)\s+"
+                     r"(?:[“\"]|``))[^\s“”\"'`:][^:]*[^\s:,―—–“”\"'`.!?]\s*(?:[“\"]|``)?", re.S)
 QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
 MAX_TAG_WORDS = 6         # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
@@ -194,7 +203,7 @@ def _backward_content(text, quotes, lo, pos, resume=None, hi=None):
 
 def _lead_in(text: str, lo: int, quote) -> bool:
     """Do the writer's words open the clause a trailing tag's quotation ends ('The plan is “a disaster,”')?
-    Not after a colon, a dash or another quotation, nor when they hold a cue of their own."""
+    Not when they hold a reporting word of their own (verb or noun: "The report is “flawed,”" stays direct)."""
     return text[quote[1] - 1] in ",?!" and LEAD_IN.fullmatch(text, lo, quote[0]) is not None and \
         cue_pattern()[0].search(text, lo, quote[0]) is None
 
@@ -268,9 +277,7 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     if clause and not NAME_LIST_END.search(text, start, clause.start()):  # "Israel, Egypt, and Hamas agreed"
         end = _trim(text, start, clause.start())[1]  # "…, and Jane Doe said …": a new clause
     if how == "rest" and cue.lemma not in CLAUSAL_LEMMAS:
-        adverbial = next((m for m in OBJECT_END.finditer(text, start + 1, end)
-                          if not any(q[0] <= m.start() < q[1] for q in quotes)), None)
-        end = _trim(text, start, adverbial.start())[1] if adverbial else end
+        end = _object_end(text, quotes, start, end)
     contrast = CONTRAST.search(text, start + 1, end)
     while contrast and RELATIVE_INSERTION_END.match(text, contrast.end(), end):  # "X, which rose, will ease"
         contrast = CONTRAST.search(text, contrast.end(), end)
@@ -278,6 +285,16 @@ def _forward_content(text, quotes, cue: Cue, hi, lo):
     if (how == "rest" and NOT_CONTENT_START.match(text, start)) or CONJUNCTION.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return start, end, "indirect"
+
+
+def _object_end(text: str, quotes, start: int, end: int) -> int:
+    """Where a stance verb's object ends: before a participle or an adverbial clause outside quotations;
+    words that are a clause of their own go on over a conjunction."""
+    adverbial = next((m for m in OBJECT_END.finditer(text, start + 1, end)
+                      if not any(q[0] <= m.start() < q[1] for q in quotes)), None)
+    if adverbial is None or (adverbial.group("conjunction") and FINITE.search(text, start, adverbial.start())):
+        return end
+    return _trim(text, start, adverbial.start())[1]
 
 
 def _insertion_end(text: str, pos: int, hi: int) -> int | None:
@@ -563,7 +580,7 @@ def _add_quote_rows(text: str, rows: list[dict], quotes, sentences: _Sentences) 
         if any(tag_end <= r["cue"].start < q[0] for r in rows):
             continue  # another statement came in between
         if new_paragraph:  # a statement of its own, same speaker
-            last_direct = {**last_direct, "start": q[0], "end": q[1]}
+            last_direct = {**last_direct, "start": q[0], "end": q[1], "kind": "direct"}
             extra.append(last_direct)
         else:  # “…,” he said. “…”: one split quotation, its span runs over the reporting clause
             last_direct["end"] = q[1]

@@ -120,8 +120,8 @@ def _sentence_initial(text: str, i: int) -> bool:
 def _follows_determiner(text: str, start: int, form: str) -> bool:
     word = _word_before(text, start)
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
-        if form.endswith("s") and form.lower() != "says":
-            return True
+        if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
+            return True  # not after a hyphen: "Covid-19 shows"
         word = _word_before(text, word[0])
     return bool(word) and _is_determiner(word[1])
 

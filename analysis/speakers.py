@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .cues import NOT_ADVERBS
+from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS
 from .paths import DATA_DIR
 from .sentences import ABBREVIATIONS
 
@@ -234,8 +234,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if k > 1 and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS:
             ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
             break
-        possessive = low.endswith(("’s", "'s"))  # "Hillary Clinton’s campaign manager Robby Mook"
-        determined = determined or possessive
+        # "Hillary Clinton’s campaign manager Robby Mook": the role nouns after a possessive go on
+        possessive = low.endswith(("’s", "'s")) and low[:-2] not in CONTRACTED_SUBJECTS  # not "He’s long …"
         after_name = word[:1].isupper() and low not in NP_DETERMINERS and not possessive
         ends.append(tok.end())
     return (tokens[0].start(), ends[-1]) if ends else None

@@ -483,6 +483,8 @@ def test_a_small_number_before_a_cue_form_makes_it_a_noun():
     assert rows("Of the 10 judges who will hear the case, six were appointed by Democrats.").empty
     assert rows("The case will be heard by 10 judges rather than 11.").empty
     assert rows("Of the voters polled, 320 said they would vote.")["cue"].tolist() == ["said"]
+    assert rows("Channel 5 says the road is closed.")["cue"].tolist() == ["says"]
+    assert rows("Research on Covid-19 shows that masks work.")["cue"].tolist() == ["shows"]
     assert rows("A panel in 2001 found the United States was in breach of the deal.")["cue"].tolist() == ["found"]
 
 
@@ -535,6 +537,8 @@ def test_a_content_does_not_open_with_a_conjunction():
      "inflation, which rose in March, would ease"),
     ("The senator accused Jane Doe, who was born in Cuba, of lying.", "senator",
      "Jane Doe, who was born in Cuba, of lying"),
+    ("The senator praised Jane Doe, who leads the party, for her work.", "senator",
+     "Jane Doe, who leads the party, for her work"),
 ])
 def test_ordinary_sentences_the_narrower_rules_leave_alone(text, speaker, content):
     only(text, speaker=speaker, content=content)
@@ -553,12 +557,25 @@ def test_passive_cues_that_do_not_report_their_subject(text):
     ("The plan is “a disaster,” the mayor said.", "partial", "The plan is “a disaster,"),
     ("The plan is “a disaster,” the mayor said. “We will fight it.”", "partial",
      "The plan is “a disaster,” the mayor said. “We will fight it."),
-    # a colon, another cue or a quotation without its own comma leave the quotation alone
+    ("Smith “got it wrong,” the mayor said.", "partial", "Smith “got it wrong,"),
+    ("Is the plan “a disaster?” the mayor asked.", "partial", "Is the plan “a disaster?"),
+    # a colon, a lone connective, an opening adjunct or a quotation without its own punctuation
     ("She put it bluntly: “We lost,” the mayor said.", "direct", "We lost,"),
+    ("She put it bluntly: ``We lost,'' the mayor said.", "direct", "We lost,"),
+    ("Her verdict on it: the plan is “a disaster,” the mayor said.", "direct", "a disaster,"),
+    ("But “we lost the vote,” the mayor said.", "direct", "we lost the vote,"),
+    ("In a statement, “we lost the vote,” the mayor said.", "direct", "we lost the vote,"),
+    ("The plan is “a disaster” the mayor said.", "direct", "a disaster"),
     ("“We lost,” the mayor said.", "direct", "We lost,"),
 ])
 def test_writers_words_before_a_tagged_quotation_make_one_partial_statement(text, kind, content):
     only(text, kind=kind, content=content, speaker="mayor")
+
+
+def test_a_lead_in_statement_continued_in_a_new_paragraph_is_quoted_there():
+    frame = rows("The budget is “dead on arrival,” the mayor said.\n\n“Nobody will vote for it.”")
+    assert frame[["kind", "speaker", "content"]].values.tolist() == [
+        ["partial", "mayor", "The budget is “dead on arrival,"], ["direct", "mayor", "Nobody will vote for it."]]
 
 
 def test_the_lead_in_holds_no_cue_of_its_own():
@@ -571,9 +588,19 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The agency could deny them mining permits until the work was completed.", "them mining permits"),
     ("The senator touted his polling strength while needling his rivals.", "his polling strength"),
     ("The court condemned the new procedure, dealing a blow to the governor.", "the new procedure"),
-    # a speech verb's clause goes on; "including" and words inside a quotation do not end an object
+    ("The senator condemned the delay, treating Mrs. Doe as the culprit.", "the delay"),
+    ("The senator condemned the raid, killing 17 sailors.", "the raid"),
+    # a speech verb's clause goes on; "including", list items in -ing, words inside a quotation and a
+    # clause with its own auxiliary do not end an object
     ("The mayor said the talks failed after the envoy left.", "the talks failed after the envoy left"),
     ("The senator condemned the launches, including two last week.", "the launches, including two last week"),
+    ("The union condemned cuts to pay, training and pensions.", "cuts to pay, training and pensions"),
+    ("The union condemned the delay, nothing more.", "the delay, nothing more"),
+    ("The union condemned “the delay until further notice” in a letter.",
+     "the delay until further notice” in a letter"),
+    ("The governor promised the bridge would reopen before winter.", "the bridge would reopen before winter"),
+    ("The minister denied he was at the party when the rules were in force.",
+     "he was at the party when the rules were in force"),
 ])
 def test_an_adverbial_clause_ends_the_object_of_a_stance_verb(text, content):
     only(text, content=content)
@@ -582,3 +609,5 @@ def test_an_adverbial_clause_ends_the_object_of_a_stance_verb(text, content):
 def test_the_subject_of_an_absolute_clause_speaks_its_participle():
     frame = rows("The senator condemned the launch, with his allies calling it reckless.")
     assert frame[["speaker", "content"]].values.tolist() == [["senator", "the launch"], ["allies", "it reckless"]]
+    frame = rows("The court ruled, with three justices dissenting and saying the law was void.")
+    assert "dissenting" not in frame["speaker_mention"].iloc[0]
