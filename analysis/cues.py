@@ -144,9 +144,9 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
         start = _cue_start(text, form_match)
         if text[start].isupper() and not _sentence_initial(text, start):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
-        end = form_match.end()
+        end, matched = form_match.end(), form_match.group()
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or _follows_determiner(text, start, form_match.group()) or _object_of_past_verb(text, start, form_match.group())):
+                or _follows_determiner(text, start, matched) or _object_of_past_verb(text, start, matched)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
