@@ -7,7 +7,7 @@ from importlib import import_module
 
 _PUBLIC = {
     "Corpus": ".corpus", "CorpusError": ".corpus", "load_corpus": ".corpus",
-    "extract_attributions": ".attributions",
+    "extract_attributions": ".extract.attributions",
 }
 __all__ = sorted(_PUBLIC)
 

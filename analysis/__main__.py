@@ -6,7 +6,7 @@ import sys
 
 from . import load_corpus
 from .corpus import CorpusError
-from .store import DEFAULT_DIR, save_tables
+from .store.parquet import DEFAULT_DIR, save_tables
 
 
 def main(argv: list[str] | None = None) -> int:

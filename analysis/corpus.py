@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import schemas
-from .actors import ActorIndex
-from .articles import load_articles
+from .link.actors import ActorIndex
+from .ingest.articles import load_articles
 from .paths import SEEDS_DIR
-from .pipeline import TABLES, extract_all
+from .extract.pipeline import TABLES, extract_all
 
 
 class CorpusError(ValueError):
@@ -30,7 +30,7 @@ class Corpus:
 
     @cached_property
     def _alignment(self):
-        from .coverage import align  # imported late: scikit-learn is only needed here
+        from .link.coverage import align  # imported late: scikit-learn is only needed here
         return align(self)
 
     @property

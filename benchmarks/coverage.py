@@ -3,7 +3,7 @@
 The articles are the PolNeAR dev texts (read in place from ../shared/bench) replicated with new
 ids and publication dates spread over a year. Per-article extraction is a pure function of the
 text, so each distinct text is extracted once and its tables are copied under the new ids; what
-is timed is `analysis.coverage.align`, the only step that looks across articles. Each size runs
+is timed is `analysis.link.coverage.align`, the only step that looks across articles. Each size runs
 in its own process so the peak memory (max RSS) is that size's alone.
 
     python benchmarks/coverage.py [--sizes 1000 10000] [--days 365]
@@ -28,7 +28,7 @@ def synthetic_corpus(n: int, days: int):
 
     from analysis import schemas
     from analysis.corpus import Corpus
-    from analysis.pipeline import extract_article
+    from analysis.extract.pipeline import extract_article
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))]
     extracted = [extract_article(f"t{k}", text) for k, text in enumerate(texts)]
@@ -49,7 +49,7 @@ def synthetic_corpus(n: int, days: int):
 
 
 def run_one(n: int, days: int) -> None:
-    from analysis.coverage import align
+    from analysis.link.coverage import align
 
     corpus = synthetic_corpus(n, days)
     t0 = time.perf_counter()

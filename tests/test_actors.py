@@ -2,7 +2,7 @@
 import pandas as pd
 
 import analysis
-from analysis.actors import ActorIndex
+from analysis.link.actors import ActorIndex
 
 
 def test_aliases_canonicalise():

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import schemas
-from analysis.articles import load_articles
+from analysis.ingest.articles import load_articles
 from analysis.paths import PROJECT_DIR, SEEDS_DIR
 
 BAD = PROJECT_DIR / "tests" / "data" / "bad_corpus"
@@ -207,7 +207,7 @@ def test_manifest_dates_with_a_time_zone_become_naive(tmp_path):
 
 
 def test_user_chrome_rules_apply_when_loading(tmp_path):
-    from analysis.cleaning import load_rules
+    from analysis.ingest.cleaning import load_rules
 
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -2,8 +2,8 @@
 import pandas as pd
 
 from analysis import extract_attributions, schemas
-from analysis.claims import quotes_and_claims
-from analysis.sentences import split_sentences
+from analysis.extract.claims import quotes_and_claims
+from analysis.text.sentences import split_sentences
 
 TEXT = "The mayor said the road was open. “It is safe,” she said. Officials called it “a relief” for drivers."
 

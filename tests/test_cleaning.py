@@ -1,7 +1,7 @@
 """Chrome stripping: general rules, not the seed strings; removed lines are returned."""
 import pytest
 
-from analysis.cleaning import load_rules, strip_chrome
+from analysis.ingest.cleaning import load_rules, strip_chrome
 
 ARTICLE = ("The council voted on Monday to widen the road, officials said.\n\n"
            "“It is a good day,” the mayor said after the vote.")

@@ -67,7 +67,7 @@ def test_cli_strict_fails_with_the_problems(tmp_path, capsys):
 
 
 def test_parallel_extraction_gives_the_same_tables(monkeypatch):
-    from analysis import pipeline
+    from analysis.extract import pipeline
 
     texts = [(SEEDS_DIR / name).read_text(encoding="utf-8") for name in sorted(p.name for p in SEEDS_DIR.glob("*.txt"))]
     jobs = [(f"a{i}", texts[i % 2], None) for i in range(4)]

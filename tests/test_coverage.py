@@ -6,7 +6,7 @@ import pytest
 
 import analysis
 from analysis import schemas
-from analysis.coverage import _blocks, align, coverage_matrix, quote_variants, source_counts, speaker_share
+from analysis.link.coverage import _blocks, align, coverage_matrix, quote_variants, source_counts, speaker_share
 
 
 @pytest.fixture(scope="module")

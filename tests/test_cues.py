@@ -1,7 +1,7 @@
 """The reporting-cue lexicon and the cue finder."""
 import pytest
 
-from analysis.cues import find_cues, load_lexicon
+from analysis.extract.cues import find_cues, load_lexicon
 
 LEXICON = load_lexicon()
 

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 import analysis
-from analysis import dashboards
+from analysis.present import dashboards
 from fixtures_tables import synthetic_corpus
 
 

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.dates import date_range, resolve_said_on, resolve_said_on_range
+from analysis.extract.dates import date_range, resolve_said_on, resolve_said_on_range
 
 TUESDAY = pd.Timestamp("2024-10-29")
 

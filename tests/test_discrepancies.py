@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis import schemas
-from analysis.discrepancies import find_discrepancies
+from analysis.link.discrepancies import find_discrepancies
 
 
 def element(*wordings, claims=(), quotes=(), estimates=()):

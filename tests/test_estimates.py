@@ -7,9 +7,9 @@ import pytest
 
 import analysis
 from analysis import schemas
-from analysis.estimates import extract_estimates
+from analysis.extract.estimates import extract_estimates
 from analysis.paths import PROJECT_DIR
-from analysis.sentences import split_sentences
+from analysis.text.sentences import split_sentences
 
 CASES = pd.read_csv(PROJECT_DIR / "tests" / "data" / "estimate_cases.csv", dtype=str, keep_default_na=False)
 NOT_ESTIMATES = pd.read_csv(PROJECT_DIR / "tests" / "data" / "not_estimate_cases.csv")
@@ -22,7 +22,7 @@ def estimates_of(text, claims=None, published=None):
 
 
 def claim(text, content, cue, claimant, said_on=None, n=0):
-    """A claims row as analysis.claims builds it: content span and cue span located in `text`."""
+    """A claims row as analysis.extract.claims builds it: content span and cue span located in `text`."""
     start, cue_start = text.index(content), text.index(cue)
     return {"claim_id": f"t-c{n:03d}", "article_id": "t", "sentence_id": 0, "start": start, "end": start + len(content),
             "text": content, "kind": "indirect", "claimant": claimant, "claimant_mention": claimant, "cue": cue,

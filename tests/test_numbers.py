@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from analysis.numbers import QUALIFIERS, VAGUE_RANGES, find_amounts, words_to_number
+from analysis.extract.numbers import QUALIFIERS, VAGUE_RANGES, find_amounts, words_to_number
 
 NAN = math.nan
 

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import plots
-from analysis.coverage import coverage_matrix, source_counts, speaker_share
+from analysis.present import plots
+from analysis.link.coverage import coverage_matrix, source_counts, speaker_share
 from fixtures_tables import synthetic_corpus
 
 

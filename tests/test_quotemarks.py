@@ -1,7 +1,7 @@
 """Quotation spans: marks, nesting, apostrophes, paragraphs."""
 import pytest
 
-from analysis.quotemarks import is_title, quote_spans
+from analysis.text.quotemarks import is_title, quote_spans
 
 
 def quoted(text):

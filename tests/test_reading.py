@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from analysis.reading import ReadError, article_files, decode, read_text
+from analysis.ingest.reading import ReadError, article_files, decode, read_text
 
 TEXT = "The café owners’ association said on Wednesday that “résumé checks” were unfair."
 

@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.actors import ActorIndex
-from analysis.claims import quotes_and_claims
+from analysis.link.actors import ActorIndex
+from analysis.extract.claims import quotes_and_claims
 from analysis.paths import SEEDS_DIR
-from analysis.sentences import split_sentences
+from analysis.text.sentences import split_sentences
 
 SEEDS = {"000": "000_40613c9d9dd8e6a5.txt", "004": "004_e3c5f2dc3c9ba6ec.txt"}
 PUBLISHED = pd.Timestamp("2024-10-29")  # seeds/articles.csv: inferred from the wording of both

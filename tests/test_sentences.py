@@ -1,7 +1,7 @@
 """Sentence splitting for news: abbreviations, quotes, paragraphs, offsets."""
 import pytest
 
-from analysis.sentences import split_sentences
+from analysis.text.sentences import split_sentences
 
 
 def sentences(text):
@@ -73,7 +73,7 @@ def test_offsets_of_a_quotation_over_several_sentences():
 
 
 def test_seed_sentences_reproduce_the_text_and_keep_abbreviations_and_quotes():
-    from analysis.articles import load_articles
+    from analysis.ingest.articles import load_articles
     from analysis.paths import SEEDS_DIR
 
     texts = load_articles(SEEDS_DIR).set_index("article_id")["text"]

@@ -2,7 +2,7 @@
 import pytest
 
 from analysis import extract_attributions
-from analysis.speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
+from analysis.extract.speakers import (Mention, Resolver, apposition_before, mention_after, mention_before, relative_before,
                                sentence_subject, split_role)
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.viewer import STYLES, article_html, highlight, spans_of
+from analysis.present.viewer import STYLES, article_html, highlight, spans_of
 from fixtures_tables import TEXTS, synthetic_corpus
 
 SPAN = re.compile(r'<span style="([^"]*)" title="([^"]*)">(.*?)</span>')

@@ -1,5 +1,5 @@
 """Word-level differences between two wordings of one quotation."""
-from analysis.wording import diff_html, shared_share, word_diff
+from analysis.link.wording import diff_html, shared_share, word_diff
 
 FULL = ("The deployment represents: one, a significant escalation in [the country’s] ongoing involvement in the war. "
         "Two, a breach of resolutions. And three, a dangerous expansion of the war,")

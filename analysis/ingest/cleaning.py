@@ -26,7 +26,7 @@ from typing import NamedTuple
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 TEASER_SIMILARITY = 70  # token-sort ratio; rewordings of one lead score 80-90, unrelated paragraphs < 55
 MIN_TEASER_WORDS = 5    # shorter lines are labels, too short to judge a repeat by

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import BUILD_DIR
+from ..paths import BUILD_DIR
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "claims", "estimates", "coverage", "discrepancies")
 DEFAULT_DIR = BUILD_DIR / "tables"

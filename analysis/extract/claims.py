@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import schemas
-from .quotemarks import quotations
+from .. import schemas
+from ..text.quotemarks import quotations
 
 CLAIMANT_COLUMNS = {"speaker": "claimant", "speaker_mention": "claimant_mention", "speaker_start": "claimant_start",
                     "speaker_end": "claimant_end", "speaker_role": "claimant_role"}

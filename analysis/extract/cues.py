@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 # Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned", "isn’t saying";
 # any lowercase adverb in -ly too ("has sharply criticized"), but not the nouns and adjectives in -ly.

@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
-from .articles import source_names
+from ..ingest.articles import source_names
 
 UNATTRIBUTED = "article's own voice"
 DODGE_SHARE = 30                  # marks of the same day sit side by side, 1/30 of the time shown apart,

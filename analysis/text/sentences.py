@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 
 def _word_list(name: str) -> frozenset[str]:

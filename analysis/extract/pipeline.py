@@ -10,7 +10,7 @@ from tqdm.auto import tqdm
 from .attributions import extract_attributions
 from .claims import quotes_and_claims
 from .estimates import extract_estimates
-from .sentences import split_sentences
+from ..text.sentences import split_sentences
 
 TABLES = ("sentences", "quotes", "claims", "estimates")
 PARALLEL_FROM = 200  # below this many articles, process start-up costs more than it saves

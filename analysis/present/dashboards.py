@@ -16,10 +16,10 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from . import plots
-from .articles import source_names
-from .coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
+from ..ingest.articles import source_names
+from ..link.coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
 from .viewer import article_html
-from .wording import diff_html
+from ..link.wording import diff_html
 
 ALL = "(all)"
 CLAIM_COLUMNS = ["claim_id", "source", "date", "kind", "claimant", "claimant_role", "affiliation", "cue", "said_on",

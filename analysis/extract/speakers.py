@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS
-from .paths import DATA_DIR
-from .sentences import ABBREVIATIONS
+from ..paths import DATA_DIR
+from ..text.sentences import ABBREVIATIONS
 
 # Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
 _ABBREVIATED = "|".join(sorted((a for a in ABBREVIATIONS if a.isalpha()), key=len, reverse=True))

@@ -27,8 +27,8 @@ from scipy.sparse.csgraph import connected_components
 from scipy.sparse import coo_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from . import schemas
-from .articles import source_names
+from .. import schemas
+from ..ingest.articles import source_names
 
 DEFAULT_THRESHOLD = 0.25
 STEM_CHARS = 4            # words cut to their first letters: "usage"/"use", "Russian"/"Russia" meet

@@ -30,9 +30,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import schemas
+from .. import schemas
 from .numbers import Amount, find_amounts
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 MONTHS = "january february march april may june july august september october november december".split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()

@@ -17,7 +17,7 @@ from functools import lru_cache
 import pandas as pd
 from text_to_num import text2num
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 # Only to find candidate runs quickly; text2num does the reading.

@@ -23,8 +23,8 @@ import pandas as pd
 
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, find_cues, new_clause_pattern, new_predicate_pattern
 from .dates import resolve_said_on
-from .quotemarks import is_title, quotations
-from .sentences import sentence_spans
+from ..text.quotemarks import is_title, quotations
+from ..text.sentences import sentence_spans
 from .speakers import (SINGULAR_NOUN, Mention, Resolver, apposition_before, clause_subject, infinitive_subject,
                        mention_after, mention_before, relative_before, sentence_subject, split_role)
 

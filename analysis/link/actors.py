@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 ACTOR_COLUMNS = ["name", "alias", "kind", "affiliation"]
 FUZZY_MIN_SCORE = 92  # whole name: spelling variants only ("Zelenskyy"/"Zelensky")

@@ -25,9 +25,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from . import schemas
-from .cues import trie_pattern
-from .speakers import TITLES
+from .. import schemas
+from ..extract.cues import trie_pattern
+from ..extract.speakers import TITLES
 
 FACT_COLUMNS = ["element_id", "article_id", "field", "detail", "value", "key", "start", "end"]
 NAME_SIMILARITY = 85   # rapidfuzz ratio at which two surnames are one person spelt two ways

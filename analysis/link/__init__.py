@@ -1,0 +1,1 @@
+"""Link, across articles: actor canonical names, coverage alignment, discrepancies, wording."""

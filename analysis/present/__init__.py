@@ -1,0 +1,1 @@
+"""Present: matplotlib figures, ipywidgets dashboards, the escaped-HTML article viewer."""
