@@ -1,0 +1,301 @@
+"""Where a reported content begins and ends, around a cue: the boundary logic the attribution rules share.
+
+Backward content ends at the comma or closing quotation mark before a trailing reporting clause
+("…, X said"); forward content is the clause after a cue ("X said (that) …"), cut where the sentence
+moves on: a second predicate ("…, adding that"), a new clause with its own subject ("…, and Jane Doe
+said"), a contrast or an aside ("…, but …", "…, which …"), or, for a stance verb's object, an
+adverbial clause or a participle. Every search is bounded by the `hi` the rule passes in (the cue's
+sentence clipped to `Doc.clause_window`), so a cue costs the same whatever the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.doc import Doc
+from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
+from .speakers import mention_after
+
+CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
+BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
+THAT = re.compile(r"\bthat\b")
+# Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
+ADJUNCT_START = re.compile(r"(?:in|on|at|during|after|before|via|through|from|with|by|over|last|this|earlier|later|"
+                           r"late|yesterday|today|again|also|repeatedly|publicly|privately|previously|\w+day|"
+                           r"however|though|too|meanwhile|instead|"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\b")
+# "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
+ADJUNCT_COMMA = re.compile(r"\s*(?:of|in|on|at|during|after|via|through|with|from|later|then|again|also|too|"
+                           r"however)\b[^,.;:“”\"]{0,60},\s*")
+# A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
+# not the reported content.
+CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
+# A relative clause closed by a comma before the verb or preposition of the clause it sits in ("accused X,
+# who …, of lying"): an insertion, not an aside.
+RELATIVE_INSERTION_END = re.compile(r"(?:(?<=which)|(?<=who))\b[^,;.“”\"]{1,80},\s+(?:\w+ly\s+)?"
+                                    r"(?:would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|"
+                                    r"did|does|do|of|for|[a-z]+ed|[a-z]+s)\b")
+# A sentence opening with a subordinate clause ("Though X said Y, Z …") ends the reported content at
+# the comma before the main clause's subject.
+SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"
+                                r"Once|Even\s+though|Even\s+as)\b")
+# "Asked to describe it, X said": a non-finite opening clause ends at its comma.
+PARTICIPLE_OPENER = re.compile(r"\s*(?:Asked|Pressed|Questioned|Speaking|Writing|Appearing|Testifying|Responding|"
+                               r"Referring|Commenting|Reacting)\b")
+MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+"
+                               r"(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
+# A quotation the clause goes on after is part of that clause (a partial quote); after “…,” a new clause
+# starts (“…,” adding that …).
+CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
+TOPIC = re.compile(r"\s*(?:about|against)\s+")
+INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
+# "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
+CLAUSAL_LEMMAS = frozenset("""say tell add write report note claim warn argue insist believe think find show suggest
+state explain announce acknowledge admit confirm conclude estimate predict assert stress know""".split())
+DEMONSTRATIVE = re.compile(r"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:in|and|or|at|on|for|during|with|from|by)\b)")
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\Z", re.IGNORECASE)
+NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
+NAMING_AS = re.compile(r"\s+as\b")
+# An adverbial clause or a participle ends a stance verb's object ("deny them permits until the work is done",
+# "condemned the launch, dealing a blow to …"); not a list item in -ing ("cuts to pay, training and …").
+OBJECT_END = re.compile(r"\s(?P<conjunction>after|until|because|since|while|when|before|though|although)\s|"
+                        r",\s+(?:with\b|(?!including\b)[a-z]+ing\s+(?:a|an|the|his|her|its|their|our|my|him|them|"
+                        r"it|us|me|that|to|up|out|in|on|at|for|with|by|from|into|about|against|\d+|[A-Z][\w.]*)\b)")
+# A modal or auxiliary makes the words after the cue a clause, which a conjunction does not end ("promised
+# the bridge would reopen before …").
+FINITE = re.compile(r"\b(?:would|will|could|can|may|might|should|must|is|are|was|were|has|have|had)\b")
+NAME_LIST_END = re.compile(r",\s*(?:[A-Z][\w’'.-]*\s*){1,3}\Z")
+INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
+# A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
+# but an infinitive is one ("vowed to act").
+NOT_CONTENT_START = re.compile(r"(?:but|and|or|than|because|of|about|for|in|on|with|at|by|from|as|into|over|"
+                               r"to(?!\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|this\b|that\b)[“\"]?[a-z]+\b))\b",
+                               re.IGNORECASE)
+CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
+# The writer's words leading into a quotation in the same clause: no colon, not a lone connective, not ending
+# in a comma, a dash or another quotation ("But “…”", "In a statement, “…”" are no lead-in).
+LEAD_IN = re.compile(r"\s*(?!(?:And|But|Or|Nor|So|Yet|Still|Now|Then|Also|Instead|Indeed|However|Meanwhile)\s+"
+                     r"(?:[“\"]|``))[^\s“”\"'`:][^:]*[^\s:,―—–“”\"'`.!?]\s*(?:[“\"]|``)?", re.S)
+MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
+MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
+MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
+END_TRIM = " \t\n.,;:!?”\"'’—–-"
+
+
+@dataclass
+class Content:
+    """What a statement says: its kind and its pieces, (start, end) each, in text order."""
+    kind: str                       # direct, partial or indirect
+    pieces: list[tuple[int, int]]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,:;“\"'`—–-":
+        start += 1
+    while end > start and text[end - 1] in END_TRIM:
+        end -= 1
+    return start, end
+
+
+def quote_ending_at(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """The quotation whose closing mark ends right before `pos`."""
+    quote = doc.quotation_ending_by(pos)
+    return quote if quote and CLOSING.fullmatch(doc.text, quote[1], pos) else None
+
+
+def quote_starting_at(doc: Doc, pos: int, limit: int) -> tuple[int, int] | None:
+    """The quotation opening right after `pos` (past commas, colons and dashes)."""
+    stripped = BEFORE_QUOTE.match(doc.text, pos, max(pos, limit)).end()
+    for quote in doc.quotations_starting_in(stripped + 1, stripped + 3):
+        if not doc.text[stripped:quote[0]].strip("“\"'«„`"):
+            return quote
+    return None
+
+
+def backward_content(doc: Doc, lo: int, pos: int, resume: int | None = None, hi: int | None = None) -> Content:
+    """Content before a comma or closing quote that ends at `pos`.
+
+    When the reporting clause is an insertion ("Acts of protest, he said, are acts of patriotism")
+    the content goes on after it, from `resume` to `hi`: two pieces.
+    """
+    text = doc.text
+    quote = quote_ending_at(doc, pos)
+    if quote and lead_in(text, lo, quote):  # 'The plan is “a disaster,” she said': the whole clause
+        return Content("partial", [(trim(text, lo, quote[0])[0], quote[1])])
+    if quote:
+        return Content("direct", [quote])
+    first = trim(text, lo, pos)
+    if resume is None:
+        return Content("indirect", [first])
+    return Content("indirect", [first, trim(text, resume, hi)])
+
+
+def lead_in(text: str, lo: int, quote: tuple[int, int]) -> bool:
+    """Do the writer's words open the clause a trailing tag's quotation ends ('The plan is “a disaster,”')?
+    Not when they hold a reporting word of their own (verb or noun: "The report is “flawed,”" stays direct)."""
+    return text[quote[1] - 1] in ",?!" and LEAD_IN.fullmatch(text, lo, quote[0]) is not None and \
+        cue_pattern()[0].search(text, lo, quote[0]) is None
+
+
+def that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
+    """Where the content starts after a complementiser "that" reached over adjuncts only, else None."""
+    that = THAT.search(text, pos, hi)
+    if not that:
+        return None
+    gap = text[pos:that.start()]
+    if len(gap.split()) > MAX_THAT_DISTANCE:
+        return None
+    gap = gap.strip(" ,")
+    if cue.lemma not in CLAUSAL_LEMMAS and DEMONSTRATIVE.match(text, that.start(), hi):
+        return None  # "rejected that argument in …" (but "said that crime in the city …")
+    if not gap or ADJUNCT_START.match(gap):
+        return that.end()
+    return None
+
+
+def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
+    """(start, how) of what a forward cue reports: how is "quote" (start is the quotation), "clause"
+    (after "that", an adjunct or a listener) or "rest" (the words right after the cue)."""
+    text = doc.text
+    quote = quote_starting_at(doc, pos, hi)
+    if quote:
+        return quote, "quote"
+    that = that_clause(text, cue, pos, hi)
+    if that is not None:
+        return that, "clause"
+    adjunct = ADJUNCT_COMMA.match(text, pos, hi)
+    quote = quote_starting_at(doc, adjunct.end(), hi) if adjunct else None
+    if quote:  # "says of Clinton, “If …”", "said in a statement, “…”"
+        return quote, "quote"
+    topic = TOPIC.match(text, pos, hi)
+    if topic:  # "complained about the noise", "warned against haste": the topic is the content
+        return topic.end(), "clause"
+    if adjunct:  # "said in a statement, the talks …"
+        return adjunct.end(), "clause"
+    infinitive = INFINITIVE.search(text, pos, hi) if cue.takes_object else None
+    if infinitive and len(text[pos:infinitive.start()].split()) <= MAX_LISTENER_WORDS:
+        return infinitive.start(), "clause"  # "told his supporters at a rally to go and vote"
+    return pos, "rest"
+
+
+def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
+    """Where the sentence stops being what a forward cue reports, before any content rule looks."""
+    text = doc.text
+    inside = doc.quotation_holding(cue.start)
+    hi = min(hi, inside[1]) if inside else hi  # a cue inside a quotation reports only up to its end
+    if PARTICIPLE_OPENER.match(text, lo) and "," not in text[lo:cue.start]:  # "Asked to describe it, X said …"
+        comma = text.find(",", cue.end, hi)
+        hi = comma if comma != -1 else hi
+    if SUBORDINATE_OPENER.match(text, lo):  # "Though she said …, the rival …"
+        main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
+        hi = main_clause.start() if main_clause else hi
+    joined = coordinated_cue_pattern().search(text, cue.end, hi)
+    return joined.start() if joined else hi  # "confirmed the visit and said that ...": two contents
+
+
+def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
+    """The clause a forward cue reports ("X said (that) …", "X told Y …"), else None."""
+    text = doc.text
+    hi = _forward_limit(doc, cue, lo, hi)
+    pos = cue.end
+    if cue.takes_object:
+        listener = mention_after(text, pos, hi)
+        pos = listener[1] if listener else pos
+    pos = after_naming_as(text, cue, pos, hi)  # "described it as “…”"
+    pos, how = _content_start(doc, cue, pos, hi)
+    if how == "quote":
+        if not CLAUSE_AFTER_QUOTE.match(text, pos[1], hi):
+            return Content("direct", [pos])
+        pos = pos[0]  # "said that “…” against all odds": the quotation is part of the clause
+    start, end = trim(text, pos, hi)
+    end = _clause_end(doc, cue, start, end, how)
+    if (how == "rest" and NOT_CONTENT_START.match(text, start)) or CONJUNCTION.match(text, start):
+        return None  # "what we know of ...": not a reported clause
+    return Content("indirect", [(start, end)])
+
+
+def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
+    """Where the sentence moves on from the reported clause [start, end)."""
+    text = doc.text
+    predicate = new_predicate_pattern().search(text, start + 1, end)
+    end = trim(text, start, predicate.start())[1] if predicate else end  # "…, adding that …" starts anew
+    predicate = new_predicate_pattern(finite=True).search(text, start + 1, end)
+    if predicate and "," not in text[start:predicate.start()]:  # not "the memo, dated May 3, said"
+        end = trim(text, start, predicate.start())[1]  # "…, told his advisers": the subject's next predicate
+    clause = new_clause_pattern().search(text, start + 1, end)
+    if clause and not NAME_LIST_END.search(text, start, clause.start()):  # "Israel, Egypt, and Hamas agreed"
+        end = trim(text, start, clause.start())[1]  # "…, and Jane Doe said …": a new clause
+    if how == "rest" and cue.lemma not in CLAUSAL_LEMMAS:
+        end = _object_end(doc, start, end)
+    contrast = CONTRAST.search(text, start + 1, end)
+    while contrast and RELATIVE_INSERTION_END.match(text, contrast.end(), end):  # "X, which rose, will ease"
+        contrast = CONTRAST.search(text, contrast.end(), end)
+    return trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
+
+
+def _object_end(doc: Doc, start: int, end: int) -> int:
+    """Where a stance verb's object ends: before a participle or an adverbial clause outside quotations;
+    words that are a clause of their own go on over a conjunction."""
+    text = doc.text
+    adverbial = next((m for m in OBJECT_END.finditer(text, start + 1, end)
+                      if doc.quotation_holding(m.start()) is None), None)
+    if adverbial is None or (adverbial.group("conjunction") and FINITE.search(text, start, adverbial.start())):
+        return end
+    return trim(text, start, adverbial.start())[1]
+
+
+def insertion_end(text: str, pos: int, hi: int) -> int | None:
+    """After "…, X said," the sentence goes on: where its second part starts, else None."""
+    match = INSERTION_END.match(text, pos, hi)
+    return match.end() if match and match.end() < hi - 1 else None
+
+
+def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> bool:
+    """Does the reporting clause end the sentence, so that its content is before it?
+
+    After a trailing cue come punctuation ("…, X said, adding …"), a listener ("…, X told reporters.") or
+    adjuncts ("…, X said on Monday in a statement."). After a comma that is not a quotation's, a clause
+    after the cue ("Speaking in Ohio, X says he …") is its content instead.
+    """
+    text = doc.text
+    pos = cue.end
+    if cue.takes_object:
+        listener = mention_after(text, pos, hi)
+        pos = listener[1] if listener else pos
+    rest = text[pos:hi].lstrip()
+    if not rest or rest[0] in ".,;:!?)—–" or (after_quote and not THAT.match(rest)):
+        return True  # a quotation right before the speaker and cue is their content
+    if that_clause(text, cue, pos, hi) is not None:
+        return False
+    adjunct = ADJUNCT_COMMA.match(text, pos, hi)
+    if adjunct and not quote_starting_at(doc, adjunct.end(), hi):
+        return True  # "…, the agency said in a June report, and …": the sentence goes on after the insertion
+    if len(rest.split(None, MAX_TRAILING_WORDS)) > MAX_TRAILING_WORDS:
+        return False
+    return after_quote or bool(ADJUNCT_START.match(rest))
+
+
+def content_after_comma(doc: Doc, pos: int, hi: int) -> Content | None:
+    """What follows the comma after "According to X": a quotation (even over several sentences) or the clause."""
+    comma = doc.text.find(",", pos, hi)
+    if comma == -1:
+        return None
+    quote = quote_starting_at(doc, comma + 1, len(doc.text))
+    return Content("direct", [quote]) if quote else Content("indirect", [trim(doc.text, comma + 1, hi)])
+
+
+def after_naming_as(text: str, cue: Cue, pos: int, hi: int) -> int:
+    """Past the "as" of an active naming cue ("described it as …"); a passive one ("was described as a
+    quiet student") names its subject instead."""
+    if cue.lemma not in NAMING_CUES or PASSIVE.search(cue.text):
+        return pos
+    naming_as = NAMING_AS.match(text, pos, hi)
+    return naming_as.end() if naming_as else pos

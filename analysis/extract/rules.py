@@ -1,0 +1,390 @@
+"""Attribution rules: each recognises one construction of English news writing and says who speaks and what.
+
+A cue rule is a small function of a `CueContext` (the Doc, the cue, and the clause window around it)
+that returns a `Found` (speaker span and content) when its construction is there, else None. A
+document rule scans the Doc itself and yields whole `Candidate`s. Every candidate carries the name
+of the rule that made it, which becomes the `rule` column of the attributions and claims tables;
+`selection.CUE_RULES` orders the cue rules (the first that recognises a cue decides it).
+
+Cue rules, by name:
+- according-to-before  "…, according to X": the clause before.
+- according-to-after   "According to X, …": the clause (or quotation) after the comma.
+- passive-agent        "The issue was first reported by the AP": the passive's subject, by its agent.
+- apposition-trailing  "“…,” Jane Doe, a professor, said.": the quotation or clause before.
+- apposition-forward   "Jane Doe, a professor, said …", "The party's chairman, Jane Doe, said …".
+- insertion-subject    "The envoy, who arrived on Monday, said …": the subject before the insertion.
+- participle-opener    "In a statement announcing …", "Citing a poll, X …": an opening participle.
+- participle           "X attacked Y, saying that …": the sentence's (or clause's) subject speaks.
+- inverted             "“…,” said X." / "…, said the envoy.": the speaker after the cue.
+- relative-pronoun     "Jane Doe, who said …": the antecedent speaks.
+- trailing             "“…,” X said." / "The talks failed, X said.": the speaker before the cue.
+- named-quotation      "what lawmakers called “fraud”": the quotation alone.
+- forward              "X said (that) …", "X told Y …": the clause after the cue.
+Document rules: signature-dash (“…” ― Name), headline-colon ("Poll: Wealthy voters abandon …").
+A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
+quote-continuation (made in `selection.continue_quotations`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Iterator
+
+from ..text.doc import Doc
+from ..text.quotemarks import is_title
+from .content import (PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content, after_naming_as, backward_content,
+                      content_after_comma, ends_reporting_clause, forward_content, insertion_end, quote_ending_at,
+                      quote_starting_at, trim)
+from .cues import Cue
+from .speakers import (SINGULAR_NOUN, Mention, apposition_before, clause_subject, mention_after, mention_before,
+                       relative_before, sentence_subject, split_role)
+
+CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
+SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
+HEADLINE = re.compile(r"^[“\"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
+# Labels of the paper's own voice, not speakers: "Correction: An earlier version …", "The Latest: …"
+EDITORIAL_LABELS = frozenset(("correction", "corrections", "clarification", "update", "updated", "editor’s note",
+                              "editor's note", "note", "the latest", "related", "read more", "watch", "video",
+                              "photos", "analysis", "opinion", "breaking", "exclusive"))
+# After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
+INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
+                                  r"early|to|of|from|who|whose|when|while|as|yesterday|today|\w+day)\b)")
+# "The envoy, who arrived on Monday, said", "Jane Doe, at a later briefing, said", "It, however, said".
+RELATIVE_INSERTION = re.compile(
+    r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which|[a-z]+ing|in\s+particular|at|in|on|during|after|before|like|"
+    r"unlike|for|with|through|meanwhile|however|too|also|though|in\s+turn|instead)\b[^,;“”\"]{0,150},\s*\Z")
+# "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
+DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?P<dash>―|—|–|--)\s+[^―—–;“”\"]{1,250}?\s+"
+                            r"(?P=dash)\s*\Z")
+# "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
+RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
+TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
+AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
+INVERTING_LEMMAS = frozenset(("say", "add", "write", "ask"))
+SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
+INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
+                          r"Throughout|Following|Speaking|Asked|Writing|Appearing)\b")
+# "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
+OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
+WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
+# "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
+SHOWN_NAME = re.compile(r"(?:\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)|"
+                        r",\s+with\s+(?P<subject>(?:" + WITH_WORD + r"\s+){0,2}" + WITH_WORD + r"))\s+\Z")
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
+PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
+AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
+NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
+WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(frozen=True)
+class SpeakerSpan:
+    """Where a speaker is named: the words, an apposition giving the role, or the antecedent a relative
+    pronoun speaks for ("Jane Doe, who said …")."""
+    start: int
+    end: int
+    role: str | None = None
+    antecedent: tuple[int, int] | None = None
+
+
+@dataclass
+class Found:
+    """What a cue rule recognised: who speaks (if named) and what (None: the construction, but no content)."""
+    speaker: SpeakerSpan | None
+    content: Content | None
+
+
+@dataclass
+class Candidate:
+    """One attribution on its way to a row: the rule that made it, its cue, content and speaker."""
+    rule: str
+    cue: Cue
+    content: Content
+    mention: Mention | None
+    sentence: int  # where the cue's clause window starts: cues of one sentence share a subject
+
+    @property
+    def start(self) -> int:
+        return self.content.start
+
+    @property
+    def end(self) -> int:
+        return self.content.end
+
+    @property
+    def kind(self) -> str:
+        return self.content.kind
+
+
+def _span(found: tuple | None) -> SpeakerSpan | None:
+    """The speakers module's spans, typed: (start, end), (start, end, role) or (who, who_end, start, end)."""
+    if found is None:
+        return None
+    if len(found) == 4:
+        return SpeakerSpan(found[0], found[1], antecedent=(found[2], found[3]))
+    return SpeakerSpan(found[0], found[1], found[2] if len(found) == 3 else None)
+
+
+def mention_of(text: str, span: SpeakerSpan) -> Mention:
+    phrase = text[span.start:span.end]
+    if span.antecedent:  # a relative pronoun speaks for its antecedent: "Jane Doe, who said …"
+        antecedent = mention_of(text, SpeakerSpan(*span.antecedent))
+        return Mention(span.start, span.end, phrase, antecedent.name, antecedent.role, antecedent.kind)
+    name, role, kind = split_role(phrase)
+    if span.role is not None:  # an apposition gives the role
+        role, kind = span.role, "person" if kind == "unknown" and name[:1].isupper() else kind
+    return Mention(span.start, span.end, phrase, name, role, kind)
+
+
+@dataclass
+class CueContext:
+    """A cue and the clause window around it; what several rules look at is computed once."""
+    doc: Doc
+    cue: Cue
+    lo: int
+    hi: int
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def before(self) -> str:
+        return self.text[self.lo:self.cue.start].rstrip()
+
+    @cached_property
+    def apposition(self) -> tuple[int, int, str] | None:
+        return apposition_before(self.text, self.lo, self.cue.start)
+
+    @cached_property
+    def is_participle(self) -> bool:
+        """ "saying", or an opening "Asked about it, X said …"."""
+        cue = self.cue
+        return " " not in cue.text and (cue.text.endswith("ing") or (
+            not self.before and PARTICIPLE_OPENER.fullmatch(cue.text) is not None))
+
+    @cached_property
+    def subject(self) -> SpeakerSpan | None:
+        """The noun phrase right before the cue, past a restrictive relative ("One of the doctors who
+        signed the letter called …")."""
+        speaker = mention_before(self.text, self.lo, self.cue.start)
+        restrictive = RESTRICTIVE_RELATIVE.search(self.text, self.lo, speaker[0]) if speaker else None
+        if restrictive:
+            speaker = mention_before(self.text, self.lo, restrictive.start()) or speaker
+        return _span(speaker)
+
+    def forward(self, hi: int | None = None) -> Content | None:
+        return forward_content(self.doc, self.cue, self.hi if hi is None else hi, self.lo)
+
+    def backward(self, pos: int, resume: int | None = None) -> Content:
+        return backward_content(self.doc, self.lo, pos, resume, self.hi)
+
+
+# --- cue rules ---
+
+def according_to_before(ctx: CueContext) -> Found | None:
+    """ "…, according to X" reports what came before."""
+    before = ctx.before
+    if ctx.cue.kind != "source" or not before.endswith((",", "—", "–", "--")) or before.endswith("that,"):
+        return None
+    speaker = mention_after(ctx.text, ctx.cue.end, ctx.hi, whole_phrase=True)
+    return Found(_span(speaker), ctx.backward(ctx.lo + len(before.rstrip(",—–-").rstrip())))
+
+
+def according_to_after(ctx: CueContext) -> Found | None:
+    """ "According to X, …" reports what follows the comma."""
+    if ctx.cue.kind != "source":
+        return None
+    speaker = mention_after(ctx.text, ctx.cue.end, ctx.hi, whole_phrase=True)
+    return Found(_span(speaker), content_after_comma(ctx.doc, speaker[1] if speaker else ctx.cue.end, ctx.hi))
+
+
+def passive_agent(ctx: CueContext) -> Found | None:
+    """ "The issue was first reported by the AP". Not "It was announced by X that …", "X was described by
+    Y as …", nor a subject inside a relative or an opening subordinate clause ("The bill, which was approved
+    by …", "After the leak was reported by …")."""
+    text, cue = ctx.text, ctx.cue
+    agent = PASSIVE_AGENT.match(text, cue.end, ctx.hi) if PASSIVE.search(cue.text) else None
+    lead = text[ctx.lo:cue.start].strip()
+    if not agent or not lead or lead.lower() == "it" or PASSIVE_NOT_SUBJECT.search(lead) or \
+            SUBORDINATE_OPENER.match(lead):
+        return None
+    speaker = mention_after(text, agent.end(), ctx.hi)
+    if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
+        return None
+    return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
+
+
+def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
+    """The words before an apposition speaker, and whether they close a clause the speaker said."""
+    if not ctx.apposition:
+        return None
+    lead = ctx.text[ctx.lo:ctx.apposition[0]].rstrip()
+    reversed_order = lead.strip(" ,") == ctx.apposition[2].strip()  # "The party’s chairman, Jane Doe, said"
+    return lead, lead.endswith(CLAUSE_CLOSERS) and not reversed_order
+
+
+def apposition_trailing(ctx: CueContext) -> Found | None:
+    lead = _apposition_lead(ctx)
+    if not lead or not lead[1]:
+        return None
+    return Found(_span(ctx.apposition), ctx.backward(ctx.lo + len(lead[0])))
+
+
+def apposition_forward(ctx: CueContext) -> Found | None:
+    if not ctx.apposition:
+        return None
+    return Found(_span(ctx.apposition), ctx.forward())
+
+
+def insertion_subject(ctx: CueContext) -> Found | None:
+    insertion = RELATIVE_INSERTION.match(ctx.text, ctx.lo, ctx.cue.start) or \
+        DASH_INSERTION.match(ctx.text, ctx.lo, ctx.cue.start)
+    if not insertion:
+        return None
+    return Found(_span(mention_before(ctx.text, ctx.lo, insertion.end("subject"))), ctx.forward())
+
+
+def participle_opener(ctx: CueContext) -> Found | None:
+    """ "In a statement announcing …" names its source; "Citing a poll, X …" has the main clause's subject."""
+    if not ctx.is_participle or not OPENING_ADJUNCT.match(ctx.text, ctx.lo, ctx.cue.start):
+        return None
+    comma = ctx.text.find(",", ctx.cue.end, ctx.hi)
+    speaker = mention_before(ctx.text, ctx.lo, ctx.cue.start) or _main_clause_subject(ctx.text, ctx.cue.end, ctx.hi)
+    return Found(_span(speaker), ctx.forward(comma if comma != -1 else ctx.hi))
+
+
+def _main_clause_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The subject after the comma that closes an opening adjunct: "Citing a poll, the senator …"."""
+    comma = text.find(",", pos, hi)
+    return sentence_subject(text, comma + 1, hi) if comma != -1 else None
+
+
+def participle(ctx: CueContext) -> Found | None:
+    """ "X attacked Y(,) saying that …"."""
+    if not ctx.is_participle or not ctx.before:
+        return None
+    return Found(_span(_participle_subject(ctx.text, ctx.lo, ctx.cue.start)), ctx.forward())
+
+
+def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """Who speaks in a participle ending at `pos`: after a comma the sentence's subject ("X attacked Y,
+    saying …"); right after a noun, footage of X or the nearest clause's subject ("after X sent tweets
+    criticizing …")."""
+    if not text[lo:pos].rstrip(" ”\"'").endswith(","):  # “…,” adding: the comma ends the quotation
+        shown = SHOWN_NAME.search(text, max(lo, pos - 200), pos)
+        if shown:
+            return shown.span("name" if shown.group("name") else "subject")
+        subject = clause_subject(text, lo, pos)
+        if subject:
+            return subject
+    return sentence_subject(text, lo, pos)
+
+
+def inverted(ctx: CueContext) -> Found | None:
+    """ "“…,” said X." / "…, said the envoy in a statement."."""
+    text, before = ctx.text, ctx.before
+    if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before):
+        return None
+    speaker = mention_after(text, ctx.cue.end, ctx.hi)
+    if not speaker or not INVERTED_SPEAKER_END.match(text, speaker[1]) or SUBJECT_PRONOUN.match(text, speaker[0]) \
+            or _bare_object(text, ctx.cue, speaker):
+        return None
+    apposition = TRAILING_APPOSITION.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
+    role = apposition.group("role") if apposition else None
+    return Found(SpeakerSpan(*speaker, role),
+                 ctx.backward(ctx.lo + len(before), insertion_end(text, speaker[1], ctx.hi)))
+
+
+def _bare_object(text: str, cue: Cue, phrase) -> bool:
+    """ "…, declared bankruptcy.": a bare singular noun after the cue is its object, not an inverted
+    speaker; after "said", "added", "wrote" or "asked" it speaks ("…, said police")."""
+    return cue.lemma not in INVERTING_LEMMAS and SINGULAR_NOUN.fullmatch(text, *phrase[:2]) is not None
+
+
+def relative_pronoun(ctx: CueContext) -> Found | None:
+    relative = relative_before(ctx.text, ctx.lo, ctx.cue.start)
+    return Found(_span(relative), ctx.forward()) if relative else None
+
+
+def trailing(ctx: CueContext) -> Found | None:
+    """ "“…,” X said." / "The talks failed, X said." when the reporting clause ends the sentence."""
+    speaker = ctx.subject
+    if not speaker or quote_starting_at(ctx.doc, ctx.cue.end, ctx.hi):
+        return None
+    lead = ctx.text[ctx.lo:speaker.start].rstrip()
+    after_quote = lead.endswith(CLAUSE_CLOSERS[1:]) and not _ends_in_title(lead)
+    if not (after_quote or _ends_in_clause(lead)) or \
+            not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, after_quote):
+        return None
+    return Found(speaker, ctx.backward(ctx.lo + len(lead), insertion_end(ctx.text, ctx.cue.end, ctx.hi)))
+
+
+def _ends_in_title(lead: str) -> bool:
+    """Does the text end with a quoted title (… of “Fox News Sunday,”) rather than a quotation?"""
+    opening = max(lead.rfind(mark) for mark in "“\"")
+    return opening != -1 and is_title(lead[opening + 1:-1])
+
+
+def _ends_in_clause(lead: str) -> bool:
+    """ "The talks failed, X said": a clause before the comma is reported; an opening adjunct ("On Monday,",
+    "In a broadcast of “Fox News Sunday,”") is not."""
+    if not lead.endswith(CLAUSE_CLOSERS):
+        return False
+    return not (INTRODUCTORY.match(lead) and lead.count(",") == 1)
+
+
+def named_quotation(ctx: CueContext) -> Found | None:
+    """ "what X called (as) “…”", "what X described as “…”": the quotation alone is their words."""
+    speaker, cue = ctx.subject, ctx.cue
+    if not speaker or cue.lemma not in NAMING_CUES or not WHAT_BEFORE.search(ctx.text, ctx.lo, speaker.start):
+        return None
+    quote = quote_starting_at(ctx.doc, after_naming_as(ctx.text, cue, cue.end, ctx.hi), ctx.hi)
+    return Found(speaker, Content("direct", [quote])) if quote else None
+
+
+def forward(ctx: CueContext) -> Found | None:
+    """ "X said (that) …", "X told Y …": the clause after the cue; the speaker before it, if any."""
+    return Found(ctx.subject, ctx.forward())
+
+
+CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
+    "according-to-before": according_to_before, "according-to-after": according_to_after,
+    "passive-agent": passive_agent, "apposition-trailing": apposition_trailing,
+    "apposition-forward": apposition_forward, "insertion-subject": insertion_subject,
+    "participle-opener": participle_opener, "participle": participle, "inverted": inverted,
+    "relative-pronoun": relative_pronoun, "trailing": trailing, "named-quotation": named_quotation,
+    "forward": forward,
+}
+
+
+# --- document rules ---
+
+def signed_quotes(doc: Doc) -> Iterator[Candidate]:
+    """“…” ― Name: a quotation signed with a dash and a name, as in readers' comments and epigraphs."""
+    for match in SIGNATURE.finditer(doc.text):
+        quote = quote_ending_at(doc, match.start("dash"))
+        if quote:
+            cue = Cue(match.start("dash"), match.end("dash"), match.group("dash"), "sign", "speech", False)
+            yield Candidate("signature-dash", cue, Content("direct", [quote]),
+                            mention_of(doc.text, SpeakerSpan(*match.span("name"))), quote[0])
+
+
+def headline_claims(doc: Doc) -> Iterator[Candidate]:
+    """ "Poll: Wealthy voters abandon …": a short name and a colon opening a line attribute the rest."""
+    text = doc.text
+    for match in HEADLINE.finditer(text):
+        if match.group("name").lower() in EDITORIAL_LABELS:
+            continue
+        cue = Cue(match.start("colon"), match.end("colon"), ":", "colon", "speech", False)
+        start, end = trim(text, match.end("colon"), match.end())
+        if len(text[start:end].split(None, MIN_CONTENT_WORDS)) >= MIN_CONTENT_WORDS:
+            yield Candidate("headline-colon", cue, Content("indirect", [(start, end)]),
+                            mention_of(text, SpeakerSpan(*match.span("name"))), match.start())
+
+
+DOCUMENT_RULES: dict[str, Callable[[Doc], Iterator[Candidate]]] = {
+    "signature-dash": signed_quotes, "headline-colon": headline_claims,
+}

@@ -1,0 +1,233 @@
+"""From rule matches to statements: which rule decides a cue, then the passes over all candidates.
+
+1. `CUE_RULES` is the priority table: for each cue the rules are tried in this order and the first
+   that recognises its construction decides the cue (its content may still be too short to keep).
+   Adding a rule is adding a function to `rules.CUE_RULE_FUNCTIONS` and its name here.
+2. `continue_quotations`: reported speech quoting some words turns `partial`; a quotation that is
+   the whole reported clause makes it `direct`; a cue-less quotation continues the statement before
+   it (a split quotation gains a piece) or opens the statement tagged after it; in a new paragraph it
+   is a statement of its own (rule `quote-continuation`).
+3. `drop_nested`: reported speech inside another statement's content is part of that statement.
+4. `one_per_content`: two cues over the same words give one row, the later (nearer) cue's.
+Every pass is a sweep over offsets in order, with binary searches and heaps, not all pairs.
+"""
+from __future__ import annotations
+
+import heapq
+import re
+from bisect import bisect_left, bisect_right
+
+from ..text.doc import WINDOW_BEFORE, Doc
+from .content import ADJUNCT_START, Content
+from .cues import Cue
+from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
+                    SpeakerSpan, mention_of)
+from .speakers import infinitive_subject, sentence_subject
+
+CUE_RULES = (
+    "according-to-before", "according-to-after",
+    "passive-agent",
+    "apposition-trailing", "apposition-forward",
+    "insertion-subject",
+    "participle-opener", "participle",
+    "inverted",
+    "relative-pronoun",
+    "trailing",
+    "named-quotation",
+    "forward",
+)
+QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
+AFTER_TAG = re.compile(r"[ ,]*")
+# The cue follows a coordination, an infinitive or an insertion: its subject is further left.
+SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
+MAX_TAG_WORDS = 6           # “…?” Acting Deputy Mayor Jane Doe asked.
+WHOLE_QUOTE_SHARE = 0.9     # a quotation this share of a reported clause is the clause: one direct row
+MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that continues it
+MAX_LOOKAHEAD_ROWS = 50     # statements read past a quotation for the one it opens
+
+
+def decide(ctx: CueContext) -> tuple[str, Found] | None:
+    """The first rule of `CUE_RULES` that recognises the cue's construction, and what it found."""
+    for name in CUE_RULES:
+        found = CUE_RULE_FUNCTIONS[name](ctx)
+        if found is not None:
+            return name, found
+    return None
+
+
+def select(doc: Doc, cues: list[Cue]) -> list[Candidate]:
+    """Every statement of the Doc, in text order."""
+    candidates = cue_candidates(doc, cues)
+    for rule in DOCUMENT_RULES.values():
+        candidates.extend(rule(doc))
+    return one_per_content(drop_nested(continue_quotations(doc, candidates)))
+
+
+def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
+    text, out = doc.text, []
+    for cue in cues:
+        if doc.quotation_holding(cue.start):
+            continue  # a cue inside a quotation is part of what the quoted speaker says
+        lo, hi = doc.clause_window(cue.start)
+        if _tags_previous_quotation(text, lo, cue):
+            lo = max(doc.sentence_at(lo - 2)[0], cue.start - WINDOW_BEFORE)
+        decided = decide(CueContext(doc, cue, lo, hi))
+        content = decided[1].content if decided else None
+        if content is None or len(text[content.start:content.end].split(None, MIN_CONTENT_WORDS)) < MIN_CONTENT_WORDS:
+            continue
+        speaker = mention_of(text, decided[1].speaker) if decided[1].speaker else None
+        if speaker is None and out and out[-1].sentence == lo:
+            speaker = out[-1].mention  # "X confirmed the visit and said that ...": shared subject
+        elif speaker is None and SUBJECT_GAP.search(text, max(lo, cue.start - 40), cue.start):
+            infinitive = text[lo:cue.start].rstrip().endswith(" to")  # "X continues to insist", "X beamed and asked"
+            subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start)
+            speaker = mention_of(text, SpeakerSpan(*subject)) if subject else None
+        out.append(Candidate(decided[0], cue, content, speaker, lo))
+    return out
+
+
+def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
+    """“Is it open?” the mayor asked. A quotation ending in ? or ! (or .) closes a sentence of its own,
+    and the short reporting clause after it (nothing but a speaker, a cue and adjuncts) belongs to it."""
+    quote_end = QUOTE_BEFORE.search(text, max(0, lo - 4), lo)
+    subject = text[lo:cue.start]
+    if not quote_end or "\n" in text[quote_end.start():lo] or len(subject.split(None, MAX_TAG_WORDS)) > MAX_TAG_WORDS:
+        return False
+    rest = AFTER_TAG.match(text, cue.end).end()
+    inverted = text[rest:rest + 1].isupper() and not subject.strip()  # “…?” asked Jane Doe.
+    return text[rest:rest + 1] in (".", "") or inverted or bool(ADJUNCT_START.match(text, rest))
+
+
+# --- pass 2: quotations ---
+
+class _Hosts:
+    """The indirect and partial statements whose content may hold a quotation, swept in text order."""
+
+    def __init__(self, rows: list[Candidate]):
+        self.rows = rows
+        self.waiting = sorted((k for k, r in enumerate(rows) if r.kind != "direct"), key=lambda k: rows[k].start)
+        self.next = 0
+        self.active: list[tuple[int, int]] = []  # heap of (end, row index)
+
+    def holding(self, quote: tuple[int, int]) -> Candidate | None:
+        """The first statement (in rule order) that is not direct and holds the quotation."""
+        rows, (q0, q1) = self.rows, quote
+        while self.next < len(self.waiting) and rows[self.waiting[self.next]].start <= q0:
+            k = self.waiting[self.next]
+            heapq.heappush(self.active, (rows[k].end, k))
+            self.next += 1
+        while self.active and self.active[0][0] + 2 < q1:
+            _end, k = heapq.heappop(self.active)
+            if rows[k].end + 2 >= q1:  # its content grew since: keep it
+                heapq.heappush(self.active, (rows[k].end, k))
+                break
+        holding = [k for _e, k in self.active if rows[k].kind != "direct" and q1 <= rows[k].end + 2]
+        return rows[min(holding)] if holding else None
+
+
+def continue_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
+    """Reported speech quoting some words turns `partial`; cue-less quotations continue an earlier speaker."""
+    text = doc.text
+    covered = {(r.start, r.end): r for r in rows if r.kind == "direct"}
+    by_cue = sorted(rows, key=lambda r: r.cue.start)
+    cue_starts = [r.cue.start for r in by_cue]
+    hosts = _Hosts(rows)
+    extra, last_direct = [], None
+    for q in doc.quotations:
+        if q in covered:
+            last_direct = covered[q]
+            continue
+        host = hosts.holding(q)
+        if host and q[1] - q[0] >= WHOLE_QUOTE_SHARE * (host.end - host.start):
+            host.content = Content("direct", [q])  # "said that “…”": the quotation is the content
+            last_direct = host
+            continue
+        if host:
+            host.content.kind = "partial"
+            last_direct = host if q[1] >= host.end else last_direct  # 'X is “…,” she said. “…”' goes on
+            continue
+        lo, hi = doc.sentence_at(q[0])
+        lead = text[max(lo, q[0] - WINDOW_BEFORE):q[0]].rstrip(" “\"'`")
+        near = last_direct is not None and q[0] - last_direct.end < MAX_CONTINUATION_GAP
+        new_paragraph = near and "\n" in text[last_direct.end:q[0]]
+        # “…,” he said, (but) “…”
+        resumes = not lead or lead.endswith((".", "!", "?")) or (
+            not new_paragraph and lead.endswith((",", " but", " and")))
+        following = _next_statement(text, q, by_cue, cue_starts)
+        split = following is not None and following.cue.start < hi  # “…,” she said, “…”: tagged here
+        if split or not (resumes and near):
+            if following:
+                following.content.pieces.insert(0, q)
+            continue
+        tag_end = max(doc.sentence_at(last_direct.cue.start)[1], last_direct.end)
+        if bisect_left(cue_starts, tag_end) < bisect_left(cue_starts, q[0]):
+            continue  # another statement came in between
+        if new_paragraph:  # a statement of its own, same speaker
+            last_direct = Candidate("quote-continuation", last_direct.cue, Content("direct", [q]),
+                                    last_direct.mention, last_direct.sentence)
+            extra.append(last_direct)
+        else:  # “…,” he said. “…”: one split quotation of two pieces, the reporting clause between them
+            last_direct.content.pieces.append(q)
+    return sorted(rows + extra, key=lambda r: (r.start, r.end))
+
+
+def _next_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate], cue_starts: list[int]):
+    """The quoted statement whose reporting clause comes next after a cue-less quotation in its
+    paragraph: “First part.” More words. “Second part,” she said. The quotation may open it."""
+    first = bisect_right(cue_starts, quote[1])
+    nearest = next((r for r in by_cue[first:first + MAX_LOOKAHEAD_ROWS] if r.start > quote[1]), None)
+    if nearest and nearest.kind == "direct" and nearest.start - quote[1] < MAX_CONTINUATION_GAP and \
+            "\n" not in text[quote[1]:nearest.start]:
+        return nearest
+    return None
+
+
+# --- pass 3: nesting ---
+
+def _inside(row: Candidate, host: Candidate) -> bool:
+    if host is row or not host.start <= row.cue.start < host.end or row.start < host.start:
+        return False
+    shorter = row.end <= host.end + 2 and row.end - row.start < host.end - host.start
+    return shorter or host.end <= host.cue.start < row.end  # or it runs over the host's tag
+
+
+def drop_nested(rows: list[Candidate]) -> list[Candidate]:
+    """Reported speech inside another row's content belongs to that statement ("He said the agency
+    claimed …"); so does a row that runs on over that statement's trailing tag. A quotation credited to
+    someone else by name keeps its row ("… that his opponent had said, “I will never quit.”"); one by
+    the same speaker or a pronoun ("…, but she knows that “…”") turns the statement `partial`."""
+    keep = [True] * len(rows)
+    active: list[tuple[int, int]] = []  # heap of (end, index) of the rows open at the current cue
+    following = 0
+    for k in sorted(range(len(rows)), key=lambda k: rows[k].cue.start):
+        row = rows[k]
+        while following < len(rows) and rows[following].start <= row.cue.start:
+            heapq.heappush(active, (rows[following].end, following))
+            following += 1
+        while active and active[0][0] <= row.cue.start:
+            heapq.heappop(active)
+        host = next((rows[h] for h in sorted(h for _e, h in active) if _inside(row, rows[h])), None)
+        if host is None or (row.kind == "direct" and _named_other(row.mention, host.mention)):
+            continue
+        keep[k] = False
+        if row.kind == "direct" and host.kind == "indirect":
+            host.content.kind = "partial"
+    return [r for r, kept in zip(rows, keep) if kept]
+
+
+def _named_other(mention, host) -> bool:
+    """Is this a speaker named apart from the host's (not missing, not a pronoun, not the same words)?"""
+    return mention is not None and mention.kind != "pronoun" and (host is None or mention.name != host.name)
+
+
+# --- pass 4: one row per content ---
+
+def one_per_content(rows: list[Candidate]) -> list[Candidate]:
+    """Two cues reporting the same words ("The transcript, published by the Post, shows that …", "The spot
+    concludes with footage of X saying “…”"): the later one is the nearer verb."""
+    last: dict[tuple[int, int], Candidate] = {}
+    for r in rows:
+        key = (r.start, r.end)
+        if key not in last or r.cue.start > last[key].cue.start:
+            last[key] = r
+    return [r for r in rows if last[(r.start, r.end)] is r]

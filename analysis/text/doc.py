@@ -1,0 +1,134 @@
+"""One `Doc` per article: the text with its paragraphs, sentences, quotations and zones, built once.
+
+Every extractor takes the same Doc, so no module re-splits sentences or re-finds quotations. The
+look-ups extractors need per cue (the sentence around an offset, the quotation holding, ending before
+or starting after an offset) are binary searches over sorted offsets, so a cue costs the same in a
+1 MB text as in a short one. Work around a cue is bounded by its sentence clipped to a fixed window
+(`Doc.clause_window`): a text with no sentence end does not make every cue read the whole text.
+
+Zones name the parts of a page that are not running text, when their shape gives them away:
+`headline` (a short first line with no sentence end, followed by more text), `dateline` (the
+"CITY, Month D (Agency) -" opening of the first body paragraph) and `caption` (a line that opens
+with a photo or video label, or ends with a picture credit).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .quotemarks import is_title, quote_spans
+from .sentences import sentence_spans
+
+WINDOW_BEFORE = 1200  # chars a rule may read before its cue: the longest news sentences fit
+WINDOW_AFTER = 1200
+HEADLINE_MAX_WORDS = 25
+DATELINE = re.compile(r"""
+    (?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ ][A-Z][A-Z.'’-]{1,30}){0,3})   # VILNIUS, NEW YORK, ST. LOUIS
+    (?:,[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?                            # , March 3
+    (?:[ ]?\([^()\n]{1,40}\))?                                        # (Reuters)
+    [ ]?(?:--|-|—|–)[ ]                                               # the dash before the first sentence
+    """, re.VERBOSE)
+CAPTION_LABEL = re.compile(r"(?:Photo|Image|Picture|Video|Caption|File[ ]photo)s?\b[^\n:|]{0,40}[:|]")
+CREDIT = re.compile(r"""
+    (?:\((?:Photo|Image|Picture)s?[ ]?(?:by|:|credit)[^()\n]{0,80}\)
+    | Getty[ ]Images | AFP | AP[ ]Photo | Reuters | EPA | Shutterstock)
+    (?:/[^\n/]{0,40})?[ ]*\Z""", re.VERBOSE)
+MAX_CAPTION_CHARS = 300
+SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Zone:
+    kind: str   # headline, dateline or caption
+    start: int
+    end: int
+
+
+@dataclass
+class Doc:
+    """An article's text and everything found in it once: see the module docstring."""
+    text: str
+    sentences: list[Sentence] = field(init=False)
+    quotations: list[tuple[int, int]] = field(init=False)  # speech only: quoted titles are left out
+
+    def __post_init__(self) -> None:
+        self.sentences = [Sentence(*s) for s in sentence_spans(self.text)]
+        self.quotations = [q for q in quote_spans(self.text) if not is_title(self.text[q[0]:q[1]])]
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._quote_starts = [q[0] for q in self.quotations]
+        self._quote_ends = [q[1] for q in self.quotations]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of every paragraph that holds a sentence."""
+        spans: dict[int, tuple[int, int]] = {}
+        for s in self.sentences:
+            first = spans.get(s.paragraph, (s.start, s.end))
+            spans[s.paragraph] = (first[0], s.end)
+        return list(spans.values())
+
+    @cached_property
+    def zones(self) -> list[Zone]:
+        return sorted(self._headline() + self._dateline() + self._captions(), key=lambda z: z.start)
+
+    def zone_at(self, pos: int) -> str:
+        """The zone holding `pos`: headline, dateline, caption, else body."""
+        return next((z.kind for z in self.zones if z.start <= pos < z.end), "body")
+
+    def _headline(self) -> list[Zone]:
+        paragraphs = self.paragraphs
+        if len(paragraphs) < 2:
+            return []
+        start, end = paragraphs[0]
+        line = self.text[start:end]
+        if len(line.split()) > HEADLINE_MAX_WORDS or SENTENCE_END.search(line):
+            return []
+        return [Zone("headline", start, end)]
+
+    def _dateline(self) -> list[Zone]:
+        body = [p for p in self.paragraphs if not any(z.start == p[0] for z in self._headline())]
+        match = DATELINE.match(self.text, body[0][0], body[0][1]) if body else None
+        return [Zone("dateline", match.start(), match.end())] if match else []
+
+    def _captions(self) -> list[Zone]:
+        """Short lines that open with a photo label or end with a picture credit."""
+        return [Zone("caption", start, end) for start, end in self.paragraphs
+                if end - start <= MAX_CAPTION_CHARS and (CAPTION_LABEL.match(self.text, start, end)
+                                                          or CREDIT.search(self.text, max(start, end - 100), end))]
+
+    # --- look-ups by offset: binary searches ---
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `pos` (the last one starting at or before it)."""
+        if not self.sentences:
+            return 0, len(self.text)
+        s = self.sentences[max(bisect_right(self._sentence_starts, pos) - 1, 0)]
+        return s.start, s.end
+
+    def clause_window(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos`, clipped to a fixed window: what a rule at `pos` may read."""
+        lo, hi = self.sentence_at(pos)
+        return max(lo, pos - WINDOW_BEFORE), min(hi, pos + WINDOW_AFTER)
+
+    def quotation_holding(self, pos: int) -> tuple[int, int] | None:
+        """The quotation whose words hold `pos`."""
+        k = bisect_right(self._quote_starts, pos) - 1
+        return self.quotations[k] if k >= 0 and pos < self._quote_ends[k] else None
+
+    def quotation_ending_by(self, pos: int) -> tuple[int, int] | None:
+        """The last quotation that ends at or before `pos`."""
+        k = bisect_right(self._quote_ends, pos) - 1
+        return self.quotations[k] if k >= 0 else None
+
+    def quotations_starting_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The quotations whose words start in [lo, hi)."""
+        return self.quotations[bisect_left(self._quote_starts, lo):bisect_left(self._quote_starts, hi)]
