@@ -41,14 +41,14 @@ COLUMNS: dict[str, dict[str, str]] = {
         "quote_id": STR, "claim_id": STR, "article_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
         "kind": STR, "speaker": STR, "speaker_mention": STR, "speaker_start": INT, "speaker_end": INT,
         "speaker_role": STR, "affiliation": STR, "cue": STR, "cue_start": INT, "cue_end": INT,
-        "said_on": DATE,
+        "said_on": DATE, "rule": STR,
     },
     # --- claims (attributions) ---
     "claims": {
         "claim_id": STR, "article_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
         "kind": STR, "claimant": STR, "claimant_mention": STR, "claimant_start": INT, "claimant_end": INT,
         "claimant_role": STR, "affiliation": STR, "cue": STR, "cue_start": INT, "cue_end": INT,
-        "said_on": DATE, "quote_id": STR,
+        "said_on": DATE, "quote_id": STR, "type": STR, "rule": STR, "content_spans": OBJ,
     },
     # --- estimates (numbers) ---
     "estimates": {

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schemas
-from ..text.quotemarks import quotations
+from ..text.doc import Doc
 
 CLAIMANT_COLUMNS = {"speaker": "claimant", "speaker_mention": "claimant_mention", "speaker_start": "claimant_start",
                     "speaker_end": "claimant_end", "speaker_role": "claimant_role"}
@@ -30,9 +30,10 @@ def _sentence_ids(sentences: pd.DataFrame, starts: pd.Series) -> pd.Series:
     return ids
 
 
-def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
-                      attributions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(quotes, claims) for one article; extra columns of `attributions` are kept in both."""
+def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame, attributions: pd.DataFrame,
+                      quotations: list[tuple[int, int]] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(quotes, claims) for one article; extra columns of `attributions` are kept in both. `quotations`
+    are the article Doc's (found again from the text when not given)."""
     if attributions.empty:
         return schemas.empty_frame("quotes"), schemas.empty_frame("claims")
     base = (attributions.sort_values(["content_start", "content_end"], kind="stable")
@@ -42,7 +43,7 @@ def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
     base["text"] = [text[s:e] for s, e in zip(base["start"], base["end"])]
     base["sentence_id"] = _sentence_ids(sentences, base["start"])
     base["claim_id"] = [f"{article_id}-c{n:03d}" for n in range(len(base))]
-    quotes = _quotes(text, base)
+    quotes = _quotes(text, base, Doc(text).quotations if quotations is None else quotations)
     quotes["quote_id"] = pd.array([f"{article_id}-q{n:03d}" for n in range(len(quotes))], dtype="string")
     quotes["sentence_id"] = _sentence_ids(sentences, quotes["start"])
     first = quotes.drop_duplicates("claim_id").set_index("claim_id")["quote_id"]
@@ -50,9 +51,9 @@ def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame,
     return quotes, base.rename(columns=CLAIMANT_COLUMNS)
 
 
-def _quotes(text: str, claims: pd.DataFrame) -> pd.DataFrame:
+def _quotes(text: str, claims: pd.DataFrame, quotations: list[tuple[int, int]]) -> pd.DataFrame:
     """The quotes of these claims in text order: each direct claim whole, each quotation in a partial one."""
-    spans = np.array(quotations(text) or [(0, 0)], dtype=np.int64)
+    spans = np.array(quotations or [(0, 0)], dtype=np.int64)
     parts = []
     for row, (kind, start, end) in enumerate(zip(claims["kind"], claims["start"], claims["end"])):
         if kind == "direct":
@@ -61,7 +62,8 @@ def _quotes(text: str, claims: pd.DataFrame) -> pd.DataFrame:
             inside = (spans[:, 0] >= start) & (spans[:, 1] <= end + 2)  # a closing mark may follow the clause
             parts.extend((row, a, min(b, end)) for a, b in spans[inside])
     rows, starts, ends = zip(*parts) if parts else ((), (), ())
-    quotes = claims.iloc[list(rows)].assign(start=list(starts), end=list(ends))
+    quotes = claims.iloc[list(rows)].drop(columns="content_spans", errors="ignore")  # the claim's pieces, not the quote's
+    quotes = quotes.assign(start=list(starts), end=list(ends))
     quotes["start"], quotes["end"] = quotes["start"].astype("Int64"), quotes["end"].astype("Int64")
     quotes["text"] = [text[a:b] for a, b in zip(starts, ends)]
     return quotes.sort_values(["start", "end"], kind="stable").reset_index(drop=True)

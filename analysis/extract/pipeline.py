@@ -10,17 +10,19 @@ from tqdm.auto import tqdm
 from .attributions import extract_attributions
 from .claims import quotes_and_claims
 from .estimates import extract_estimates
-from ..text.sentences import split_sentences
+from ..text.doc import Doc
 
 TABLES = ("sentences", "quotes", "claims", "estimates")
 PARALLEL_FROM = 200  # below this many articles, process start-up costs more than it saves
 
 
 def extract_article(article_id: str, text: str, published=None) -> dict[str, pd.DataFrame]:
-    """Every per-article table for one cleaned text; nothing here looks at other articles."""
-    sentences = split_sentences(text)
-    attributions = extract_attributions(text, published=published)
-    quotes, claims = quotes_and_claims(article_id, text, sentences, attributions)
+    """Every per-article table for one cleaned text; nothing here looks at other articles. The text is
+    read once into a Doc that every extractor shares."""
+    doc = Doc(text)
+    sentences = doc.sentence_table()
+    attributions = extract_attributions(text, published=published, doc=doc)
+    quotes, claims = quotes_and_claims(article_id, text, sentences, attributions, doc.quotations)
     estimates = extract_estimates(article_id, text, sentences, claims, published=published)
     sentences = sentences.assign(article_id=article_id)
     return {"sentences": sentences, "quotes": quotes, "claims": claims, "estimates": estimates}

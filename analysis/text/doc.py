@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import pandas as pd
+
 from .quotemarks import is_title, quote_spans
 from .sentences import sentence_spans
 
@@ -66,6 +68,14 @@ class Doc:
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q[0] for q in self.quotations]
         self._quote_ends = [q[1] for q in self.quotations]
+
+    def sentence_table(self) -> pd.DataFrame:
+        """One row per sentence: sentence_id, paragraph, start, end, text (text == source[start:end])."""
+        frame = pd.DataFrame([(k, s.paragraph, s.start, s.end, self.text[s.start:s.end])
+                              for k, s in enumerate(self.sentences)],
+                             columns=["sentence_id", "paragraph", "start", "end", "text"])
+        return frame.astype({"sentence_id": "Int64", "paragraph": "Int64", "start": "Int64", "end": "Int64",
+                             "text": "string"})
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
