@@ -3,7 +3,8 @@ import math
 
 import pytest
 
-from analysis.extract.numbers import QUALIFIERS, VAGUE_RANGES, find_amounts, words_to_number
+from analysis.extract.numbers import find_amounts, words_to_number
+from analysis.text.lexicon import Lexicon
 
 NAN = math.nan
 
@@ -68,7 +69,7 @@ def test_hedges_make_an_amount_approximate(hedge):
 def test_vague_amounts_are_the_ranges_of_the_data_file(phrase):
     amount = only(f"{phrase} of soldiers" if not phrase.startswith("several") else f"{phrase} soldiers")
     assert amount.vague and amount.approximate and math.isnan(amount.value)
-    assert (amount.low, amount.high) == VAGUE_RANGES[phrase]
+    assert (amount.low, amount.high) == Lexicon.default().vague_amounts[phrase]
     assert amount.qualifier.startswith(phrase)
 
 
@@ -76,8 +77,9 @@ def test_a_preposition_before_a_vague_amount_is_no_bound():
     text = "concerns over thousands of soldiers"
     amount = only(text)
     assert amount.text == "thousands" and amount.qualifier == "thousands of"
-    assert (amount.low, amount.high) == VAGUE_RANGES["thousands"]
-    assert QUALIFIERS["over"] == ("low", True)  # a bound before a figure, a preposition before a vague amount
+    assert (amount.low, amount.high) == Lexicon.default().vague_amounts["thousands"]
+    # a bound before a figure, a preposition before a vague amount
+    assert Lexicon.default().qualifiers["over"] == ("low", True)
 
 
 def test_offsets_reproduce_the_text_and_amounts_come_in_order():

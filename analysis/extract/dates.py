@@ -14,7 +14,8 @@ phrase that follows it ("said in a statement on Monday"), after a speaker that f
 the sentence when the cue's clause follows ("On Monday, the ministry said"). A date elsewhere
 belongs to what was said, not to the saying. Inside a quotation only calendar dates resolve:
 a quoted "today" counts from the speaker's day, which the text does not give. Without a
-publication date only a date with its year resolves.
+publication date only a date with its year resolves. Month and weekday names are the lexicon's
+(`analysis.text.lexicon`).
 """
 from __future__ import annotations
 
@@ -24,17 +25,8 @@ from functools import lru_cache
 import dateparser
 import pandas as pd
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATE_WORDS = re.compile(
-    rf"\b(?:(?P<weekday>{'|'.join(WEEKDAYS)})"
-    rf"|(?P<calendar>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}})?)"
-    rf"|(?<=\bin\s)(?P<month>{'|'.join(MONTHS)})(?:\s+(?P<year>\d{{4}}))?"
-    r"|(?P<relative>yesterday|today|(?:last|this)\s+(?:week|month)))\b",
-    re.IGNORECASE,
-)
+from ..text.lexicon import Lexicon, alternation
+
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")
 SENTENCE_START = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"]?[A-Z])")
@@ -48,6 +40,20 @@ OPENING = re.compile(r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNOR
 LOOK_BEFORE = 24  # characters before the cue: "The ministry on Monday said"
 LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes them future
 DAY = pd.Timedelta(days=1)
+
+
+@lru_cache(maxsize=8)
+def _date_pattern(lexicon: Lexicon) -> re.Pattern:
+    """Weekdays, calendar dates ("Oct. 22", "28 October 2024"), "in August" and relative days, in the
+    lexicon's month and weekday names."""
+    month = rf"(?:{alternation(lexicon.month_forms)})\.?"
+    return re.compile(
+        rf"\b(?:(?P<weekday>{alternation(lexicon.weekdays)})"
+        rf"|(?P<calendar>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{month}(?:,?\s+\d{{4}})?)"
+        rf"|(?<=\bin\s)(?P<month>{alternation(lexicon.months)})(?:\s+(?P<year>\d{{4}}))?"
+        r"|(?P<relative>yesterday|today|(?:last|this)\s+(?:week|month)))\b",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -74,9 +80,9 @@ def _day(published) -> pd.Timestamp | None:
     return (day.tz_localize(None) if day.tzinfo else day).normalize()
 
 
-def _after_cue(text: str, clause_end: int) -> re.Match | None:
+def _after_cue(text: str, clause_end: int, dates: re.Pattern) -> re.Match | None:
     stop = CLAUSE_END.search(text, clause_end)
-    found = DATE_WORDS.search(text, clause_end, stop.start() if stop else len(text))
+    found = dates.search(text, clause_end, stop.start() if stop else len(text))
     return found if found and ADJOINING.fullmatch(text, clause_end, found.start()) else None
 
 
@@ -85,27 +91,28 @@ def _sentence_start(text: str, position: int, window: int = 400) -> int:
     return starts[-1] if starts else text.rfind("\n", 0, position) + 1
 
 
-def _before_cue(text: str, cue_start: int) -> re.Match | None:
+def _before_cue(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
     lo = max(cue_start - LOOK_BEFORE, _sentence_start(text, cue_start, LOOK_BEFORE),
              *(text.rfind(p, 0, cue_start) + 1 for p in ",;:"))
-    before = list(DATE_WORDS.finditer(text, lo, cue_start))
+    before = list(dates.finditer(text, lo, cue_start))
     return before[-1] if before else None
 
 
-def _opening(text: str, cue_start: int) -> re.Match | None:
+def _opening(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
     """'On Monday, the ministry said': a date opening the sentence, when only the subject follows it."""
     start = _sentence_start(text, cue_start)
     head = text[start:cue_start]
     if head.count(",") != 1:
         return None
-    found = DATE_WORDS.search(text, start, start + head.index(","))
+    found = dates.search(text, start, start + head.index(","))
     return found if found and OPENING.fullmatch(text, start, found.start()) \
         and found.end() == start + head.index(",") else None
 
 
-def _date_words(text: str, cue_start: int, cue_end: int, after: int | None) -> re.Match | None:
+def _date_words(text: str, cue_start: int, cue_end: int, after: int | None, dates: re.Pattern) -> re.Match | None:
     clause_end = after if after and after > cue_end else cue_end
-    return _after_cue(text, clause_end) or _before_cue(text, cue_start) or _opening(text, cue_start)
+    return (_after_cue(text, clause_end, dates) or _before_cue(text, cue_start, dates)
+            or _opening(text, cue_start, dates))
 
 
 def _is_future(text: str, found: re.Match) -> bool:
@@ -113,13 +120,13 @@ def _is_future(text: str, found: re.Match) -> bool:
     return bool(FUTURE.search(text, lo, found.start()))
 
 
-def _weekday(name: str, base: pd.Timestamp, future: bool) -> pd.Timestamp:
-    target = WEEKDAYS.index(name.lower())
+def _weekday(name: str, base: pd.Timestamp, future: bool, lexicon: Lexicon) -> pd.Timestamp:
+    target = lexicon.weekdays.index(name.lower())
     return base + pd.Timedelta(days=(target - base.weekday()) % 7 if future else -((base.weekday() - target) % 7))
 
 
-def _month(name: str, year: str | None, base: pd.Timestamp | None) -> tuple:
-    number = MONTHS.index(name.lower()) + 1
+def _month(name: str, year: str | None, base: pd.Timestamp | None, lexicon: Lexicon) -> tuple:
+    number = lexicon.month_forms[name.lower()]
     if year is None and base is None:
         return pd.NaT, pd.NaT
     first = pd.Timestamp(int(year) if year else base.year - (number > base.month), number, 1)
@@ -145,40 +152,44 @@ def _in_quotation(text: str, position: int) -> bool:
     return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
-def _resolve(found: re.Match, base: pd.Timestamp | None, future: bool) -> tuple:
+def _resolve(found: re.Match, base: pd.Timestamp | None, future: bool, lexicon: Lexicon) -> tuple:
     if found["calendar"]:
         day = _calendar(found["calendar"], base, future)
         return day, day
     if found["month"]:
-        return _month(found["month"], found["year"], base)
+        return _month(found["month"], found["year"], base, lexicon)
     if base is None:
         return pd.NaT, pd.NaT  # weekdays and "yesterday" need the publication date
     if found["weekday"]:
-        day = _weekday(found["weekday"], base, future)
+        day = _weekday(found["weekday"], base, future, lexicon)
         return day, day
     return _relative(found["relative"], base)
 
 
-def date_range(expression: str, published=None, future: bool = False) -> tuple:
+def date_range(expression: str, published=None, future: bool = False, lexicon: Lexicon | None = None) -> tuple:
     """(first, last) day of the first date words in `expression` ("last week", "Oct. 22", "in May")."""
-    found = DATE_WORDS.search(expression)
-    return _resolve(found, _day(published), future) if found else (pd.NaT, pd.NaT)
+    lexicon = lexicon or Lexicon.default()
+    found = _date_pattern(lexicon).search(expression)
+    return _resolve(found, _day(published), future, lexicon) if found else (pd.NaT, pd.NaT)
 
 
-def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None) -> tuple:
+def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None,
+                          lexicon: Lexicon | None = None) -> tuple:
     """(first, last) day the statement at this cue can have been made; (NaT, NaT) when unknown.
 
     `after`: where a speaker that follows the cue ends ("said the agency on Tuesday").
     """
-    found = _date_words(text, cue_start, cue_end, after)
+    lexicon = lexicon or Lexicon.default()
+    found = _date_words(text, cue_start, cue_end, after, _date_pattern(lexicon))
     if found is None:
         return pd.NaT, pd.NaT
     if _in_quotation(text, cue_start) and not (found["calendar"] or found["month"]):
         return pd.NaT, pd.NaT  # a quoted "today" or "on Monday" counts from the speaker's day, not publication's
-    return _resolve(found, _day(published), _is_future(text, found))
+    return _resolve(found, _day(published), _is_future(text, found), lexicon)
 
 
-def resolve_said_on(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None) -> pd.Timestamp:
+def resolve_said_on(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None,
+                    lexicon: Lexicon | None = None) -> pd.Timestamp:
     """The day the statement at this cue was made, or NaT when the text does not fix one day."""
-    first, last = resolve_said_on_range(text, cue_start, cue_end, published, after)
+    first, last = resolve_said_on_range(text, cue_start, cue_end, published, after, lexicon)
     return first if pd.notna(first) and first == last else pd.NaT

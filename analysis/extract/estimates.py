@@ -1,24 +1,24 @@
 """Numeric estimates: amounts of counted things, with who gave them, when, and where.
 
-An amount (`numbers.find_amounts`) becomes an estimate row when a counted noun of `data/units.csv`
-follows it in the same clause (soldiers -> troops, workers -> workers, killed -> casualties,
-anything else -> other), or any plural word right after it (`other`). No row for: amounts followed
-by a time or measure word ("six weeks"), calendar numbers (years such as 2024, "Oct. 22"), money
-("$3 million"), "one of", and amounts with no counted noun (list markers "one, ... Two, ...",
-house numbers, postal codes).
+An amount (`numbers.find_amounts`) becomes an estimate row when a counted noun of the lexicon's
+units (`data/units.csv`) follows it in the same clause (soldiers -> troops, workers -> workers,
+killed -> casualties, anything else -> other), or any plural word right after it (`other`). No row
+for: amounts followed by a time or measure word ("six weeks"), calendar numbers (years such as 2024,
+"Oct. 22"), money ("$3 million"), "one of", and amounts with no counted noun (list markers "one, ...
+Two, ...", house numbers, postal codes).
 
 Claimant and date: the innermost claim whose content holds the amount, else the claim cued nearest
 to it in the same sentence. With neither, the article speaks in its own voice: `claimant` is empty
 and `voice` is "article" (else "claim"). Stance is "denial" when that claim's words or cue deny
-(`data/denial_words.csv`); a denying claim about counted people with no figure of its own still
-gives a row (value, low and high empty) so a chart can mark the denial.
+(the lexicon's denial words, `data/denial_words.csv`); a denying claim about counted people with no
+figure of its own still gives a row (value, low and high empty) so a chart can mark the denial.
 
-Wording in `data/relative_figures.csv` ("tripling last week's estimate", "doubled", "up
-from 3,000") adds a `derived` row for the earlier figure: its `text` is the wording, `derived_from`
-the estimate it was computed from, and `said_from`/`said_to` the period it was given in (the week
-before for "last week", else any day before the figure it is compared with). A factor ("doubled") applies
-to the nearest figure of troops, workers or casualties in the sentence; counts of other things get no
-derived row.
+The wording of a relative figure (`data/relative_figures.csv`: "tripling last week's estimate",
+"doubled", "up from 3,000") adds a `derived` row for the earlier figure: its `text` is the wording,
+`derived_from` the estimate it was computed from, and `said_from`/`said_to` the period it was given
+in (the week before for "last week", else any day before the figure it is compared with). A factor
+("doubled") applies to the nearest figure of troops, workers or casualties in the sentence; counts
+of other things get no derived row.
 """
 from __future__ import annotations
 
@@ -27,17 +27,14 @@ import re
 from bisect import bisect_right
 from collections import namedtuple
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from .. import schemas
+from ..text.lexicon import Lexicon, alternation
 from .numbers import Amount, find_amounts
-from ..paths import DATA_DIR
 
-MONTHS = "january february march april may june july august september october november december".split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-MONTH_NAMES = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"  # "oct", "october"
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s*\Z", re.IGNORECASE)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|during|early|late|mid)[\s-]*\Z", re.IGNORECASE)
 NOUN_RIGHT_AFTER = re.compile(r"\s+([a-z]+)")
@@ -54,33 +51,26 @@ CLAUSE_CHARS = 120    # how far a clause is read for the counted noun and the pl
 FUNCTION_WORDS = frozenset("was has as its yes perhaps always whereas".split())  # end in s, are no plurals
 PLACE = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
                    r"(?:\s+(?:region|province|oblast|area|border|district))?")
-NOT_PLACES = frozenset(MONTHS + WEEKDAYS)
-MONTH_IN = re.compile(rf"\b(?:in|since|from)\s+({'|'.join(MONTHS)})\b")
 Claim = namedtuple("Claim", "claim_id start end cue_start claimant said_on denies")
 
 
-def _table(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA_DIR / name, comment="#", dtype=str, keep_default_na=False)
+class _Patterns(NamedTuple):
+    month_before: re.Pattern  # "Oct." before a day of the month
+    month_in: re.Pattern      # "in August" in a relative wording (lower case)
+    not_places: frozenset     # month and weekday names: "in May" names no place
+    denial: re.Pattern
+    relative: re.Pattern      # a group per relative figure of the lexicon: r0, r1, ...
 
 
-@lru_cache(maxsize=1)
-def unit_table() -> dict[str, str]:
-    table = _table("units.csv")
-    return dict(zip(table["noun"].str.lower(), table["category"]))
-
-
-@lru_cache(maxsize=1)
-def denial_pattern() -> re.Pattern:
-    return re.compile(rf"\b(?:{'|'.join(_table('denial_words.csv')['pattern'])})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def relative_wordings() -> tuple[re.Pattern, list[tuple[float, bool]]]:
-    """One pattern with a group per row of relative_figures.csv, and each row's (factor or NaN, only_before)."""
-    table = _table("relative_figures.csv")
-    groups = "|".join(f"(?P<r{i}>{w})" for i, w in enumerate(table["wording"]))
-    rules = [(float(f) if f else math.nan, p == "before") for f, p in zip(table["factor"], table["position"])]
-    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE), rules
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    relative = "|".join(f"(?P<r{i}>{r.wording})" for i, r in enumerate(lexicon.relative_figures))
+    return _Patterns(
+        month_before=re.compile(rf"\b(?:{alternation(lexicon.month_forms)})\.?\s*\Z", re.IGNORECASE),
+        month_in=re.compile(rf"\b(?:in|since|from)\s+({alternation(lexicon.months)})\b"),
+        not_places=frozenset(lexicon.months + lexicon.weekdays),
+        denial=re.compile(rf"\b(?:{'|'.join(lexicon.denial_words)})\b", re.IGNORECASE),
+        relative=re.compile(rf"\b(?:{relative})\b", re.IGNORECASE))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -88,11 +78,11 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
     return stop.start() if stop else min(limit, pos + CLAUSE_CHARS)
 
 
-def counted_noun(text: str, pos: int, limit: int) -> tuple[str, str, int] | None:
+def counted_noun(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
     """(noun, category, end of the noun) for the amount ending at `pos`, or None."""
     words = list(WORD.finditer(text, pos, _clause_end(text, pos, limit)))[:UNIT_WINDOW + PREDICATE_WINDOW]
     lowered = [w.group().lower() for w in words]
-    units = unit_table()
+    units = lexicon.units
     for k in range(min(len(words), UNIT_WINDOW)):
         for size in (3, 2, 1):
             phrase = " ".join(lowered[k:k + size])
@@ -109,37 +99,39 @@ def counted_noun(text: str, pos: int, limit: int) -> tuple[str, str, int] | None
     return None
 
 
-def _is_year(text: str, amount: Amount) -> bool:
+def _is_year(text: str, amount: Amount, lexicon: Lexicon) -> bool:
     """ "2024", "in 2000"; but "2000 soldiers" counts (a year is written without separators)."""
     if not YEAR.fullmatch(amount.text.split()[-1]):
         return False
     noun = NOUN_RIGHT_AFTER.match(text, amount.end)
-    return (noun is None or unit_table().get(noun[1], "skip") == "skip"
+    return (noun is None or lexicon.units.get(noun[1], "skip") == "skip"
             or bool(YEAR_BEFORE.search(text, max(0, amount.start - 8), amount.start)))
 
 
-def _not_counted(text: str, amount: Amount) -> bool:
+def _not_counted(text: str, amount: Amount, lexicon: Lexicon) -> bool:
     """Years, days of a month ("Oct. 22"), money, codes ("F-16", "0199"), and "one of" (a pronoun)."""
     before = max(0, amount.start - 12)
-    return (_is_year(text, amount) or bool(LEADING_ZERO.match(amount.text))
-            or any(p.search(text, before, amount.start) for p in (MONTH_BEFORE, CURRENCY_BEFORE, CODE_BEFORE))
+    month_before = _patterns(lexicon).month_before
+    return (_is_year(text, amount, lexicon) or bool(LEADING_ZERO.match(amount.text))
+            or any(p.search(text, before, amount.start) for p in (month_before, CURRENCY_BEFORE, CODE_BEFORE))
             or (amount.value == 1 and text[amount.end:amount.end + 4].lower() == " of "))
 
 
-def place_after(text: str, pos: int, limit: int):
+def place_after(text: str, pos: int, limit: int, lexicon: Lexicon):
     """The first place named in the clause from `pos`: "in Spain", "in the Tula region"."""
     end = _clause_end(text, pos, limit)
+    not_places = _patterns(lexicon).not_places
     for found in PLACE.finditer(text, pos, end):
-        if found["place"].lower() not in NOT_PLACES:
+        if found["place"].lower() not in not_places:
             return found.group()
     return pd.NA
 
 
-def _claims(claims: pd.DataFrame) -> list[Claim]:
+def _claims(claims: pd.DataFrame, lexicon: Lexicon) -> list[Claim]:
     """Claims as plain tuples (pandas row access per amount costs more than the whole scan)."""
     if claims is None or claims.empty:
         return []
-    denial = denial_pattern()
+    denial = _patterns(lexicon).denial
     cue_starts = claims["cue_start"].tolist() if "cue_start" in claims else [pd.NA] * len(claims)
     columns = zip(claims["claim_id"].tolist(), claims["start"].tolist(), claims["end"].tolist(), cue_starts,
                   claims["claimant"].tolist(), claims["said_on"].tolist(), claims["text"].fillna("").tolist(),
@@ -165,21 +157,22 @@ def _attribution(claim: Claim | None) -> dict:
             "stance": "denial" if claim.denies else "assertion"}
 
 
-def _estimate(text, amount: Amount, sentence, claims) -> dict | None:
+def _estimate(text, amount: Amount, sentence, claims, lexicon: Lexicon) -> dict | None:
     sentence_id, s, e = sentence
-    if _not_counted(text, amount):
+    if _not_counted(text, amount, lexicon):
         return None
-    unit = counted_noun(text, amount.end, e)
+    unit = counted_noun(text, amount.end, e, lexicon)
     if unit is None or unit[1] == "skip":
         return None
     claim = claim_for(claims, amount.start, amount.end, s, e)
     return {"sentence_id": sentence_id, "start": amount.start, "end": amount.end, "text": amount.text,
             "value": amount.value, "low": amount.low, "high": amount.high, "qualifier": amount.qualifier or pd.NA,
             "approximate": amount.approximate, "unit": unit[0], "category": unit[1],
-            "location": place_after(text, unit[2], e), **_attribution(claim), "derived": False, "derivation": pd.NA}
+            "location": place_after(text, unit[2], e, lexicon), **_attribution(claim), "derived": False,
+            "derivation": pd.NA}
 
 
-def _earlier_period(wording: str, base) -> tuple:
+def _earlier_period(wording: str, base, lexicon: Lexicon) -> tuple:
     """(said_from, said_to) of an earlier figure: the week or month before for "last week/month"."""
     if base is None or pd.isna(base):
         return pd.NaT, pd.NaT
@@ -191,17 +184,18 @@ def _earlier_period(wording: str, base) -> tuple:
     if "last month" in words:
         first = base.replace(day=1)
         return first - pd.DateOffset(months=1), first - pd.Timedelta(days=1)
-    month = MONTH_IN.search(words)
+    month = _patterns(lexicon).month_in.search(words)
     if month:  # "in August": the latest August before the figure
-        number = MONTHS.index(month[1]) + 1
+        number = lexicon.month_forms[month[1]]
         first = pd.Timestamp(base.year - (number > base.month), number, 1)
         return first, first + pd.offsets.MonthEnd(0)
     return pd.NaT, base - pd.Timedelta(days=1)
 
 
-def _derived_row(text: str, current: dict, start: int, end: int, figures: dict, published) -> dict:
+def _derived_row(text: str, current: dict, start: int, end: int, figures: dict, published,
+                 lexicon: Lexicon) -> dict:
     base = current["said_on"] if pd.notna(current["said_on"]) else published
-    said_from, said_to = _earlier_period(text[start:end], base)
+    said_from, said_to = _earlier_period(text[start:end], base, lexicon)
     return {**current, **figures, "start": start, "end": end, "text": text[start:end], "derivation": text[start:end],
             "derived": True, "approximate": True, "said_on": said_from if said_from == said_to else pd.NaT,
             "said_from": said_from, "said_to": said_to, "derived_from": current["start"]}
@@ -215,7 +209,7 @@ def _wording_end(text: str, start: int, end: int) -> int:
     return start + len(TRAILING.sub("", text[start:end]))
 
 
-def _stated_earlier(text: str, wording: re.Match, found: list, sentence_end: int, published):
+def _stated_earlier(text: str, wording: re.Match, found: list, sentence_end: int, published, lexicon: Lexicon):
     """ "5,000 soldiers, up from 3,000": the amount right after the wording, for the figure before it."""
     after = [a for a, _ in found if a.start >= wording.end() and not text[wording.end():a.start].strip()]
     before = [r for a, r in found if r and a.end <= wording.start()]
@@ -225,11 +219,11 @@ def _stated_earlier(text: str, wording: re.Match, found: list, sentence_end: int
     figures = {"value": earlier.value, "low": earlier.low, "high": earlier.high,
                "qualifier": earlier.qualifier or pd.NA}
     end = _wording_end(text, wording.start(), _clause_end(text, earlier.end, sentence_end))
-    return _derived_row(text, current, wording.start(), end, figures, published), earlier.start
+    return _derived_row(text, current, wording.start(), end, figures, published, lexicon), earlier.start
 
 
 def _factor_earlier(text: str, wording: re.Match, factor: float, only_before: bool, found: list,
-                    sentence_end: int, published):
+                    sentence_end: int, published, lexicon: Lexicon):
     """ "Tripling last week's estimate, ... 9,000 troops": the nearest counted figure divided by the factor."""
     counted = [(a, r) for a, r in found if r and r["category"] != "other" and not math.isnan(a.value)
                and (a.start >= wording.end() or not only_before)]
@@ -241,47 +235,49 @@ def _factor_earlier(text: str, wording: re.Match, factor: float, only_before: bo
     figure_first = wording.end() <= amount.start < clause_end  # "doubled to 6,000": the wording stops at the figure
     end = _wording_end(text, wording.start(), amount.start if figure_first else clause_end)
     figures = {k: current[k] / factor for k in ("value", "low", "high")}
-    return _derived_row(text, current, wording.start(), end, figures, published)
+    return _derived_row(text, current, wording.start(), end, figures, published, lexicon)
 
 
-def _derived_rows(text: str, sentence, found: list[tuple[Amount, dict | None]], published) -> tuple[list, set]:
+def _derived_rows(text: str, sentence, found: list[tuple[Amount, dict | None]], published,
+                  lexicon: Lexicon) -> tuple[list, set]:
     """Derived rows for the relative wordings of one sentence, and the starts of the amounts they consumed."""
     _, s, e = sentence
-    pattern, rules = relative_wordings()
     rows, consumed = [], set()
-    for wording in pattern.finditer(text, s, e):
-        factor, only_before = rules[int(wording.lastgroup[1:])]
+    for wording in _patterns(lexicon).relative.finditer(text, s, e):
+        _, factor, only_before = lexicon.relative_figures[int(wording.lastgroup[1:])]
         if math.isnan(factor):
-            row, used = _stated_earlier(text, wording, found, e, published)
+            row, used = _stated_earlier(text, wording, found, e, published, lexicon)
             consumed |= {used} if row else set()
         else:
-            row = _factor_earlier(text, wording, factor, only_before, found, e, published)
+            row = _factor_earlier(text, wording, factor, only_before, found, e, published, lexicon)
         rows += [row] if row else []
     return rows, consumed
 
 
-def _sentence_rows(text: str, sentence, amounts: list[Amount], claims: list[Claim], published) -> list[dict]:
-    found = [(a, _estimate(text, a, sentence, claims)) for a in amounts]
+def _sentence_rows(text: str, sentence, amounts: list[Amount], claims: list[Claim], published,
+                   lexicon: Lexicon) -> list[dict]:
+    found = [(a, _estimate(text, a, sentence, claims, lexicon)) for a in amounts]
     if not any(r for _, r in found):
         return []
-    derived, consumed = _derived_rows(text, sentence, found, published)
+    derived, consumed = _derived_rows(text, sentence, found, published, lexicon)
     return [r for a, r in found if r and a.start not in consumed] + derived
 
 
-def _amounts_by_sentence(text: str, spans: list[tuple]) -> dict[int, list[Amount]]:
+def _amounts_by_sentence(text: str, spans: list[tuple], lexicon: Lexicon) -> dict[int, list[Amount]]:
     """One scan of the whole text; amounts that run across a sentence end are dropped."""
     starts = [s for _, s, _ in spans]
     grouped: dict[int, list[Amount]] = {}
-    for amount in find_amounts(text):
+    for amount in find_amounts(text, lexicon=lexicon):
         k = bisect_right(starts, amount.start) - 1
         if k >= 0 and amount.end <= spans[k][2]:
             grouped.setdefault(k, []).append(amount)
     return grouped
 
 
-def _denials(text: str, sentences: list[tuple], claims: list[Claim], figures: list[int]) -> list[dict]:
+def _denials(text: str, sentences: list[tuple], claims: list[Claim], figures: list[int],
+             lexicon: Lexicon) -> list[dict]:
     """Denying claims about counted people with no figure of their own: one row each, no value."""
-    units, rows, seen = unit_table(), [], set()
+    units, rows, seen = lexicon.units, [], set()
     starts = [s for _, s, _ in sentences]
     for claim in _outer_denials(claims):
         if (claim.start, claim.end) in seen or any(claim.start <= f < claim.end for f in figures):
@@ -296,7 +292,7 @@ def _denials(text: str, sentences: list[tuple], claims: list[Claim], figures: li
                      "text": text[claim.start:claim.end], "value": math.nan, "low": math.nan, "high": math.nan,
                      "qualifier": pd.NA, "approximate": False,
                      "unit": noun.group().lower(), "category": units[noun.group().lower()],
-                     "location": place_after(text, noun.end(), claim.end), **_attribution(claim),
+                     "location": place_after(text, noun.end(), claim.end, lexicon), **_attribution(claim),
                      "derived": False, "derivation": pd.NA})
     return rows
 
@@ -320,14 +316,16 @@ def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claims: pd.DataFrame,
-                      published=None) -> pd.DataFrame:
+                      published=None, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """The estimates table of one article (columns: `schemas.COLUMNS["estimates"]`)."""
+    lexicon = lexicon or Lexicon.default()
     spans = list(zip(sentences["sentence_id"].tolist(), sentences["start"].astype(int).tolist(),
                      sentences["end"].astype(int).tolist()))
-    claim_list = _claims(claims)
-    grouped = _amounts_by_sentence(text, spans)
-    rows = [r for k, amounts in grouped.items() for r in _sentence_rows(text, spans[k], amounts, claim_list, published)]
-    rows += _denials(text, spans, claim_list, [r["start"] for r in rows])
+    claim_list = _claims(claims, lexicon)
+    grouped = _amounts_by_sentence(text, spans, lexicon)
+    rows = [r for k, amounts in grouped.items()
+            for r in _sentence_rows(text, spans[k], amounts, claim_list, published, lexicon)]
+    rows += _denials(text, spans, claim_list, [r["start"] for r in rows], lexicon)
     if not rows:
         return schemas.empty_frame("estimates")
     return _frame(article_id, rows)

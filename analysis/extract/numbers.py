@@ -4,8 +4,9 @@ Digits ("10,000", "10 000", "1.5 million", "12K") are read directly. Number word
 "twenty-five") are read by text2num, called only on the word runs the pattern below finds; "a dozen",
 "a hundred" and "a thousand", which text2num does not read, by name. Ranges ("10,000-12,000",
 "between 10,000 and 12,000", "two to three thousand") give low and high and their middle as value.
-Vague amounts ("thousands of") become the ranges of `data/vague_amounts.csv`, with no value. The
-words before an amount ("at least", "up to", "around") act as `data/qualifiers.csv` says.
+Vague amounts ("thousands of") become the ranges of the lexicon's vague amounts
+(`data/vague_amounts.csv`), with no value. The words before an amount ("at least", "up to", "around")
+act as its qualifiers (`data/qualifiers.csv`) say.
 """
 from __future__ import annotations
 
@@ -14,10 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
 from text_to_num import text2num
 
-from ..paths import DATA_DIR
+from ..text.lexicon import Lexicon, alternation, phrase_key
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 # Only to find candidate runs quickly; text2num does the reading.
@@ -31,37 +31,28 @@ WORDS = rf"(?:(?:{'|'.join(NUMBER_WORDS)})(?:[\s-]+(?:and\s+)?(?={'|'.join(NUMBE
 AMOUNT = (rf"(?:(?P<digits>{DIGITS})(?:\s*(?P<scale>thousand|million|billion|bn|mn)\b|(?P<suffix>[kKmM])\b)?"
           rf"|(?P<named>a\s+(?:{'|'.join(NAMED_AMOUNTS)}))\b|(?P<words>{WORDS})\b)")
 OF = re.compile(r"\s+of\b", re.IGNORECASE)
-
-
-def _table(name: str) -> pd.DataFrame:
-    return pd.read_csv(DATA_DIR / name, comment="#", dtype=str, keep_default_na=False)
-
-
-def _words(phrase: str | None) -> str:
-    """Lower case, single spaces: the key phrases are looked up by."""
-    return " ".join((phrase or "").lower().split())
-
-
-def _alternation(phrases) -> str:
-    """A regex matching any phrase, longest first, any whitespace between words."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-
-
-QUALIFIERS = {_words(r.phrase): (r.effect, r.ambiguous == "yes") for r in _table("qualifiers.csv").itertuples()}
-VAGUE_RANGES = {_words(r.phrase): (float(r.low), float(r.high)) for r in _table("vague_amounts.csv").itertuples()}
+LOOK_BACK = 32    # characters before a trigger where an amount can begin: "no fewer than", "between"
+LOOK_AHEAD = 120  # characters after a trigger an amount can still run on: "two thousand five hundred"
 
 
 def _named(prefix: str) -> str:
     return AMOUNT.replace("?P<", f"?P<{prefix}")
 
 
-EXPRESSION = re.compile(
-    rf"\b(?:(?P<qualifier>{_alternation(QUALIFIERS)})\s+)?(?:"
-    rf"between\s+{_named('a_')}\s+and\s+(?P<b>{_named('b_')})"
-    rf"|(?P<vague>{_alternation(VAGUE_RANGES)})(?=\s+[a-z])"
-    rf"|{_named('f_')}(?:\s*(?:-|–|to)\s*(?P<s>{_named('s_')}))?)",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """(expression, trigger) for the lexicon's qualifiers and vague amounts. The trigger words are cheap to
+    scan for; the full expression only runs around them."""
+    expression = re.compile(
+        rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?(?:"
+        rf"between\s+{_named('a_')}\s+and\s+(?P<b>{_named('b_')})"
+        rf"|(?P<vague>{alternation(lexicon.vague_amounts)})(?=\s+[a-z])"
+        rf"|{_named('f_')}(?:\s*(?:-|–|to)\s*(?P<s>{_named('s_')}))?)",
+        re.IGNORECASE,
+    )
+    vague_words = {w for phrase in lexicon.vague_amounts for w in phrase.split()} - {"a", "of"}
+    trigger_words = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | vague_words)
+    return expression, re.compile(rf"\d|\b(?:{'|'.join(map(re.escape, trigger_words))})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,15 +108,15 @@ def _figures(m: re.Match) -> tuple[float, float, float, bool] | None:
     return (low + second) / 2, low, second, True
 
 
-def _amount_of(text: str, m: re.Match) -> Amount | None:
-    qualifier = _words(m["qualifier"])
-    effect, ambiguous = QUALIFIERS.get(qualifier, ("", False))
+def _amount_of(text: str, m: re.Match, lexicon: Lexicon) -> Amount | None:
+    qualifier = phrase_key(m["qualifier"])
+    effect, ambiguous = lexicon.qualifiers.get(qualifier, ("", False))
     start = m.start()
     if m["vague"]:
         if ambiguous:  # "concerns over thousands of soldiers": a preposition, not a bound
             qualifier, effect, start = "", "", m.start("vague")
-        low, high = VAGUE_RANGES[_words(m["vague"])]
-        vague_words = _words(m["vague"]) + (" of" if OF.match(text, m.end()) else "")
+        low, high = lexicon.vague_amounts[phrase_key(m["vague"])]
+        vague_words = phrase_key(m["vague"]) + (" of" if OF.match(text, m.end()) else "")
         qualifier = f"{qualifier} {vague_words}".strip()
         value, ranged = math.nan, True
     else:
@@ -139,26 +130,20 @@ def _amount_of(text: str, m: re.Match) -> Amount | None:
     return Amount(start, m.end(), text[start:m.end()], value, low, high, qualifier, approximate, bool(m["vague"]))
 
 
-# Cheap to scan for; the full expression only runs around these.
-VAGUE_WORDS = {w for phrase in VAGUE_RANGES for w in phrase.split()} - {"a", "of"}
-TRIGGER_WORDS = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | VAGUE_WORDS)
-TRIGGER = re.compile(rf"\d|\b(?:{'|'.join(TRIGGER_WORDS)})\b", re.IGNORECASE)
-LOOK_BACK = 32    # characters before a trigger where an amount can begin: "no fewer than", "between"
-LOOK_AHEAD = 120  # characters after a trigger an amount can still run on: "two thousand five hundred"
-
-
-def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+def find_amounts(text: str, start: int = 0, end: int | None = None, lexicon: Lexicon | None = None) -> list[Amount]:
     """Every amount in text[start:end], in order."""
+    lexicon = lexicon or Lexicon.default()
+    expression, triggers = _patterns(lexicon)
     end = len(text) if end is None else end
     found, pos = [], start
-    for trigger in TRIGGER.finditer(text, start, end):
+    for trigger in triggers.finditer(text, start, end):
         if trigger.start() < pos:
             continue
-        match = EXPRESSION.search(text, max(pos, trigger.start() - LOOK_BACK), min(end, trigger.end() + LOOK_AHEAD))
+        match = expression.search(text, max(pos, trigger.start() - LOOK_BACK), min(end, trigger.end() + LOOK_AHEAD))
         if match is None:
             continue
         pos = match.end()
-        amount = _amount_of(text, match)
+        amount = _amount_of(text, match, lexicon)
         if amount is not None:
             found.append(amount)
     return found

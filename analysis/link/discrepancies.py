@@ -3,14 +3,15 @@
 Facts are read from every member of an element carried by several articles (a claim's span is
 widened to its claimant's mention, so "Minister X said ..." gives X's title too):
 
-- month, date: month names and calendar days written ("June", "Oct. 28", "28 October");
+- month, date: month names and calendar days written ("June", "Oct. 28", "28 October"; the
+  lexicon's month names);
 - number: the counted figures of `corpus.estimates` inside the member, per category; they agree
   when their ranges agree ("around 10,000" = "some 10,000"; 10,000 ≠ "thousands");
 - name, title: titled person mentions ("Deputy Minister Ana Ruiz", "ambassador Ana Ruiz"; title
-  words from data/titles.csv), grouped by surname (near spellings meet). Names differ when the
-  articles spell them differently ("Ivanov"/"Ivanow"; a short form "Ruiz" agrees with
-  "Ana Ruiz"); titles differ when their title-lexicon words differ ("minister"/"envoy"), not when
-  one is merely fuller ("ambassador"/"Russian Ambassador to X");
+  words from the lexicon's titles, data/titles.csv), grouped by surname (near spellings meet). Names
+  differ when the articles spell them differently ("Ivanov"/"Ivanow"; a short form "Ruiz" agrees
+  with "Ana Ruiz"); titles differ when their title-lexicon words differ ("minister"/"envoy"), not
+  when one is merely fuller ("ambassador"/"Russian Ambassador to X");
 - speaker: who each article credits quoted words to.
 
 A field of an element is a discrepancy when at least two articles give it and their sets of
@@ -20,6 +21,8 @@ values are about (the counted category, the person) and start/end point at the w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -27,22 +30,11 @@ from rapidfuzz import fuzz
 
 from .. import schemas
 from ..extract.cues import trie_pattern
-from ..extract.speakers import TITLES
+from ..text.lexicon import Lexicon, alternation
 
 FACT_COLUMNS = ["element_id", "article_id", "field", "detail", "value", "key", "start", "end"]
 NAME_SIMILARITY = 85   # rapidfuzz ratio at which two surnames are one person spelt two ways
-
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December"]
-MONTH_OF = {m.lower(): m for m in MONTH_NAMES} | {m[:3].lower(): m for m in MONTH_NAMES} | {"sept": "September"}
-MONTH = r"(?P<{g}>(?:" + "|".join(sorted(MONTH_OF, key=len, reverse=True)) + r")\.?)"
-CALENDAR = re.compile(  # the lookahead rejects most positions at once, before the alternation is tried
-    r"(?=[JFMASOND\d])\b(?:" + MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?!\d)(?:st|nd|rd|th)?"  # "Oct. 28", "June 5th"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH.format(g="m2")        # "28 October"
-    + r"|" + MONTH.format(g="m3") + r")(?![\w-])", re.IGNORECASE)
-
 NAME_WORD = r"[A-Z][\w’'-]*"
-TITLE = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(TITLES)})(?![\w’'-])", re.IGNORECASE)
 NAMED_AFTER = re.compile(  # after a title word: an optional "to X", then up to four capitalised words
     rf"(?:\s+(?:of|to|for)\s+{NAME_WORD})?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 ROLE_BEFORE = re.compile(  # capitalised words before a title word, "of" between them: "Department of Defense"
@@ -51,13 +43,32 @@ ROLE_REACH = 100  # characters looked at before a title word
 POSSESSIVE = ("’s", "'s")
 
 
-def _calendar_facts(members: pd.DataFrame, texts: dict[str, str]) -> list[tuple]:
+class _Patterns(NamedTuple):
+    calendar: re.Pattern  # "June", "Oct. 28", "28 October"
+    title: re.Pattern     # a title word
+    month_of: dict        # written form -> month name ("oct" -> "October")
+
+
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    initials = "".join(sorted({m[0].upper() for m in lexicon.months}))
+    month = r"(?P<{g}>(?:" + alternation(lexicon.month_forms) + r")\.?)"
+    calendar = re.compile(  # the lookahead rejects most positions at once, before the alternation is tried
+        rf"(?=[{initials}\d])\b(?:" + month.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?!\d)(?:st|nd|rd|th)?"  # "Oct. 28"
+        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month.format(g="m2")        # "28 October"
+        + r"|" + month.format(g="m3") + r")(?![\w-])", re.IGNORECASE)
+    title = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(lexicon.titles)})(?![\w’'-])", re.IGNORECASE)
+    month_of = {form: lexicon.months[n - 1].capitalize() for form, n in lexicon.month_forms.items()}
+    return _Patterns(calendar, title, month_of)
+
+
+def _calendar_facts(members: pd.DataFrame, texts: dict[str, str], lexicon: Lexicon) -> list[tuple]:
     """Month names and calendar days written in each member."""
-    facts = []
+    patterns, facts = _patterns(lexicon), []
     for element, article, start, end in members[["element_id", "article_id", "start", "end"]].itertuples(index=False):
-        for m in CALENDAR.finditer(texts[article], start, end):
+        for m in patterns.calendar.finditer(texts[article], start, end):
             word = next(m.group(g) for g in ("m1", "m2", "m3") if m.group(g))
-            month, day = MONTH_OF[word.lower().rstrip(".")], m.group("d1") or m.group("d2")
+            month, day = patterns.month_of[word.lower().rstrip(".")], m.group("d1") or m.group("d2")
             if word[0].islower() and not day:  # "may" the verb, "march" the noun
                 continue
             value = f"{month} {int(day)}" if day else month
@@ -69,19 +80,20 @@ def _name_key(name: str) -> str:
     return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
 
 
-def _title_key(role: str) -> str:
-    return " ".join(sorted({m.group().lower() for m in TITLE.finditer(role)}))
+def _title_key(role: str, lexicon: Lexicon) -> str:
+    return " ".join(sorted({m.group().lower() for m in _patterns(lexicon).title.finditer(role)}))
 
 
-def titled_mentions(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+def titled_mentions(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> list[tuple[int, int, int, int]]:
     """(role_start, role_end, name_start, name_end) of each "Title Name" in text[lo:hi].
 
     A run of title words ("Secretary General") is one title: only its last word starts a name.
     """
+    lexicon = lexicon or Lexicon.default()
     found = []
-    for title in TITLE.finditer(text, lo, hi):
+    for title in _patterns(lexicon).title.finditer(text, lo, hi):
         named = NAMED_AFTER.match(text, title.end(), hi)
-        if not named or named.group("name").split()[0].lower() in TITLES:
+        if not named or named.group("name").split()[0].lower() in lexicon.titles:
             continue
         before = ROLE_BEFORE.search(text, max(lo, title.start() - ROLE_REACH), title.start())
         name_end = named.end("name") - (2 if named.group("name").endswith(POSSESSIVE) else 0)
@@ -89,15 +101,15 @@ def titled_mentions(text: str, lo: int, hi: int) -> list[tuple[int, int, int, in
     return found
 
 
-def _titled_facts(members: pd.DataFrame, texts: dict[str, str]) -> list[tuple]:
+def _titled_facts(members: pd.DataFrame, texts: dict[str, str], lexicon: Lexicon) -> list[tuple]:
     """Name and title of every titled person mention in each member (and its claimant's mention)."""
     facts = []
     for element, article, lo, hi in members[["element_id", "article_id", "lo", "hi"]].itertuples(index=False):
         text = texts[article]
-        for role_start, role_end, name_start, name_end in titled_mentions(text, lo, hi):
+        for role_start, role_end, name_start, name_end in titled_mentions(text, lo, hi, lexicon):
             name, role = text[name_start:name_end], text[role_start:role_end].rstrip()
             facts.append((element, article, "name", name, name, _name_key(name), name_start, name_end))
-            facts.append((element, article, "title", name, role, _title_key(role), role_start,
+            facts.append((element, article, "title", name, role, _title_key(role, lexicon), role_start,
                           role_start + len(role)))
     return facts
 
@@ -162,11 +174,12 @@ def _drop_short_forms(facts: pd.DataFrame) -> pd.DataFrame:
     return facts[~np.array(dropped, dtype=bool)]
 
 
-def member_facts(members: pd.DataFrame, corpus) -> pd.DataFrame:
+def member_facts(members: pd.DataFrame, corpus, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """FACT_COLUMNS for every fact in every member."""
+    lexicon = lexicon or Lexicon.default()
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
-    written = pd.DataFrame(_calendar_facts(members, texts), columns=FACT_COLUMNS)
-    titled = pd.DataFrame(_titled_facts(_widened(members, corpus.claims), texts), columns=FACT_COLUMNS)
+    written = pd.DataFrame(_calendar_facts(members, texts, lexicon), columns=FACT_COLUMNS)
+    titled = pd.DataFrame(_titled_facts(_widened(members, corpus.claims), texts, lexicon), columns=FACT_COLUMNS)
     if len(titled):
         titled = _drop_short_forms(titled.assign(detail=_same_person(titled)))
     parts = [written, titled, _number_facts(members, corpus.estimates), _speaker_facts(members, corpus.quotes)]
@@ -188,11 +201,11 @@ def differing(facts: pd.DataFrame) -> pd.DataFrame:
     return unique.set_index(group).loc[lambda f: f.index.isin(differs)].reset_index()
 
 
-def find_discrepancies(corpus, coverage: pd.DataFrame) -> pd.DataFrame:
+def find_discrepancies(corpus, coverage: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """The discrepancies table for an aligned corpus (see the module docstring)."""
     sources = coverage.groupby("element_id")["article_id"].nunique()
     shared = coverage[coverage["element_id"].map(sources) > 1]
-    facts = member_facts(shared, corpus)
+    facts = member_facts(shared, corpus, lexicon)
     if facts.empty:
         return schemas.empty_frame("discrepancies")
     rows = differing(facts)

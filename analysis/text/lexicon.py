@@ -1,0 +1,260 @@
+"""The Lexicon: every word list and rule table the extractors read, in one immutable object.
+
+The tables are the files of `analysis/data/` named in `TABLES` (each file's header comment says what its
+columns mean); month and weekday names come from the standard library's `calendar`. The extractors
+take `lexicon=None`, meaning `Lexicon.default()`, the package's own, loaded once.
+
+To extend it without editing the package, write files with the columns of the tables they extend:
+
+    lexicon = Lexicon.default().extended(cues="my_cues.csv", units="my_units.csv")
+    lexicon = Lexicon.load("my_lexicon/")                # every file of TABLES found there, by name
+    lexicon = Lexicon.load("my_lexicon/", replace=True)  # those files' rows instead of the package's
+    analysis.extract.estimates.extract_estimates(..., lexicon=lexicon)
+
+The keywords are the table names: cues, titles, qualifiers, units, vague_amounts, relative_figures,
+denial_words, function_words (modals, auxiliaries, determiners), and the word lists (one word a
+line) abbreviations, abbreviations_before_numbers, sentence_starters. The user's rows are added to
+the package's; a row for a word the package has replaces it. A missing file or wrong columns raise
+a ValueError naming the file and the expected columns.
+
+A Lexicon pickles (worker processes get it with their jobs) and hashes and compares by content, so
+the patterns a module compiles from it can be cached per lexicon (`functools.lru_cache`) and a copy
+unpickled in a worker finds the patterns compiled for an earlier copy.
+"""
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import hashlib
+import locale
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..paths import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file of language data: its name (in analysis/data and in a user's folder), columns and allowed values."""
+    file: str
+    columns: tuple[str, ...] = ()              # none for a word list (.txt): one word a line
+    choices: tuple[tuple[str, frozenset], ...] = ()  # (column, allowed values)
+
+
+YES_NO = frozenset({"yes", "no"})
+TABLES = {
+    "cues": Table("cues.csv", ("lemma", "forms", "kind", "takes_object"),
+                  (("kind", frozenset({"speech", "belief", "source"})), ("takes_object", YES_NO))),
+    "titles": Table("titles.csv", ("word", "kind"), (("kind", frozenset({"person", "organisation"})),)),
+    "qualifiers": Table("qualifiers.csv", ("phrase", "effect", "ambiguous"),
+                        (("effect", frozenset({"low", "high", "hedge"})), ("ambiguous", YES_NO))),
+    "units": Table("units.csv", ("noun", "category")),
+    "vague_amounts": Table("vague_amounts.csv", ("phrase", "low", "high")),
+    "relative_figures": Table("relative_figures.csv", ("wording", "factor", "position"),
+                              (("position", frozenset({"before", "any"})),)),
+    "denial_words": Table("denial_words.csv", ("pattern",)),
+    "function_words": Table("function_words.csv", ("word", "kind"),
+                            (("kind", frozenset({"modal", "auxiliary", "determiner"})),)),
+    "abbreviations": Table("abbreviations.txt"),
+    "abbreviations_before_numbers": Table("abbreviations_before_numbers.txt"),
+    "sentence_starters": Table("sentence_starters.txt"),
+}
+
+
+class CueWord(NamedTuple):
+    lemma: str
+    kind: str            # speech, belief or source
+    takes_object: bool   # "told reporters that": a listener comes before the content
+
+
+class Qualifier(NamedTuple):
+    effect: str          # low (a lower bound), high (an upper bound) or hedge (approximate)
+    ambiguous: bool      # also a preposition: qualifies a figure, not a vague amount
+
+
+class RelativeFigure(NamedTuple):
+    wording: str         # a regular expression
+    factor: float        # NaN: the amount right after the wording is the earlier figure
+    only_before: bool    # relates only to a figure that follows the wording
+
+
+def phrase_key(phrase: str | None) -> str:
+    """Lower case, single spaces: the form phrases are stored and looked up in."""
+    return " ".join((phrase or "").lower().split())
+
+
+def alternation(phrases) -> str:
+    """A regex matching any phrase, longest first, any whitespace between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """All language data; mappings are keyed by `phrase_key`. Treat them as read-only: use `extended`."""
+    cues: dict[str, CueWord]                  # form ("said", "according to") -> its cue
+    titles: dict[str, str]                    # title word -> person or organisation
+    qualifiers: dict[str, Qualifier]          # "at least" -> Qualifier("low", False)
+    units: dict[str, str]                     # counted noun -> category (troops, workers, ..., skip)
+    vague_amounts: dict[str, tuple[float, float]]  # "thousands" -> (2000.0, 9999.0)
+    relative_figures: tuple[RelativeFigure, ...]
+    denial_words: tuple[str, ...]             # regular expressions
+    modals: frozenset[str]
+    auxiliaries: frozenset[str]               # forms of be, have, do
+    determiners: frozenset[str]
+    abbreviations: frozenset[str]             # whose period does not end a sentence
+    abbreviations_before_numbers: frozenset[str]  # ... when a number follows ("Oct. 22", "No. 2")
+    sentence_starters: frozenset[str]
+    months: tuple[str, ...]                   # "january", ... from calendar
+    month_abbreviations: tuple[str, ...]      # "jan", ...
+    weekdays: tuple[str, ...]                 # "monday", ... (Monday first, as datetime's weekday())
+    weekday_abbreviations: tuple[str, ...]    # "mon", ...
+
+    @classmethod
+    @cache
+    def default(cls) -> Lexicon:
+        """The package's lexicon, read on first use and shared."""
+        values = {}
+        for name, table in TABLES.items():
+            values |= _read(name, DATA_DIR / table.file)
+        return cls(**values, **_calendar_names())
+
+    @classmethod
+    def load(cls, folder: str | Path, replace: bool = False) -> Lexicon:
+        """The default lexicon extended with every file of `TABLES` in `folder` (see `extended`)."""
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise ValueError(f"{folder}: no such folder")
+        found = {name: folder / t.file for name, t in TABLES.items() if (folder / t.file).is_file()}
+        if not found:
+            files = ", ".join(t.file for t in TABLES.values())
+            raise ValueError(f"{folder} holds none of the lexicon's files ({files})")
+        return cls.default().extended(replace=replace, **found)
+
+    def extended(self, replace: bool = False, **files: str | Path) -> Lexicon:
+        """A copy with the rows of each file added to the table its keyword names (`TABLES`), a row for a
+        word already there replacing it; with `replace`, the file's rows instead of the table's."""
+        unknown = sorted(files.keys() - TABLES.keys())
+        if unknown:
+            raise TypeError(f"no lexicon table named {', '.join(unknown)}; the tables: {', '.join(TABLES)}")
+        changes = {}
+        for name, path in files.items():
+            for field, value in _read(name, Path(path)).items():
+                changes[field] = value if replace else _merged(getattr(self, field), value)
+        return dataclasses.replace(self, **changes)
+
+    @cached_property
+    def all_abbreviations(self) -> frozenset[str]:
+        """Every word whose period may be inside a sentence."""
+        return self.abbreviations | self.abbreviations_before_numbers
+
+    @cached_property
+    def month_forms(self) -> dict[str, int]:
+        """Every way a month is written, lower case, to its number: "october", "oct", and the abbreviations
+        before numbers that begin a month's name ("sept")."""
+        named = {a: n for n, m in enumerate(self.months, 1) for a in self.abbreviations_before_numbers
+                 if len(a) >= 3 and m.startswith(a)}
+        return named | dict(zip(self.month_abbreviations, range(1, 13))) | dict(zip(self.months, range(1, 13)))
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        # Sets sorted: their order varies between processes, and copies in workers must compare equal.
+        values = [getattr(self, f.name) for f in dataclasses.fields(self)]
+        values = [sorted(v) if isinstance(v, frozenset) else v for v in values]
+        return hashlib.sha256(repr(values).encode()).hexdigest()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Lexicon) and (self is other or self._fingerprint == other._fingerprint)
+
+    def __hash__(self) -> int:
+        return hash(self._fingerprint)
+
+
+def _calendar_names() -> dict[str, tuple[str, ...]]:
+    """Month and weekday names from `calendar`, which follows LC_TIME: Python leaves it at the C locale,
+    which is English, unless the program calls locale.setlocale (this package never does)."""
+    language = locale.getlocale(locale.LC_TIME)[0]  # a query: nothing is set
+    if language not in (None, "C", "POSIX") and not language.lower().startswith("en"):
+        raise RuntimeError(f"LC_TIME is {language}, so calendar's month names are not English: "
+                           "use the Lexicon before calling locale.setlocale")
+    names = {"months": calendar.month_name, "month_abbreviations": calendar.month_abbr,
+             "weekdays": calendar.day_name, "weekday_abbreviations": calendar.day_abbr}
+    return {field: tuple(n.lower() for n in found if n) for field, found in names.items()}  # months start with ""
+
+
+def _merged(old, new):
+    if isinstance(old, (dict, frozenset)):
+        return old | new
+    return old + tuple(v for v in new if v not in old)
+
+
+def _read(name: str, path: Path) -> dict:
+    """The Lexicon fields that table `name` gives, read from `path`; a ValueError naming the file on a fault."""
+    table = TABLES[name]
+    if not path.is_file():
+        raise ValueError(f"{path}: no such file (a {name} table{_expected(table)})")
+    if not table.columns:
+        return {name: _word_list(path)}
+    rows = _rows(path, table)
+    try:
+        return PARSERS[name](rows)
+    except (ValueError, re.error) as error:
+        raise ValueError(f"{path}: {error}") from error
+
+
+def _expected(table: Table) -> str:
+    return f" with columns {', '.join(table.columns)}" if table.columns else ", one word a line"
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _rows(path: Path, table: Table) -> pd.DataFrame:
+    try:
+        rows = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: not a CSV file{_expected(table)} ({error})") from error
+    if set(rows.columns) != set(table.columns):
+        raise ValueError(f"{path}: expected columns {', '.join(table.columns)}; found {', '.join(rows.columns)}")
+    if rows.empty:  # an empty alternation would match everywhere
+        raise ValueError(f"{path}: no rows under the columns {', '.join(table.columns)}")
+    for column, allowed in table.choices:
+        wrong = sorted(set(rows[column]) - allowed)
+        if wrong:
+            raise ValueError(f"{path}: column {column} holds {', '.join(map(repr, wrong))}; "
+                             f"allowed: {', '.join(sorted(allowed))}")
+    return rows
+
+
+def _regex(pattern: str) -> str:
+    re.compile(pattern)  # a bad one fails here, naming its file, not later inside a module's pattern
+    return pattern
+
+
+def _function_words(rows: pd.DataFrame) -> dict:
+    kinds = {"modal": "modals", "auxiliary": "auxiliaries", "determiner": "determiners"}
+    return {field: frozenset(rows.loc[rows["kind"] == kind, "word"].str.lower()) for kind, field in kinds.items()}
+
+
+PARSERS = {
+    "cues": lambda rows: {"cues": {phrase_key(form): CueWord(r.lemma, r.kind, r.takes_object == "yes")
+                                   for r in rows.itertuples() for form in r.forms.split("|")}},
+    "titles": lambda rows: {"titles": dict(zip(rows["word"].map(phrase_key), rows["kind"]))},
+    "qualifiers": lambda rows: {"qualifiers": {phrase_key(r.phrase): Qualifier(r.effect, r.ambiguous == "yes")
+                                               for r in rows.itertuples()}},
+    "units": lambda rows: {"units": dict(zip(rows["noun"].map(phrase_key), rows["category"]))},
+    "vague_amounts": lambda rows: {"vague_amounts": {phrase_key(r.phrase): (float(r.low), float(r.high))
+                                                     for r in rows.itertuples()}},
+    "relative_figures": lambda rows: {"relative_figures": tuple(
+        RelativeFigure(_regex(r.wording), float(r.factor) if r.factor else math.nan, r.position == "before")
+        for r in rows.itertuples())},
+    "denial_words": lambda rows: {"denial_words": tuple(map(_regex, rows["pattern"]))},
+    "function_words": _function_words,
+}

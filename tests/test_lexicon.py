@@ -1,0 +1,115 @@
+"""The Lexicon: calendar names, user extensions through files, clear errors, pickling."""
+import calendar
+import pickle
+
+import pandas as pd
+import pytest
+
+from analysis import schemas
+from analysis.extract.dates import date_range
+from analysis.extract.estimates import extract_estimates
+from analysis.extract.numbers import find_amounts
+from analysis.text import lexicon as lexicon_module
+from analysis.text.lexicon import TABLES, CueWord, Lexicon
+from analysis.text.sentences import split_sentences
+
+DEFAULT = Lexicon.default()
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def estimates(text, lexicon=None):
+    return extract_estimates("t", text, split_sentences(text), schemas.empty_frame("claims"), lexicon=lexicon)
+
+
+def test_month_and_weekday_names_come_from_calendar():
+    assert DEFAULT.months == tuple(m.lower() for m in calendar.month_name[1:])
+    assert "may" in DEFAULT.months and len(DEFAULT.months) == 12
+    assert DEFAULT.weekdays[0] == "monday" and DEFAULT.weekday_abbreviations[-1] == "sun"
+    assert DEFAULT.month_forms["may"] == 5
+    assert DEFAULT.month_forms["sept"] == DEFAULT.month_forms["sep"] == DEFAULT.month_forms["september"] == 9
+
+
+def test_may_resolves_in_every_date_form():
+    published = pd.Timestamp("2024-10-29")
+    assert date_range("in May", published) == (pd.Timestamp("2024-05-01"), pd.Timestamp("2024-05-31"))
+    assert date_range("on May 5", published)[0] == pd.Timestamp("2024-05-05")
+
+
+def test_default_is_loaded_once_and_holds_every_table():
+    assert Lexicon.default() is DEFAULT
+    assert DEFAULT.cues["said"] == CueWord("say", "speech", False)
+    assert DEFAULT.cues["according to"].kind == "source"
+    assert DEFAULT.titles["minister"] == "person"
+    assert {"will", "must"} <= DEFAULT.modals and {"was", "has"} <= DEFAULT.auxiliaries
+    assert {"the", "their"} <= DEFAULT.determiners
+    assert "u.s" in DEFAULT.abbreviations and "oct" in DEFAULT.abbreviations_before_numbers
+    assert {"u.s", "oct"} <= DEFAULT.all_abbreviations and "however" in DEFAULT.sentence_starters
+
+
+def test_a_users_cue_row_makes_a_new_verb_a_cue(tmp_path):
+    path = write(tmp_path, "my_cues.csv", "lemma,forms,kind,takes_object\nbrag,brag|brags|bragged,speech,no\n")
+    extended = DEFAULT.extended(cues=path)
+    assert extended.cues["bragged"] == CueWord("brag", "speech", False)
+    assert extended.cues["said"] == DEFAULT.cues["said"]  # added to, not replacing, the package's cues
+    assert "bragged" not in DEFAULT.cues                   # the default is left as it was
+
+
+def test_a_users_unit_changes_an_estimates_category(tmp_path):
+    text = "Pyongyang sent 500 cadets to Russia."
+    assert estimates(text)["category"].tolist() == ["other"]
+    extended = DEFAULT.extended(units=write(tmp_path, "units.csv", "noun,category\ncadets,troops\n"))
+    assert estimates(text, extended)["category"].tolist() == ["troops"]
+
+
+def test_a_folder_of_files_extends_or_replaces_the_tables(tmp_path):
+    write(tmp_path, "vague_amounts.csv", "phrase,low,high\nscads,100,999\n")
+    amounts = find_amounts("scads of soldiers", lexicon=Lexicon.load(tmp_path))
+    assert [(a.text, a.low, a.high) for a in amounts] == [("scads", 100.0, 999.0)]
+    assert find_amounts("scads of soldiers") == []
+    replaced = Lexicon.load(tmp_path, replace=True)
+    assert list(replaced.vague_amounts) == ["scads"] and replaced.units == DEFAULT.units
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("units.csv", "word,category\ncadets,troops\n", "expected columns noun, category"),
+    ("cues.csv", "lemma,forms,kind,takes_object\nbrag,brags,shouting,no\n", "column kind holds 'shouting'"),
+    ("vague_amounts.csv", "phrase,low,high\nscads,many,999\n", "could not convert"),
+    ("denial_words.csv", "pattern\nfals(e\n", "missing \\)"),
+    ("units.csv", "noun,category\n", "no rows"),
+])
+def test_a_bad_file_names_itself_and_what_it_should_hold(tmp_path, name, text, message):
+    path = write(tmp_path, name, text)
+    with pytest.raises(ValueError, match=message) as error:
+        DEFAULT.extended(**{name.split(".")[0]: path})
+    assert str(path) in str(error.value)
+
+
+def test_a_missing_file_or_folder_is_named(tmp_path):
+    with pytest.raises(ValueError, match=r"my_units\.csv: no such file .*columns noun, category"):
+        DEFAULT.extended(units=tmp_path / "my_units.csv")
+    with pytest.raises(ValueError, match="no such folder"):
+        Lexicon.load(tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="holds none of the lexicon's files"):
+        Lexicon.load(tmp_path)
+    with pytest.raises(TypeError, match="no lexicon table named unit"):
+        DEFAULT.extended(unit=tmp_path / "units.csv")
+    assert set(TABLES) >= {"cues", "titles", "units", "abbreviations", "sentence_starters"}
+
+
+def test_a_lexicon_pickles_and_its_copies_share_their_patterns(tmp_path):
+    extended = DEFAULT.extended(units=write(tmp_path, "units.csv", "noun,category\ncadets,troops\n"))
+    copy = pickle.loads(pickle.dumps(extended))
+    assert copy is not extended and copy == extended and hash(copy) == hash(extended)
+    assert copy != DEFAULT and pickle.loads(pickle.dumps(DEFAULT)) == DEFAULT
+    assert estimates("Pyongyang sent 500 cadets to Russia.", copy)["category"].tolist() == ["troops"]
+
+
+def test_names_are_refused_when_the_time_locale_is_not_english(monkeypatch):
+    monkeypatch.setattr(lexicon_module.locale, "getlocale", lambda category: ("fr_FR", "UTF-8"))
+    with pytest.raises(RuntimeError, match="fr_FR"):
+        lexicon_module._calendar_names()
