@@ -11,6 +11,7 @@ from . import schemas
 from .link.actors import ActorIndex
 from .ingest.articles import load_articles
 from .paths import SEEDS_DIR
+from .text.lexicon import Lexicon
 from .extract.pipeline import TABLES, extract_all
 
 
@@ -27,6 +28,7 @@ class Corpus:
     estimates: pd.DataFrame
     folder: Path | None = None
     actors: ActorIndex = field(default_factory=ActorIndex.load, repr=False)
+    lexicon: Lexicon = field(default_factory=Lexicon.default, repr=False)
 
     @cached_property
     def _alignment(self):
@@ -54,8 +56,11 @@ def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors: ActorIndex | None = None,
-                progress: bool = False) -> Corpus:
+                lexicon: Lexicon | None = None, progress: bool = False) -> Corpus:
     """Read every article in `path` (default: the project's seeds/) into tidy tables.
+
+    `lexicon` is the language data every extractor reads (default: the package's; extend it with
+    `analysis.text.lexicon.Lexicon.default().extended(cues="my_cues.csv")`).
 
     Every file appears in `corpus.articles` with a status (`ok`, `warning`, `error`) and a
     message; with `strict=True` any warning or error raises one `CorpusError` listing them all.
@@ -68,9 +73,10 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors:
         raise CorpusError(f"{len(lines)} problem(s) in {folder}:\n" + "\n".join(lines))
     usable = articles[articles["status"] != "error"]
     jobs = [(r.article_id, r.text, r.published) for r in usable.itertuples()]
-    tables = extract_all(jobs, progress=progress)
+    lexicon = lexicon or Lexicon.default()
+    tables = extract_all(jobs, progress=progress, lexicon=lexicon)
     actors = actors if actors is not None else ActorIndex.load()
     built = {name: _concat(name, frames) for name, frames in tables.items()}
     for name, col in (("quotes", "speaker"), ("claims", "claimant"), ("estimates", "claimant")):
         built[name] = actors.canonicalize(built[name], col)
-    return Corpus(articles=articles, folder=folder, actors=actors, **built)
+    return Corpus(articles=articles, folder=folder, actors=actors, lexicon=lexicon, **built)

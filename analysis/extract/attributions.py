@@ -20,6 +20,7 @@ from functools import cache
 import pandas as pd
 
 from ..text.doc import Doc
+from ..text.lexicon import Lexicon
 from .cues import find_cues
 from .dates import resolve_said_on
 from .rules import Candidate
@@ -67,18 +68,21 @@ def _warm_up() -> None:
             resolve_said_on(sentence, cue, cue + 4, published)
 
 
-def extract_attributions(text: str, published=None, *, doc: Doc | None = None) -> pd.DataFrame:
+def extract_attributions(text: str, published=None, lexicon: Lexicon | None = None, *,
+                         doc: Doc | None = None) -> pd.DataFrame:
     """Every attribution in one raw text: direct, partial and indirect, with speaker, cue, rule and date.
-    Pass the article's `doc` when one is already built for `text`."""
+    `lexicon` is the language data (default: the package's); pass the article's `doc` when one is
+    already built for `text`."""
     _warm_up()
+    lexicon = lexicon or Lexicon.default()
     doc = doc or Doc(text)
     rows = select(doc, find_cues(text))
     _resolve(rows)
-    records = [_record(text, r, published) for r in rows]
+    records = [_record(text, r, published, lexicon) for r in rows]
     return pd.DataFrame({c: pd.array([r[c] for r in records], dtype=d) for c, d in _dtypes().items()})
 
 
-def _record(text: str, row: Candidate, published) -> dict:
+def _record(text: str, row: Candidate, published, lexicon: Lexicon) -> dict:
     m, cue = row.mention, row.cue
     named = m is not None
     return {
@@ -90,5 +94,5 @@ def _record(text: str, row: Candidate, published) -> dict:
         "speaker_role": (m.role or pd.NA) if named else pd.NA,
         "cue": cue.text, "cue_start": cue.start, "cue_end": cue.end, "rule": row.rule,
         "said_on": resolve_said_on(text, cue.start, cue.end, published,
-                                   after=m.end if named and m.start > cue.start else None),
+                                   after=m.end if named and m.start > cue.start else None, lexicon=lexicon),
     }

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -11,35 +12,38 @@ from .attributions import extract_attributions
 from .claims import quotes_and_claims
 from .estimates import extract_estimates
 from ..text.doc import Doc
+from ..text.lexicon import Lexicon
 
 TABLES = ("sentences", "quotes", "claims", "estimates")
 PARALLEL_FROM = 200  # below this many articles, process start-up costs more than it saves
 
 
-def extract_article(article_id: str, text: str, published=None) -> dict[str, pd.DataFrame]:
+def extract_article(article_id: str, text: str, published=None,
+                    lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
     """Every per-article table for one cleaned text; nothing here looks at other articles. The text is
-    read once into a Doc that every extractor shares."""
+    read once into a Doc that every extractor shares, with one Lexicon (default: the package's)."""
+    lexicon = lexicon or Lexicon.default()
     doc = Doc(text)
     sentences = doc.sentence_table()
-    attributions = extract_attributions(text, published=published, doc=doc)
+    attributions = extract_attributions(text, published=published, lexicon=lexicon, doc=doc)
     quotes, claims = quotes_and_claims(article_id, text, sentences, attributions, doc.quotations)
-    estimates = extract_estimates(article_id, text, sentences, claims, published=published)
+    estimates = extract_estimates(article_id, text, sentences, claims, published=published, lexicon=lexicon)
     sentences = sentences.assign(article_id=article_id)
     return {"sentences": sentences, "quotes": quotes, "claims": claims, "estimates": estimates}
 
 
-def _extract_row(args):
-    return extract_article(*args)
+def _extract_row(args, lexicon: Lexicon | None = None):
+    return extract_article(*args, lexicon=lexicon)
 
 
-def extract_all(jobs: list[tuple[str, str, object]], progress: bool = False,
-                workers: int | None = None) -> dict[str, list[pd.DataFrame]]:
+def extract_all(jobs: list[tuple[str, str, object]], progress: bool = False, workers: int | None = None,
+                lexicon: Lexicon | None = None) -> dict[str, list[pd.DataFrame]]:
     """Run `extract_article` over (article_id, text, published) jobs, in processes when it pays."""
     workers = workers or (os.cpu_count() or 1)
     bar = dict(total=len(jobs), desc="extracting", unit="article", disable=not progress)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(tqdm(pool.map(_extract_row, jobs, chunksize=16), **bar))
+            results = list(tqdm(pool.map(partial(_extract_row, lexicon=lexicon), jobs, chunksize=16), **bar))
     else:
-        results = [extract_article(*job) for job in tqdm(jobs, **bar)]
+        results = [extract_article(*job, lexicon=lexicon) for job in tqdm(jobs, **bar)]
     return {name: [r[name] for r in results] for name in TABLES}

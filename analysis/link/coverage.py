@@ -173,7 +173,7 @@ def align(corpus, threshold: float = DEFAULT_THRESHOLD, window_days: int = WINDO
     frame = _number_elements(frame)
     frame["outlet"] = frame["article_id"].map(source_names(corpus.articles))
     coverage = schemas.conform("coverage", frame.drop(columns=["component", "claimant"], errors="ignore"))
-    return coverage, find_discrepancies(corpus, coverage)
+    return coverage, find_discrepancies(corpus, coverage, getattr(corpus, "lexicon", None))
 
 
 def _number_elements(frame: pd.DataFrame) -> pd.DataFrame:

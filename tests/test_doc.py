@@ -1,0 +1,45 @@
+"""The Doc: one reading of an article that every extractor shares."""
+from analysis.text.doc import WINDOW_AFTER, WINDOW_BEFORE, Doc
+
+STORY = ("Ferry service resumes after storm\n"
+         "HALIFAX, May 4 (Harbour Wire) - The ferry will run again on Monday, the operator said. "
+         "“We are ready,” a captain said.\n"
+         "Photo: The ferry at the pier on Sunday\n"
+         "Passengers were told to arrive early.")
+
+
+def test_sentences_and_quotations_are_found_once_with_offsets():
+    doc = Doc(STORY)
+    assert [STORY[s.start:s.end] for s in doc.sentences][2] == "“We are ready,” a captain said."
+    assert [STORY[a:b] for a, b in doc.quotations] == ["We are ready,"]
+    assert doc.sentence_table()["text"].tolist() == [STORY[s.start:s.end] for s in doc.sentences]
+
+
+def test_headline_dateline_and_caption_zones():
+    doc = Doc(STORY)
+    zones = {z.kind: STORY[z.start:z.end] for z in doc.zones}
+    assert zones["headline"] == "Ferry service resumes after storm"
+    assert zones["dateline"] == "HALIFAX, May 4 (Harbour Wire) - "
+    assert zones["caption"] == "Photo: The ferry at the pier on Sunday"
+    assert doc.zone_at(STORY.index("Passengers")) == "body"
+
+
+def test_a_single_paragraph_has_no_headline():
+    assert not [z for z in Doc("Markets fell sharply").zones if z.kind == "headline"]
+
+
+def test_lookups_by_offset():
+    doc = Doc(STORY)
+    start, end = doc.quotations[0]
+    assert doc.quotation_holding(start + 3) == (start, end)
+    assert doc.quotation_holding(end + 1) is None
+    assert doc.quotation_ending_by(len(STORY)) == (start, end)
+    assert doc.quotations_starting_in(start - 1, start + 1) == [(start, end)]
+    lo, hi = doc.sentence_at(start)
+    assert STORY[lo:hi].startswith("“We are ready")
+
+
+def test_work_around_a_cue_is_clipped_in_a_text_with_no_sentence_end():
+    text = "word " * 5000
+    lo, hi = Doc(text).clause_window(12_000)
+    assert (lo, hi) == (12_000 - WINDOW_BEFORE, 12_000 + WINDOW_AFTER)

@@ -1,0 +1,61 @@
+"""Rules as named data: every row says which rule made it, and every rule name is a function."""
+import re
+
+import pytest
+
+from analysis import extract_attributions
+from analysis.extract import rules, selection
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The minister said the plan would go ahead.", "forward"),
+    ("“The plan will go ahead,” the minister said.", "trailing"),
+    ("“The plan will go ahead,” said the minister.", "inverted"),
+    ("The plan will go ahead, according to the ministry.", "according-to-before"),
+    ("According to the ministry, the plan will go ahead.", "according-to-after"),
+    ("The minister, who spoke in Oslo, said the plan would go ahead.", "insertion-subject"),
+    ("The plan drew fire, with critics calling it rushed and unfair.", "participle"),
+    ("Poll: Voters back the plan by a wide margin\nMore text follows here.", "headline-colon"),
+])
+def test_each_construction_names_its_rule(text, rule):
+    frame = extract_attributions(text)
+    assert rule in frame["rule"].tolist()
+
+
+def test_every_rule_in_the_priority_table_is_a_function_and_back():
+    assert set(selection.CUE_RULES) == set(rules.CUE_RULE_FUNCTIONS)
+    for name, function in rules.CUE_RULE_FUNCTIONS.items():
+        assert function.__name__ == name.replace("-", "_")
+
+
+def test_rule_names_in_the_module_docstring_match_the_table():
+    documented = set(re.findall(r"^- ([a-z-]+) ", rules.__doc__, re.M))
+    assert documented == set(rules.CUE_RULE_FUNCTIONS)
+
+
+def test_split_quotation_is_one_statement_of_two_pieces_without_the_tag():
+    text = "“We will rebuild,” the mayor said. “It will take a year.”"
+    frame = extract_attributions(text)
+    assert len(frame) == 1
+    pieces = frame.loc[0, "content_spans"]
+    assert [text[a:b] for a, b in pieces] == ["We will rebuild,", "It will take a year."]
+    assert (frame.loc[0, "content_start"], frame.loc[0, "content_end"]) == (pieces[0][0], pieces[-1][1])
+    assert "the mayor said" not in frame.loc[0, "text"]
+
+
+def test_reporting_clause_inside_a_sentence_splits_its_content():
+    text = "Acts of protest, the senator said, are acts of patriotism."
+    frame = extract_attributions(text)
+    assert [text[a:b] for a, b in frame.loc[0, "content_spans"]] == ["Acts of protest", "are acts of patriotism"]
+
+
+def test_quotation_paragraph_continuing_a_speaker_is_its_own_rule():
+    text = "“The dam held,” the engineer said.\n“Nobody expected it to.”"
+    frame = extract_attributions(text)
+    assert frame["rule"].tolist() == ["trailing", "quote-continuation"]
+    assert frame["speaker_mention"].tolist() == ["the engineer", "the engineer"]
+
+
+def test_type_follows_the_cue():
+    frame = extract_attributions("Analysts believe the talks will fail. The envoy said the talks went well.")
+    assert frame["type"].tolist() == ["belief", "speech"]
