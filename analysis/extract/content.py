@@ -16,34 +16,44 @@ from ..text.doc import Doc
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
 from .speakers import mention_after
 
+
+def any_word(words: str) -> str:
+    """A non-capturing alternation of the space-separated words, in their order."""
+    return "(?:" + "|".join(words.split()) + ")"
+
+
 CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
 BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
 THAT = re.compile(r"\bthat\b")
+MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
-ADJUNCT_START = re.compile(r"(?:in|on|at|during|after|before|via|through|from|with|by|over|last|this|earlier|later|"
-                           r"late|yesterday|today|again|also|repeatedly|publicly|privately|previously|\w+day|"
-                           r"however|though|too|meanwhile|instead|"
-                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\b")
+ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through from with by over last this earlier
+    later late yesterday today again also repeatedly publicly privately previously \w+day however though too
+    meanwhile instead""")[:-1] + "|" + MONTH_ABBREVIATION + r")\b")
 # "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
-ADJUNCT_COMMA = re.compile(r"\s*(?:of|in|on|at|during|after|via|through|with|from|later|then|again|also|too|"
-                           r"however)\b[^,.;:“”\"]{0,60},\s*")
+ADJUNCT_COMMA = re.compile(r"\s*" + any_word("of in on at during after via through with from later then again also "
+                                             "too however") + r"\b[^,.;:“”\"]{0,60},\s*")
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
+MODALS_AND_AUXILIARIES = "would will could can may might should must is are was were has have had"
 # A relative clause closed by a comma before the verb or preposition of the clause it sits in ("accused X,
 # who …, of lying"): an insertion, not an aside.
-RELATIVE_INSERTION_END = re.compile(r"(?:(?<=which)|(?<=who))\b[^,;.“”\"]{1,80},\s+(?:\w+ly\s+)?"
-                                    r"(?:would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|"
-                                    r"did|does|do|of|for|[a-z]+ed|[a-z]+s)\b")
+RELATIVE_INSERTION_END = re.compile(r"""
+    (?:(?<=which)|(?<=who))\b [^,;.“”"]{1,80} ,\s+       # the relative clause and its closing comma
+    (?:\w+ly\s+)?                                          # an adverb
+    (?:""" + "|".join(MODALS_AND_AUXILIARIES.split()) + r"""|did|does|do|of|for|[a-z]+ed|[a-z]+s)\b
+    """, re.VERBOSE)
 # A sentence opening with a subordinate clause ("Though X said Y, Z …") ends the reported content at
 # the comma before the main clause's subject.
-SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?(?:Though|Although|While|Because|If|When|As|After|Before|Since|Unless|"
-                                r"Once|Even\s+though|Even\s+as)\b")
+SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?" + any_word(r"""Though Although While Because If When As After Before
+    Since Unless Once Even\s+though Even\s+as""") + r"\b")
 # "Asked to describe it, X said": a non-finite opening clause ends at its comma.
-PARTICIPLE_OPENER = re.compile(r"\s*(?:Asked|Pressed|Questioned|Speaking|Writing|Appearing|Testifying|Responding|"
-                               r"Referring|Commenting|Reacting)\b")
-MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+"
-                               r"(?=(?:[A-Z][\w’'.-]*|he|she|they|it|we|I|the|a|an|his|her|their|its)\s)")
+PARTICIPLE_OPENER = re.compile(r"\s*" + any_word("""Asked Pressed Questioned Speaking Writing Appearing Testifying
+    Responding Referring Commenting Reacting""") + r"\b")
+# A comma or a dash, then a word that can open a main clause's subject.
+MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+(?=(?:[A-Z][\w’'.-]*|"
+                               + "|".join("he she they it we I the a an his her their its".split()) + r")\s)")
 # A quotation the clause goes on after is part of that clause (a partial quote); after “…,” a new clause
 # starts (“…,” adding that …).
 CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
@@ -58,24 +68,33 @@ NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
 NAMING_AS = re.compile(r"\s+as\b")
 # An adverbial clause or a participle ends a stance verb's object ("deny them permits until the work is done",
 # "condemned the launch, dealing a blow to …"); not a list item in -ing ("cuts to pay, training and …").
-OBJECT_END = re.compile(r"\s(?P<conjunction>after|until|because|since|while|when|before|though|although)\s|"
-                        r",\s+(?:with\b|(?!including\b)[a-z]+ing\s+(?:a|an|the|his|her|its|their|our|my|him|them|"
-                        r"it|us|me|that|to|up|out|in|on|at|for|with|by|from|into|about|against|\d+|[A-Z][\w.]*)\b)")
+OBJECT_END = re.compile(r"""
+    \s(?P<conjunction>after|until|because|since|while|when|before|though|although)\s   # an adverbial clause
+    | ,\s+(?:with\b                                                                      # ", with …"
+            | (?!including\b)[a-z]+ing\s+                                                # a participle, then
+              (?:""" + "|".join("""a an the his her its their our my him them it us me that to up out in on at for
+                                 with by from into about against""".split()) + r"""|\d+|[A-Z][\w.]*)\b)  # its object
+    """, re.VERBOSE)
 # A modal or auxiliary makes the words after the cue a clause, which a conjunction does not end ("promised
 # the bridge would reopen before …").
-FINITE = re.compile(r"\b(?:would|will|could|can|may|might|should|must|is|are|was|were|has|have|had)\b")
+FINITE = re.compile(r"\b" + any_word(MODALS_AND_AUXILIARIES) + r"\b")
 NAME_LIST_END = re.compile(r",\s*(?:[A-Z][\w’'.-]*\s*){1,3}\Z")
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
-# but an infinitive is one ("vowed to act").
-NOT_CONTENT_START = re.compile(r"(?:but|and|or|than|because|of|about|for|in|on|with|at|by|from|as|into|over|"
-                               r"to(?!\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|this\b|that\b)[“\"]?[a-z]+\b))\b",
-                               re.IGNORECASE)
+# but an infinitive is one ("vowed to act": "to" and a verb, not "to the", "to his", …).
+NOT_CONTENT_START = re.compile(
+    any_word("but and or than because of about for in on with at by from as into over")[:-1]
+    + r"|to(?!\s+(?!" + "|".join(w + r"\b" for w in "the a an his her their its this that".split())
+    + r")[“\"]?[a-z]+\b))\b", re.IGNORECASE)
 CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
 # The writer's words leading into a quotation in the same clause: no colon, not a lone connective, not ending
 # in a comma, a dash or another quotation ("But “…”", "In a statement, “…”" are no lead-in).
-LEAD_IN = re.compile(r"\s*(?!(?:And|But|Or|Nor|So|Yet|Still|Now|Then|Also|Instead|Indeed|However|Meanwhile)\s+"
-                     r"(?:[“\"]|``))[^\s“”\"'`:][^:]*[^\s:,―—–“”\"'`.!?]\s*(?:[“\"]|``)?", re.S)
+LEAD_IN = re.compile(r"""
+    \s*(?!""" + any_word("And But Or Nor So Yet Still Now Then Also Instead Indeed However Meanwhile") + r"""
+         \s+(?:[“"]|``))                  # not a lone connective before the quotation
+    [^\s“”"'`:] [^:]* [^\s:,―—–“”"'`.!?]    # the writer's words: no colon, not ending in , — or a quotation
+    \s*(?:[“"]|``)?                        # the opening mark
+    """, re.S | re.VERBOSE)
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")

@@ -33,48 +33,56 @@ from typing import Callable, Iterator
 
 from ..text.doc import Doc
 from ..text.quotemarks import is_title
-from .content import (PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content, after_naming_as, backward_content,
-                      content_after_comma, ends_reporting_clause, forward_content, insertion_end, quote_ending_at,
-                      quote_starting_at, trim)
+from .content import (NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content, after_naming_as, any_word,
+                      backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
+                      quote_ending_at, quote_starting_at, trim)
 from .cues import Cue
 from .speakers import (SINGULAR_NOUN, Mention, apposition_before, clause_subject, mention_after, mention_before,
                        relative_before, sentence_subject, split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
-HEADLINE = re.compile(r"^[“\"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?P<colon>:)\s+(?=[A-Z“\"])[^\n]+", re.M)
+HEADLINE = re.compile(r"""
+    ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
+    (?P<colon>:)\s+(?=[A-Z“"])[^\n]+                           # a colon, then what they say""", re.M | re.VERBOSE)
 # Labels of the paper's own voice, not speakers: "Correction: An earlier version …", "The Latest: …"
 EDITORIAL_LABELS = frozenset(("correction", "corrections", "clarification", "update", "updated", "editor’s note",
                               "editor's note", "note", "the latest", "related", "read more", "watch", "video",
                               "photos", "analysis", "opinion", "breaking", "exclusive"))
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
-INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|after|before|according|last|this|late|"
-                                  r"early|to|of|from|who|whose|when|while|as|yesterday|today|\w+day)\b)")
+INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|" + any_word(r"""in on at during after before according last
+    this late early to of from who whose when while as yesterday today \w+day""") + r"\b)")
 # "The envoy, who arrived on Monday, said", "Jane Doe, at a later briefing, said", "It, however, said".
-RELATIVE_INSERTION = re.compile(
-    r"\s*(?P<subject>[^,;“”\"]{1,80}?),\s+(?:who|which|[a-z]+ing|in\s+particular|at|in|on|during|after|before|like|"
-    r"unlike|for|with|through|meanwhile|however|too|also|though|in\s+turn|instead)\b[^,;“”\"]{0,150},\s*\Z")
+RELATIVE_INSERTION = re.compile(r"""
+    \s*(?P<subject>[^,;“”"]{1,80}?),\s+          # the subject and the comma opening the insertion
+    """ + any_word(r"""who which [a-z]+ing in\s+particular at in on during after before like unlike for with through
+                   meanwhile however too also though in\s+turn instead""") + r"""\b
+    [^,;“”"]{0,150},\s*\Z                         # the insertion, closed by a comma right before the cue
+    """, re.VERBOSE)
 # "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
-DASH_INSERTION = re.compile(r"\s*(?P<subject>[^,;“”\"―—–]{1,80}?)\s+(?P<dash>―|—|–|--)\s+[^―—–;“”\"]{1,250}?\s+"
-                            r"(?P=dash)\s*\Z")
+DASH_INSERTION = re.compile(r"""
+    \s*(?P<subject>[^,;“”"―—–]{1,80}?)       # the subject
+    \s+(?P<dash>―|—|–|--)\s+[^―—–;“”"]{1,250}?\s+(?P=dash)\s*\Z   # the insertion between two equal dashes
+    """, re.VERBOSE)
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 INVERTING_LEMMAS = frozenset(("say", "add", "write", "ask"))
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
-INTRODUCTORY = re.compile(r"\s*(?:On|In|At|During|After|Before|Since|Amid|Despite|Under|From|With|Without|Through|"
-                          r"Throughout|Following|Speaking|Asked|Writing|Appearing)\b")
+INTRODUCTORY = re.compile(r"\s*" + any_word("""On In At During After Before Since Amid Despite Under From With Without
+    Through Throughout Following Speaking Asked Writing Appearing""") + r"\b")
 # "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
 OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
 WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
 # "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
-SHOWN_NAME = re.compile(r"(?:\bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)|"
-                        r",\s+with\s+(?P<subject>(?:" + WITH_WORD + r"\s+){0,2}" + WITH_WORD + r"))\s+\Z")
+SHOWN_NAME = re.compile(r"""
+    (?: \bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)                # "footage of Jane Doe"
+      | ,\s+with\s+(?P<subject>(?:""" + WITH_WORD + r"\s+){0,2}" + WITH_WORD + r"""))   # ", with his allies"
+    \s+\Z""", re.VERBOSE)
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
-NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 MIN_CONTENT_WORDS = 2
 
