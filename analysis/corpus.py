@@ -10,6 +10,7 @@ import pandas as pd
 from . import schemas
 from .link.actors import ActorIndex
 from .ingest.articles import load_articles
+from .ingest.reading import MAX_FILE_MB
 from .paths import SEEDS_DIR
 from .text.lexicon import Lexicon
 from .extract.pipeline import TABLES, extract_all
@@ -56,22 +57,24 @@ def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors: ActorIndex | None = None,
-                lexicon: Lexicon | None = None, progress: bool = False) -> Corpus:
+                lexicon: Lexicon | None = None, progress: bool = False, max_file_mb: float = MAX_FILE_MB) -> Corpus:
     """Read every article in `path` (default: the project's seeds/) into tidy tables.
 
     `lexicon` is the language data every extractor reads (default: the package's; extend it with
     `analysis.text.lexicon.Lexicon.default().extended(cues="my_cues.csv")`).
 
+    `max_file_mb`: files larger than this many megabytes are refused unread (status `error`).
+
     Every file appears in `corpus.articles` with a status (`ok`, `warning`, `error`) and a
     message; with `strict=True` any warning or error raises one `CorpusError` listing them all.
     """
     folder = Path(path) if path is not None else SEEDS_DIR
-    articles = schemas.conform("articles", load_articles(folder))
+    articles = schemas.conform("articles", load_articles(folder, max_file_mb=max_file_mb))
     problems = articles[articles["status"] != "ok"]
     if strict and len(problems):
         lines = [f"{r.file or r.article_id}: {r.status}: {r.message}" for r in problems.itertuples()]
         raise CorpusError(f"{len(lines)} problem(s) in {folder}:\n" + "\n".join(lines))
-    usable = articles[articles["status"] != "error"]
+    usable = articles[(articles["status"] != "error") & (articles["text"] != "")]  # not skipped hidden files
     jobs = [(r.article_id, r.text, r.published) for r in usable.itertuples()]
     lexicon = lexicon or Lexicon.default()
     tables = extract_all(jobs, progress=progress, lexicon=lexicon)

@@ -91,7 +91,7 @@ def test_seeds_conform_to_the_articles_schema():
     ("blank.txt", "error", "empty"),
     ("binary.txt", "error", "binary"),
     ("undecodable.txt", "error", "undecodable"),
-    ("a-directory.txt", "error", "unreadable"),
+    ("a-directory.txt/.gitkeep", "warning", "hidden file: not read"),
     ("notes.pdf", "error", "unsupported"),
     ("good-copy.txt", "error", "duplicate content of good.txt"),
     ("chrome-only.txt", "error", "no article text left"),
@@ -108,8 +108,8 @@ def test_each_bad_case_has_its_status_and_message(bad, file, status, message):
 
 
 def test_every_input_file_and_manifest_row_has_a_row(bad):
-    on_disk = {p.name for p in BAD.iterdir() if p.name != "articles.csv" and not p.name.startswith(".")}
-    assert on_disk <= set(bad.index)
+    on_disk = {p.relative_to(BAD).as_posix() for p in BAD.rglob("*") if p.is_file() and p.name != "articles.csv"}
+    assert on_disk <= set(bad.index)  # subfolders and hidden files included
     assert bad.index.is_unique
     assert len(bad) == len(on_disk) + 2  # + the missing file and the row naming no file
     assert bad["article_id"].is_unique
@@ -173,14 +173,16 @@ def test_file_without_read_permission_is_reported(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text("Headline\n\nThe mayor said the road was closed.\n")
     locked.chmod(0)
-    read_bytes = Path.read_bytes
+    from analysis.ingest import reading
+
+    open_file = reading.open_file
 
     def refuse_locked(path):  # root reads a chmod-0 file anyway, so refuse it the way the OS would
-        if path == locked:
+        if Path(path) == locked:
             raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
+        return open_file(path)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse_locked)
+    monkeypatch.setattr(reading, "open_file", refuse_locked)
     rows = load_articles(tmp_path).set_index("file")
     assert rows.loc["locked.txt", "status"] == "error"
     assert rows.loc["locked.txt", "message"] == "unreadable: Permission denied"

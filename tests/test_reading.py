@@ -114,7 +114,11 @@ def test_unreadable_entries_are_refused(tmp_path):
             read_text(tmp_path / name)
 
 
-def test_article_files_skip_the_manifest_and_hidden_files_and_sort(tmp_path):
-    for name in ("b.txt", "a.html", "articles.csv", ".DS_Store", "c.pdf"):
+def test_article_files_list_every_entry_but_the_manifest_sorted_with_subfolders(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b.txt", "a.html", "articles.csv", ".DS_Store", "c.pdf", "sub/d.txt", "sub/articles.csv",
+                 ".hidden/e.txt"):
         (tmp_path / name).write_text("x")
-    assert [p.name for p in article_files(tmp_path)] == ["a.html", "b.txt", "c.pdf"]
+    names = [p.relative_to(tmp_path).as_posix() for p in article_files(tmp_path)]
+    assert names == [".DS_Store", ".hidden", "a.html", "b.txt", "c.pdf", "sub/articles.csv", "sub/d.txt"]
