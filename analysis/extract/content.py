@@ -10,7 +10,7 @@ sentence clipped to `Doc.clause_window`), so a cue costs the same whatever the l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text.doc import Doc
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
@@ -103,17 +103,23 @@ END_TRIM = " \t\n.,;:!?”\"'’—–-"
 
 @dataclass
 class Content:
-    """What a statement says: its kind and its pieces, (start, end) each, in text order."""
+    """What a statement says: its kind and its pieces, (start, end) each, in text order; `start` and `end`
+    are the outer bounds."""
     kind: str                       # direct, partial or indirect
     pieces: list[tuple[int, int]]
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
+    def __post_init__(self) -> None:
+        self.start, self.end = self.pieces[0][0], self.pieces[-1][1]
 
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
+    def add_before(self, piece: tuple[int, int]) -> None:
+        self.pieces.insert(0, piece)
+        self.start = piece[0]
+
+    def add_after(self, piece: tuple[int, int]) -> None:
+        self.pieces.append(piece)
+        self.end = piece[1]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,10 +157,8 @@ def backward_content(doc: Doc, lo: int, pos: int, resume: int | None = None, hi:
         return Content("partial", [(trim(text, lo, quote[0])[0], quote[1])])
     if quote:
         return Content("direct", [quote])
-    first = trim(text, lo, pos)
-    if resume is None:
-        return Content("indirect", [first])
-    return Content("indirect", [first, trim(text, resume, hi)])
+    pieces = [trim(text, lo, pos)] + ([trim(text, resume, hi)] if resume is not None else [])
+    return Content("indirect", [p for p in pieces if p[0] < p[1]] or pieces[:1])
 
 
 def lead_in(text: str, lo: int, quote: tuple[int, int]) -> bool:

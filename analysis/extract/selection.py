@@ -13,9 +13,8 @@ Every pass is a sweep over offsets in order, with binary searches and heaps, not
 """
 from __future__ import annotations
 
-import heapq
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from ..text.doc import WINDOW_BEFORE, Doc
 from .content import ADJUNCT_START, Content
@@ -101,28 +100,25 @@ def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
 # --- pass 2: quotations ---
 
 class _Hosts:
-    """The indirect and partial statements whose content may hold a quotation, swept in text order."""
+    """The indirect and partial statements whose content may hold a quotation, swept in text order.
+    `active` keeps the statements begun so far in rule order; those ended before the sweep are dropped."""
 
     def __init__(self, rows: list[Candidate]):
         self.rows = rows
         self.waiting = sorted((k for k, r in enumerate(rows) if r.kind != "direct"), key=lambda k: rows[k].start)
         self.next = 0
-        self.active: list[tuple[int, int]] = []  # heap of (end, row index)
+        self.active: list[int] = []
 
     def holding(self, quote: tuple[int, int]) -> Candidate | None:
         """The first statement (in rule order) that is not direct and holds the quotation."""
         rows, (q0, q1) = self.rows, quote
         while self.next < len(self.waiting) and rows[self.waiting[self.next]].start <= q0:
-            k = self.waiting[self.next]
-            heapq.heappush(self.active, (rows[k].end, k))
+            insort(self.active, self.waiting[self.next])
             self.next += 1
-        while self.active and self.active[0][0] + 2 < q1:
-            _end, k = heapq.heappop(self.active)
-            if rows[k].end + 2 >= q1:  # its content grew since: keep it
-                heapq.heappush(self.active, (rows[k].end, k))
-                break
-        holding = [k for _e, k in self.active if rows[k].kind != "direct" and q1 <= rows[k].end + 2]
-        return rows[min(holding)] if holding else None
+        # a statement that ends before this quotation can only grow by a split quotation's piece, and that
+        # piece lies before every later quotation: it can hold none of them
+        self.active = [k for k in self.active if rows[k].end + 2 >= q1]
+        return next((rows[k] for k in self.active if rows[k].kind != "direct"), None)
 
 
 def continue_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
@@ -157,7 +153,7 @@ def continue_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
         split = following is not None and following.cue.start < hi  # “…,” she said, “…”: tagged here
         if split or not (resumes and near):
             if following:
-                following.content.pieces.insert(0, q)
+                following.content.add_before(q)
             continue
         tag_end = max(doc.sentence_at(last_direct.cue.start)[1], last_direct.end)
         if bisect_left(cue_starts, tag_end) < bisect_left(cue_starts, q[0]):
@@ -167,7 +163,7 @@ def continue_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
                                     last_direct.mention, last_direct.sentence)
             extra.append(last_direct)
         else:  # “…,” he said. “…”: one split quotation of two pieces, the reporting clause between them
-            last_direct.content.pieces.append(q)
+            last_direct.content.add_after(q)
     return sorted(rows + extra, key=lambda r: (r.start, r.end))
 
 
@@ -184,35 +180,47 @@ def _next_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate], 
 
 # --- pass 3: nesting ---
 
-def _inside(row: Candidate, host: Candidate) -> bool:
-    if host is row or not host.start <= row.cue.start < host.end or row.start < host.start:
-        return False
-    shorter = row.end <= host.end + 2 and row.end - row.start < host.end - host.start
-    return shorter or host.end <= host.cue.start < row.end  # or it runs over the host's tag
-
-
 def drop_nested(rows: list[Candidate]) -> list[Candidate]:
     """Reported speech inside another row's content belongs to that statement ("He said the agency
     claimed …"); so does a row that runs on over that statement's trailing tag. A quotation credited to
     someone else by name keeps its row ("… that his opponent had said, “I will never quit.”"); one by
     the same speaker or a pronoun ("…, but she knows that “…”") turns the statement `partial`."""
     keep = [True] * len(rows)
-    active: list[tuple[int, int]] = []  # heap of (end, index) of the rows open at the current cue
+    active: list[int] = []  # rows begun at the current cue, in text order; ended ones are dropped now and then
     following = 0
     for k in sorted(range(len(rows)), key=lambda k: rows[k].cue.start):
         row = rows[k]
         while following < len(rows) and rows[following].start <= row.cue.start:
-            heapq.heappush(active, (rows[following].end, following))
+            active.append(following)
             following += 1
-        while active and active[0][0] <= row.cue.start:
-            heapq.heappop(active)
-        host = next((rows[h] for h in sorted(h for _e, h in active) if _inside(row, rows[h])), None)
+        host, ended = _host(rows, k, active)
+        if ended > len(active) // 2:
+            active = [h for h in active if rows[h].end > row.cue.start]
         if host is None or (row.kind == "direct" and _named_other(row.mention, host.mention)):
             continue
         keep[k] = False
         if row.kind == "direct" and host.kind == "indirect":
             host.content.kind = "partial"
     return [r for r, kept in zip(rows, keep) if kept]
+
+
+def _host(rows: list[Candidate], k: int, active: list[int]) -> tuple[Candidate | None, int]:
+    """The first row whose content holds row k's cue and row k (or which row k runs on over the tag of),
+    and how many rows of `active` have ended before that cue."""
+    row = rows[k]
+    cue, start, end = row.cue.start, row.start, row.end
+    ended = 0
+    for h in active:
+        host = rows[h]
+        if host.end <= cue:
+            ended += 1
+            continue
+        if h == k or start < host.start:
+            continue
+        shorter = end <= host.end + 2 and end - start < host.end - host.start
+        if shorter or host.end <= host.cue.start < end:  # or it runs over the host's tag
+            return host, ended
+    return None, ended
 
 
 def _named_other(mention, host) -> bool:

@@ -23,8 +23,8 @@ import pandas as pd
 from .quotemarks import is_title, quote_spans
 from .sentences import sentence_spans
 
-WINDOW_BEFORE = 1200  # chars a rule may read before its cue: the longest news sentences fit
-WINDOW_AFTER = 1200
+WINDOW_BEFORE = 500  # chars a rule may read before its cue: 99.9% of news sentences are shorter
+WINDOW_AFTER = 500
 HEADLINE_MAX_WORDS = 25
 DATELINE = re.compile(r"""
     (?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ ][A-Z][A-Z.'’-]{1,30}){0,3})   # VILNIUS, NEW YORK, ST. LOUIS
