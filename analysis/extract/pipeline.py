@@ -1,8 +1,9 @@
 """Per-article extraction: a pure function of (text, metadata), so it runs in parallel."""
 from __future__ import annotations
 
+import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import signal
 from functools import partial
 
 import pandas as pd
@@ -36,14 +37,21 @@ def _extract_row(args, lexicon: Lexicon | None = None):
     return extract_article(*args, lexicon=lexicon)
 
 
+def _worker_start() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the parent, which terminates them when it is stopped."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def extract_all(jobs: list[tuple[str, str, object]], progress: bool = False, workers: int | None = None,
                 lexicon: Lexicon | None = None) -> dict[str, list[pd.DataFrame]]:
     """Run `extract_article` over (article_id, text, published) jobs, in processes when it pays."""
     workers = workers or (os.cpu_count() or 1)
     bar = dict(total=len(jobs), desc="extracting", unit="article", disable=not progress)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(tqdm(pool.map(partial(_extract_row, lexicon=lexicon), jobs, chunksize=16), **bar))
+        # leaving the block terminates the workers, also when the parent is stopped (KeyboardInterrupt)
+        with multiprocessing.Pool(workers, initializer=_worker_start) as pool:
+            results = list(tqdm(pool.imap(partial(_extract_row, lexicon=lexicon), jobs, chunksize=16), **bar))
     else:
         results = [extract_article(*job, lexicon=lexicon) for job in tqdm(jobs, **bar)]
     return {name: [r[name] for r in results] for name in TABLES}
