@@ -4,8 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
-# Jupyter refuses to start as root (containers, CI boxes) unless told; extra flags: make lab LAB_ARGS=--no-browser
-LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+# Extra JupyterLab flags: make lab LAB_ARGS="--no-browser --port 8899"; as root, the lab target adds --allow-root
+LAB_ARGS ?=
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
 .PHONY: install tables lab report test notebooks bench clean
@@ -25,7 +25,7 @@ tables: install            ## build the tables into build/tables/*.parquet
 	$(BIN)/python -m analysis build
 
 lab: tables                ## start JupyterLab on the notebooks
-	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) notebooks/
 
 report: install            ## run every notebook headless, one HTML file each in build/report/
 	mkdir -p build/report
@@ -38,9 +38,19 @@ test: install              ## unit tests, then the notebooks rerun by nbval
 notebooks: install         ## re-execute the notebooks and save them with their outputs
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 
-bench: install             ## accuracy and speed figures
-	$(BIN)/python benchmarks/attributions.py
-	$(BIN)/python benchmarks/coverage.py
+# PolNeAR (github.com/networkdynamics/PolNeAR, brat files) split as polnear-train/ and polnear-dev/
+# (text/ + attributions/), nk-dev/ and the scorer score_attributions.py; not part of this repository
+BENCH_DATA ?= ../shared/bench
+bench: install             ## accuracy and speed figures: make bench BENCH_DATA=path
+	@test -f "$(BENCH_DATA)/score_attributions.py" -a -d "$(BENCH_DATA)/polnear-dev/text" || { \
+	  echo "make bench: no benchmark data in $(BENCH_DATA) (give it with make bench BENCH_DATA=path)."; \
+	  echo "PolNeAR comes from its public repository, https://github.com/networkdynamics/PolNeAR"; \
+	  echo "(no licence stated: research use only). BENCH_DATA must hold polnear-train/ and polnear-dev/"; \
+	  echo "(each text/NAME.txt + attributions/NAME_ANNOTATOR.ann), optionally nk-dev/, and"; \
+	  echo "score_attributions.py, the scorer (see benchmarks/attributions.py)."; exit 2; } >&2
+	BENCH_DATA="$(abspath $(BENCH_DATA))" $(BIN)/python benchmarks/attributions.py \
+	  --corpus $(notdir $(wildcard $(addprefix $(BENCH_DATA)/,polnear-train polnear-dev nk-dev)))
+	BENCH_DATA="$(abspath $(BENCH_DATA))" $(BIN)/python benchmarks/coverage.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-BENCH = PROJECT.parent / "shared" / "bench"
+BENCH = Path(os.environ.get("BENCH_DATA") or PROJECT.parent / "shared" / "bench")  # make bench BENCH_DATA=path
 CORPORA = ("polnear-train", "polnear-dev", "nk-dev")
 sys.path.insert(0, str(PROJECT))
 

@@ -11,6 +11,7 @@ in its own process so the peak memory (max RSS) is that size's alone.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-TEXTS = PROJECT.parent / "shared" / "bench" / "polnear-dev" / "text"
+TEXTS = Path(os.environ.get("BENCH_DATA") or PROJECT.parent / "shared" / "bench") / "polnear-dev" / "text"
 sys.path.insert(0, str(PROJECT))
 ID_COLUMNS = {"quote_id", "claim_id", "estimate_id"}
 
