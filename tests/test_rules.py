@@ -1,6 +1,7 @@
 """Rules as named data: every row says which rule made it, and every rule name is a function."""
 import re
 
+import pandas as pd
 import pytest
 
 from analysis import extract_attributions
@@ -59,3 +60,43 @@ def test_quotation_paragraph_continuing_a_speaker_is_its_own_rule():
 def test_type_follows_the_cue():
     frame = extract_attributions("Analysts believe the talks will fail. The envoy said the talks went well.")
     assert frame["type"].tolist() == ["belief", "speech"]
+
+
+def test_clause_breaks_inside_a_quotation_do_not_cut_the_content():
+    text = 'The senator attacked the bill, saying it was "rushed and poorly explained."'
+    frame = extract_attributions(text)
+    saying = frame[frame["cue"] == "saying"].iloc[0]
+    assert text[saying["content_start"]:saying["content_end"]].endswith("poorly explained")
+    assert saying["kind"] == "partial"
+
+
+def test_a_name_after_an_office_in_according_to_is_the_source():
+    text = "According to the port's chief inspector, Dana Whitfield, the cranes were never tested."
+    row = extract_attributions(text).iloc[0]
+    assert row["speaker_mention"] == "Dana Whitfield"
+    assert row["speaker_role"] == "the port's chief inspector"
+    assert row["text"] == "the cranes were never tested"
+
+
+def test_a_name_after_a_thing_in_according_to_is_not_the_source():
+    text = "According to the survey, Dana Whitfield, the mayor, leads by five points."
+    assert extract_attributions(text).iloc[0]["speaker_mention"] == "the survey"
+
+
+@pytest.mark.parametrize("text", ["The council is expected to approve the budget on Friday.",
+                                  "The striker is said to be unhappy at the club."])
+def test_a_passive_belief_before_an_infinitive_names_no_source(text):
+    row = extract_attributions(text).iloc[0]
+    assert row["rule"] == "passive-unattributed"
+    assert row["speaker"] is pd.NA and row["speaker_mention"] is pd.NA
+
+
+def test_an_intention_in_the_passive_keeps_its_subject():
+    row = extract_attributions("The mayor is determined to reopen the bridge by May.")
+    assert row.empty or row.iloc[0]["speaker_mention"] == "The mayor"
+
+
+def test_a_dateline_is_never_the_speaker():
+    text = "OSLO, June 2 (Fjord Wire) - The harbour authority said on Monday that two ferries had collided."
+    row = extract_attributions(text).iloc[0]
+    assert row["speaker_mention"] == "The harbour authority"

@@ -63,7 +63,9 @@ INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 CLAUSAL_LEMMAS = frozenset("""say tell add write report note claim warn argue insist believe think find show suggest
 state explain announce acknowledge admit confirm conclude estimate predict assert stress know""".split())
 DEMONSTRATIVE = re.compile(r"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:in|and|or|at|on|for|during|with|from|by)\b)")
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\Z", re.IGNORECASE)
+PASSIVE = re.compile(r"""\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?         # "was first", "is"
+                         (?:\w+(?:ed|en|wn)|said|thought|told|found|heard|felt|meant)\Z  # a participle""",
+                     re.IGNORECASE | re.VERBOSE)
 NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
 NAMING_AS = re.compile(r"\s+as\b")
 # An adverbial clause or a participle ends a stance verb's object ("deny them permits until the work is done",
@@ -220,8 +222,19 @@ def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
     if SUBORDINATE_OPENER.match(text, lo):  # "Though she said …, the rival …"
         main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
         hi = main_clause.start() if main_clause else hi
-    joined = coordinated_cue_pattern().search(text, cue.end, hi)
+    joined = search_outside_quotations(doc, coordinated_cue_pattern(), cue, cue.end, hi)
     return joined.start() if joined else hi  # "confirmed the visit and said that ...": two contents
+
+
+def search_outside_quotations(doc: Doc, pattern: re.Pattern, cue: Cue, pos: int, end: int) -> re.Match | None:
+    """The first match in [pos, end) that does not end inside a quotation (other than the one holding the
+    cue): a reporting word or a clause break in quoted words belongs to the quoted speaker ("saying it was
+    “rushed and poorly explained”" is one content)."""
+    holding = doc.quotation_holding(cue.start)
+    for match in pattern.finditer(doc.text, pos, end):
+        if doc.quotation_holding(match.end() - 1) in (None, holding):
+            return match
+    return None
 
 
 def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
@@ -248,19 +261,19 @@ def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
 def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
     """Where the sentence moves on from the reported clause [start, end)."""
     text = doc.text
-    predicate = new_predicate_pattern().search(text, start + 1, end)
+    predicate = search_outside_quotations(doc, new_predicate_pattern(), cue, start + 1, end)
     end = trim(text, start, predicate.start())[1] if predicate else end  # "…, adding that …" starts anew
-    predicate = new_predicate_pattern(finite=True).search(text, start + 1, end)
+    predicate = search_outside_quotations(doc, new_predicate_pattern(finite=True), cue, start + 1, end)
     if predicate and "," not in text[start:predicate.start()]:  # not "the memo, dated May 3, said"
         end = trim(text, start, predicate.start())[1]  # "…, told his advisers": the subject's next predicate
-    clause = new_clause_pattern().search(text, start + 1, end)
+    clause = search_outside_quotations(doc, new_clause_pattern(), cue, start + 1, end)
     if clause and not NAME_LIST_END.search(text, start, clause.start()):  # "Israel, Egypt, and Hamas agreed"
         end = trim(text, start, clause.start())[1]  # "…, and Jane Doe said …": a new clause
     if how == "rest" and cue.lemma not in CLAUSAL_LEMMAS:
         end = _object_end(doc, start, end)
-    contrast = CONTRAST.search(text, start + 1, end)
+    contrast = search_outside_quotations(doc, CONTRAST, cue, start + 1, end)
     while contrast and RELATIVE_INSERTION_END.match(text, contrast.end(), end):  # "X, which rose, will ease"
-        contrast = CONTRAST.search(text, contrast.end(), end)
+        contrast = search_outside_quotations(doc, CONTRAST, cue, contrast.end(), end)
     return trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
 
 

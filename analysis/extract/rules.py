@@ -10,6 +10,7 @@ Cue rules, by name:
 - according-to-before  "…, according to X": the clause before.
 - according-to-after   "According to X, …": the clause (or quotation) after the comma.
 - passive-agent        "The issue was first reported by the AP": the passive's subject, by its agent.
+- passive-unattributed "The vote is expected to pass": no source named (the subject is not one).
 - apposition-trailing  "“…,” Jane Doe, a professor, said.": the quotation or clause before.
 - apposition-forward   "Jane Doe, a professor, said …", "The party's chairman, Jane Doe, said …".
 - insertion-subject    "The envoy, who arrived on Monday, said …": the subject before the insertion.
@@ -37,7 +38,7 @@ from .content import (NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENE
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
 from .cues import Cue
-from .speakers import (SINGULAR_NOUN, Mention, apposition_before, clause_subject, mention_after, mention_before,
+from .speakers import (SINGULAR_NOUN, TITLES, Mention, apposition_before, clause_subject, mention_after, mention_before,
                        relative_before, sentence_subject, split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
@@ -84,6 +85,12 @@ PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
+NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*)(?=,)")  # ", General Jane Doe,"
+# "The vote is expected to …", "He is said to …": a passive belief or speech verb before an infinitive has
+# no source in the sentence (others expect it); its subject is what the belief is about.
+RAISING_TO = re.compile(r"\s+to\s+(?=[a-z])")
+RAISING_LEMMAS = frozenset("""expect believe think say report rumor rumour allege know consider estimate project predict
+suppose understand assume presume forecast""".split())  # not "is determined to", "is intended to": the subject's aim
 MIN_CONTENT_WORDS = 2
 
 
@@ -99,9 +106,11 @@ class SpeakerSpan:
 
 @dataclass
 class Found:
-    """What a cue rule recognised: who speaks (if named) and what (None: the construction, but no content)."""
+    """What a cue rule recognised: who speaks (if named) and what (None: the construction, but no content).
+    `unattributed`: the construction names no source, so none is borrowed from the sentence either."""
     speaker: SpeakerSpan | None
     content: Content | None
+    unattributed: bool = False
 
 
 @dataclass
@@ -197,16 +206,30 @@ def according_to_before(ctx: CueContext) -> Found | None:
     before = ctx.before
     if ctx.cue.kind != "source" or not before.endswith((",", "—", "–", "--")) or before.endswith("that,"):
         return None
-    speaker = mention_after(ctx.text, ctx.cue.end, ctx.hi, whole_phrase=True)
-    return Found(_span(speaker), ctx.backward(ctx.lo + len(before.rstrip(",—–-").rstrip())))
+    speaker, _end = _source_after(ctx)
+    return Found(speaker, ctx.backward(ctx.lo + len(before.rstrip(",—–-").rstrip())))
 
 
 def according_to_after(ctx: CueContext) -> Found | None:
     """ "According to X, …" reports what follows the comma."""
     if ctx.cue.kind != "source":
         return None
-    speaker = mention_after(ctx.text, ctx.cue.end, ctx.hi, whole_phrase=True)
-    return Found(_span(speaker), content_after_comma(ctx.doc, speaker[1] if speaker else ctx.cue.end, ctx.hi))
+    speaker, end = _source_after(ctx)
+    return Found(speaker, content_after_comma(ctx.doc, end, ctx.hi))
+
+
+def _source_after(ctx: CueContext) -> tuple[SpeakerSpan | None, int]:
+    """The source named after "according to", and where its phrase ends. A person's title or office
+    followed by their name between commas names the person ("according to the chief of defence,
+    General Jane Doe, …": Jane Doe, in the role of chief of defence)."""
+    found = mention_after(ctx.text, ctx.cue.end, ctx.hi, whole_phrase=True)
+    if not found:
+        return None, ctx.cue.end
+    described = ctx.text[found[0]:found[1]]
+    named = NAMED_APPOSITION.match(ctx.text, found[1], ctx.hi)
+    if named and any(TITLES.get(w.lower().strip(",")) == "person" for w in described.split()):
+        return SpeakerSpan(*named.span("name"), described), named.end("name")
+    return SpeakerSpan(*found), found[1]
 
 
 def passive_agent(ctx: CueContext) -> Found | None:
@@ -223,6 +246,14 @@ def passive_agent(ctx: CueContext) -> Found | None:
     if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
         return None
     return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
+
+
+def passive_unattributed(ctx: CueContext) -> Found | None:
+    """ "The government is expected to put the plan to parliament": no one is named as believing it."""
+    if ctx.cue.lemma not in RAISING_LEMMAS or not PASSIVE.search(ctx.cue.text) or \
+            not RAISING_TO.match(ctx.text, ctx.cue.end, ctx.hi):
+        return None
+    return Found(None, ctx.forward(), unattributed=True)
 
 
 def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
@@ -360,7 +391,7 @@ def forward(ctx: CueContext) -> Found | None:
 
 CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
     "according-to-before": according_to_before, "according-to-after": according_to_after,
-    "passive-agent": passive_agent, "apposition-trailing": apposition_trailing,
+    "passive-agent": passive_agent, "passive-unattributed": passive_unattributed, "apposition-trailing": apposition_trailing,
     "apposition-forward": apposition_forward, "insertion-subject": insertion_subject,
     "participle-opener": participle_opener, "participle": participle, "inverted": inverted,
     "relative-pronoun": relative_pronoun, "trailing": trailing, "named-quotation": named_quotation,

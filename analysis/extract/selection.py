@@ -21,11 +21,11 @@ from .content import ADJUNCT_START, Content
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of)
-from .speakers import infinitive_subject, sentence_subject
+from .speakers import Mention, infinitive_subject, sentence_subject
 
 CUE_RULES = (
     "according-to-before", "according-to-after",
-    "passive-agent",
+    "passive-agent", "passive-unattributed",
     "apposition-trailing", "apposition-forward",
     "insertion-subject",
     "participle-opener", "participle",
@@ -67,22 +67,42 @@ def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
     for cue in cues:
         if doc.quotation_holding(cue.start):
             continue  # a cue inside a quotation is part of what the quoted speaker says
-        lo, hi = doc.clause_window(cue.start)
-        if _tags_previous_quotation(text, lo, cue):
-            lo = max(doc.sentence_at(lo - 2)[0], cue.start - WINDOW_BEFORE)
+        lo, hi = _clause_bounds(doc, cue)
         decided = decide(CueContext(doc, cue, lo, hi))
-        content = decided[1].content if decided else None
-        if content is None or len(text[content.start:content.end].split(None, MIN_CONTENT_WORDS)) < MIN_CONTENT_WORDS:
+        found = decided[1] if decided else None
+        if found is None or found.content is None or \
+                len(text[found.content.start:found.content.end].split(None, MIN_CONTENT_WORDS)) < MIN_CONTENT_WORDS:
             continue
-        speaker = mention_of(text, decided[1].speaker) if decided[1].speaker else None
-        if speaker is None and out and out[-1].sentence == lo:
-            speaker = out[-1].mention  # "X confirmed the visit and said that ...": shared subject
-        elif speaker is None and SUBJECT_GAP.search(text, max(lo, cue.start - 40), cue.start):
-            infinitive = text[lo:cue.start].rstrip().endswith(" to")  # "X continues to insist", "X beamed and asked"
-            subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start)
-            speaker = mention_of(text, SpeakerSpan(*subject)) if subject else None
-        out.append(Candidate(decided[0], cue, content, speaker, lo))
+        speaker = mention_of(text, found.speaker) if found.speaker else None
+        if speaker is None and not found.unattributed:
+            speaker = _borrowed_speaker(text, out, cue, lo)
+        out.append(Candidate(decided[0], cue, found.content, speaker, lo))
     return out
+
+
+def _clause_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
+    """What the rules may read around a cue: its clause window, reaching back over a short tag of a
+    quotation before it, and never into a dateline ("VILNIUS, March 3 (Agency) - The minister said …")."""
+    lo, hi = doc.clause_window(cue.start)
+    if _tags_previous_quotation(doc.text, lo, cue):
+        lo = max(doc.sentence_at(lo - 2)[0], cue.start - WINDOW_BEFORE)
+    dateline = doc.dateline
+    if dateline and lo <= dateline.start < cue.start:
+        lo = max(lo, dateline.end)
+    return lo, hi
+
+
+def _borrowed_speaker(text: str, out: list[Candidate], cue: Cue, lo: int) -> Mention | None:
+    """The speaker of a cue that names none: the subject shared with the statement before in the same
+    sentence ("X confirmed the visit and said that …"), else the subject further left over a coordination,
+    an infinitive or an insertion ("X continues to insist", "X beamed and asked")."""
+    if out and out[-1].sentence == lo:
+        return out[-1].mention
+    if not SUBJECT_GAP.search(text, max(lo, cue.start - 40), cue.start):
+        return None
+    infinitive = text[lo:cue.start].rstrip().endswith(" to")
+    subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start)
+    return mention_of(text, SpeakerSpan(*subject)) if subject else None
 
 
 def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:

@@ -90,6 +90,10 @@ class Doc:
     def zones(self) -> list[Zone]:
         return sorted(self._headline() + self._dateline() + self._captions(), key=lambda z: z.start)
 
+    @cached_property
+    def dateline(self) -> Zone | None:
+        return next((z for z in self.zones if z.kind == "dateline"), None)
+
     def zone_at(self, pos: int) -> str:
         """The zone holding `pos`: headline, dateline, caption, else body."""
         return next((z.kind for z in self.zones if z.start <= pos < z.end), "body")
