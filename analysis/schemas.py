@@ -54,7 +54,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "estimates": {
         "estimate_id": STR, "article_id": STR, "claim_id": STR, "sentence_id": INT,
         "start": INT, "end": INT, "text": STR,
-        "value": FLOAT, "low": FLOAT, "high": FLOAT, "qualifier": STR, "approximate": BOOL,
+        "value": INT, "low": INT, "high": INT, "qualifier": STR, "approximate": BOOL,  # counts: whole numbers
         "unit": STR, "category": STR, "location": STR, "claimant": STR, "said_on": DATE,
         "stance": STR, "derived": BOOL, "derivation": STR, "derived_from": STR, "voice": STR,
         "said_from": DATE, "said_to": DATE,

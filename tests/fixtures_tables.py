@@ -30,7 +30,7 @@ def _sentence_id(article: str, offset: int) -> int:
 
 ESTIMATES = [  # (article, words, value, low, high, approximate, category, claimant, said_on, extra)
     ("a1", "about 8,000", 8000, 8000, 8000, True, "troops", "Officials", "2024-01-18", {}),
-    ("a1", "tripling the estimate it had last week", 8000 / 3, 8000 / 3, 8000 / 3, True, "troops", "Officials", None,
+    ("a1", "tripling the estimate it had last week", 2667, 2667, 2667, True, "troops", "Officials", None,
      {"derived": True, "derivation": "tripling the estimate it had last week",
       "said_from": pd.Timestamp("2024-01-08"), "said_to": pd.Timestamp("2024-01-14")}),
     ("a1", "5,000", 5000, 5000, 5000, False, "troops", "Analysts", None, {}),

@@ -55,7 +55,7 @@ def test_each_kind_of_estimate_gets_its_mark(synthetic):
     assert n_marks(ax, "range") == 1                # between 2,000 and 4,000
     assert n_marks(ax, "denial") == 1
     [derivation] = artists(ax, "derivation")
-    assert derivation.get_linestyle() == "--" and sorted(derivation.get_ydata()) == pytest.approx([8000 / 3, 8000])
+    assert derivation.get_linestyle() == "--" and sorted(derivation.get_ydata()) == pytest.approx([2667, 8000])
     [period] = artists(ax, "derived-dates")
     x = period.get_segments()[0][:, 0]
     assert [mdates.num2date(v).date().isoformat() for v in x] == ["2024-01-08", "2024-01-14"]

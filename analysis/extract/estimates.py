@@ -304,12 +304,24 @@ def _outer_denials(claims: list[Claim]) -> list[Claim]:
                                           and (o.start, -o.end) < (c.start, -c.end) for o in denying)]
 
 
+COUNTS = ("value", "low", "high")  # nullable Int64 columns (schemas.COLUMNS["estimates"])
+
+
+def _whole(number) -> object:
+    """A figure rounded to a whole number (half away from zero), pd.NA when there is none."""
+    if number is None or pd.isna(number):
+        return pd.NA
+    return int(math.floor(abs(number) + 0.5)) * (1 if number >= 0 else -1)
+
+
 def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
     rows.sort(key=lambda r: (r["start"], r["derived"]))
     ids = [f"{article_id}-e{n:03d}" for n in range(len(rows))]
     by_start = {r["start"]: i for r, i in zip(rows, ids) if not r["derived"]}  # figures never share a start
     for row, estimate_id in zip(rows, ids):
         row.update(estimate_id=estimate_id, article_id=article_id, derived_from=by_start.get(row.get("derived_from")))
+        for key in COUNTS:  # people are counted in whole numbers: a third of 10,000 is 3,333, not 3333.333333
+            row[key] = _whole(row.get(key))
         row.setdefault("said_from", pd.NaT)  # NaT, not None: the column stays a date column without a cast
         row.setdefault("said_to", pd.NaT)
     return pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]))
