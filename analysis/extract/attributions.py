@@ -72,7 +72,29 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
                          doc: Doc | None = None) -> pd.DataFrame:
     """Every attribution in one raw text: direct, partial and indirect, with speaker, cue, rule and date.
     `lexicon` is the language data (default: the package's); pass the article's `doc` when one is
-    already built for `text`."""
+    already built for `text`.
+
+    One row per statement, in the order found; offsets are character offsets into `text`. Columns
+    (`COLUMNS`), and the `corpus.claims` column each becomes:
+
+    ============================  =========================================================  ================
+    column                        meaning                                                    in `claims`
+    ============================  =========================================================  ================
+    kind                          `direct`, `partial` (quotes some words) or `indirect`      kind
+    type                          `speech`, `belief`, `finding` or `intention` (the cue's)   type
+    content_start, content_end    outer bounds of what was said                              start, end
+    content_spans                 (start, end) pieces: two for "“A,” she said. “B.”"         content_spans
+    text                          the pieces' words, joined by " … "                         text (1)
+    speaker                       resolved name ("Mark Rutte" for a later "he"); NA unknown  claimant (2)
+    speaker_mention, _start, _end the words naming the speaker here, and their offsets       claimant_mention, …
+    speaker_role                  title or apposition ("NATO Secretary-General")             claimant_role
+    cue, cue_start, cue_end       the reporting word(s) and their offsets                    cue, cue_start, …
+    said_on                       day the statement was made when the text says; else NaT    said_on
+    rule                          the rule that made the row (analysis/extract/rules.py)     rule
+    ============================  =========================================================  ================
+
+    (1) `claims.text` is text[start:end], the outer span. (2) canonicalised by data/actors.csv.
+    `claims` adds claim_id, article_id, sentence_id, affiliation (from actors.csv) and quote_id."""
     _warm_up()
     lexicon = lexicon or Lexicon.default()
     doc = doc or Doc(text)
