@@ -24,7 +24,8 @@ install: $(STAMP)
 tables: install            ## build the tables into build/tables/*.parquet
 	$(BIN)/python -m analysis build
 
-lab: tables                ## start JupyterLab on the notebooks
+lab: install               ## build the tables (a file in error is reported, not fatal), start JupyterLab
+	-@$(MAKE) --no-print-directory tables
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) notebooks/
 
 report: install            ## run every notebook headless, one HTML file each in build/report/
