@@ -100,3 +100,21 @@ def test_a_dateline_is_never_the_speaker():
     text = "OSLO, June 2 (Fjord Wire) - The harbour authority said on Monday that two ferries had collided."
     row = extract_attributions(text).iloc[0]
     assert row["speaker_mention"] == "The harbour authority"
+
+
+def test_a_quotation_tag_may_go_on_with_an_adjunct_or_a_clause():
+    text = "“Who do they think they are?” the governor said of the utility in June."
+    row = extract_attributions(text).iloc[0]
+    assert row["speaker_mention"] == "the governor" and row["kind"] == "direct"
+
+
+def test_an_inverted_speaker_may_carry_a_party_label_in_brackets():
+    text = "“We will vote no,” said Rep. Jane Roe (D-Ore.). “The bill is a giveaway.”"
+    row = extract_attributions(text).iloc[0]
+    assert row["speaker_mention"] == "Rep. Jane Roe" and len(row["content_spans"]) == 2
+
+
+def test_think_reports_a_belief():
+    row = extract_attributions("Most economists think the rate cut came too late.").iloc[0]
+    assert (row["type"], row["speaker_mention"], row["text"]) == ("belief", "Most economists",
+                                                                  "the rate cut came too late")

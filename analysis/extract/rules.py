@@ -51,7 +51,7 @@ EDITORIAL_LABELS = frozenset(("correction", "corrections", "clarification", "upd
                               "editor's note", "note", "the latest", "related", "read more", "watch", "video",
                               "photos", "analysis", "opinion", "breaking", "exclusive"))
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
-INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”)]|$|" + any_word(r"""in on at during after before according last
+INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”()]|$|" + any_word(r"""in on at during after before according last
     this late early to of from who whose when while as yesterday today \w+day""") + r"\b)")
 # "The envoy, who arrived on Monday, said", "Jane Doe, at a later briefing, said", "It, however, said".
 RELATIVE_INSERTION = re.compile(r"""

@@ -37,6 +37,9 @@ CUE_RULES = (
 )
 QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
 AFTER_TAG = re.compile(r"[ ,]*")
+# What may follow the short tag of a quotation: an adjunct or a subordinate clause ("said of Apple in
+# February", "said as he launched the vote").
+TAG_GOES_ON = re.compile(r"(?:as|of|to|about|while|when|because|since|with|without)\b")
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
 SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
 MAX_TAG_WORDS = 6           # “…?” Acting Deputy Mayor Jane Doe asked.
@@ -114,7 +117,8 @@ def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
         return False
     rest = AFTER_TAG.match(text, cue.end).end()
     inverted = text[rest:rest + 1].isupper() and not subject.strip()  # “…?” asked Jane Doe.
-    return text[rest:rest + 1] in (".", "") or inverted or bool(ADJUNCT_START.match(text, rest))
+    return text[rest:rest + 1] in (".", "") or inverted or bool(ADJUNCT_START.match(text, rest)) or \
+        bool(TAG_GOES_ON.match(text, rest))
 
 
 # --- pass 2: quotations ---
