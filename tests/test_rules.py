@@ -118,3 +118,9 @@ def test_think_reports_a_belief():
     row = extract_attributions("Most economists think the rate cut came too late.").iloc[0]
     assert (row["type"], row["speaker_mention"], row["text"]) == ("belief", "Most economists",
                                                                   "the rate cut came too late")
+
+
+@pytest.mark.parametrize("label", ["WATCH", "READ MORE", "Contributing", "Source"])
+def test_page_headings_before_a_colon_are_not_speakers(label):
+    text = f"{label}: Floodwaters Rise In The Valley Towns\nThe river crested on Sunday."
+    assert label not in extract_attributions(text)["speaker_mention"].dropna().tolist()

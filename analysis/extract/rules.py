@@ -46,10 +46,14 @@ SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'
 HEADLINE = re.compile(r"""
     ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
     (?P<colon>:)\s+(?=[A-Z“"])[^\n]+                           # a colon, then what they say""", re.M | re.VERBOSE)
-# Labels of the paper's own voice, not speakers: "Correction: An earlier version …", "The Latest: …"
+# Labels of the paper's own voice, not speakers: "Correction: An earlier version …", "The Latest: …", and the
+# page's section, promo and credit headings ("WATCH: …", "READ MORE: …", "Contributing: …", "Source: …").
 EDITORIAL_LABELS = frozenset(("correction", "corrections", "clarification", "update", "updated", "editor’s note",
                               "editor's note", "note", "the latest", "related", "read more", "watch", "video",
-                              "photos", "analysis", "opinion", "breaking", "exclusive"))
+                              "photos", "analysis", "opinion", "breaking", "exclusive", "contributing", "byline",
+                              "source", "sources", "published", "posted", "photo", "credit", "credits", "see also",
+                              "more", "listen", "by the numbers", "sign up", "subscribe", "advertisement",
+                              "sponsored", "revealed", "explainer", "live", "latest", "trending", "recommended"))
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”()]|$|" + any_word(r"""in on at during after before according last
     this late early to of from who whose when while as yesterday today \w+day""") + r"\b)")
