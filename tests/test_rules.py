@@ -124,3 +124,22 @@ def test_think_reports_a_belief():
 def test_page_headings_before_a_colon_are_not_speakers(label):
     text = f"{label}: Floodwaters Rise In The Valley Towns\nThe river crested on Sunday."
     assert label not in extract_attributions(text)["speaker_mention"].dropna().tolist()
+
+
+def test_a_colon_after_the_reporting_clause_introduces_the_quotation():
+    text = 'Later, the mayor told reporters: "Nobody will be left behind."'
+    row = extract_attributions(text).iloc[0]
+    assert (row["speaker_mention"], row["kind"], row["text"]) == ("the mayor", "direct", "Nobody will be left behind.")
+
+
+def test_a_paragraph_ending_in_said_colon_owns_the_quotation_paragraph_after_it():
+    text = "The mayor said:\n“Nobody will be left behind. The money is there.”"
+    row = extract_attributions(text).iloc[0]
+    assert (row["rule"], row["speaker_mention"]) == ("colon-quotation", "The mayor")
+    assert row["text"] == "Nobody will be left behind. The money is there."
+
+
+def test_an_adjunct_ending_in_a_colon_leads_to_the_quotation():
+    text = "The senator wrote on her blog: “The vote was rigged from the start.”"
+    row = extract_attributions(text).iloc[0]
+    assert (row["kind"], row["text"]) == ("direct", "The vote was rigged from the start.")

@@ -32,7 +32,7 @@ ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through
     meanwhile instead""")[:-1] + "|" + MONTH_ABBREVIATION + r")\b")
 # "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
 ADJUNCT_COMMA = re.compile(r"\s*" + any_word("of in on at during after via through with from later then again also "
-                                             "too however") + r"\b[^,.;:“”\"]{0,60},\s*")
+                                             "too however") + r"\b[^,.;:“”\"]{0,60}[,:]\s*")
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
@@ -307,6 +307,8 @@ def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> boo
         listener = mention_after(text, pos, hi)
         pos = listener[1] if listener else pos
     rest = text[pos:hi].lstrip()
+    if rest[:1] == ":" and not after_quote:
+        return False  # "X told reporters: …" introduces what follows
     if not rest or rest[0] in ".,;:!?)—–" or (after_quote and not THAT.match(rest)):
         return True  # a quotation right before the speaker and cue is their content
     if that_clause(text, cue, pos, hi) is not None:

@@ -20,6 +20,7 @@ Cue rules, by name:
 - relative-pronoun     "Jane Doe, who said …": the antecedent speaks.
 - trailing             "“…,” X said." / "The talks failed, X said.": the speaker before the cue.
 - named-quotation      "what lawmakers called “fraud”": the quotation alone.
+- colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
 Document rules: signature-dash (“…” ― Name), headline-colon ("Poll: Wealthy voters abandon …").
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
@@ -76,7 +77,8 @@ AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45,
 INVERTING_LEMMAS = frozenset(("say", "add", "write", "ask"))
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 INTRODUCTORY = re.compile(r"\s*" + any_word("""On In At During After Before Since Amid Despite Under From With Without
-    Through Throughout Following Speaking Asked Writing Appearing""") + r"\b")
+    Through Throughout Following Speaking Asked Writing Appearing Later Earlier Meanwhile However Separately Still
+    Now Then Instead Yet Also [A-Z][a-z]+ly""") + r"\b")
 # "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
 OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
 WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
@@ -89,6 +91,7 @@ PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
+COLON_AT_LINE_END = re.compile(r"[ \t]*:[ \t]*\n\s{0,20}")
 NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*)(?=,)")  # ", General Jane Doe,"
 # "The vote is expected to …", "He is said to …": a passive belief or speech verb before an infinitive has
 # no source in the sentence (others expect it); its subject is what the belief is about.
@@ -388,6 +391,17 @@ def named_quotation(ctx: CueContext) -> Found | None:
     return Found(speaker, Content("direct", [quote])) if quote else None
 
 
+def colon_quotation(ctx: CueContext) -> Found | None:
+    """ "The minister said:" ending a paragraph that the next one answers with a quotation: it is hers."""
+    pos = ctx.cue.end
+    if ctx.cue.takes_object:
+        listener = mention_after(ctx.text, pos, ctx.hi)
+        pos = listener[1] if listener else pos
+    colon = COLON_AT_LINE_END.match(ctx.text, pos)
+    quote = quote_starting_at(ctx.doc, colon.end(), colon.end() + 3) if colon else None
+    return Found(ctx.subject, Content("direct", [quote])) if quote else None
+
+
 def forward(ctx: CueContext) -> Found | None:
     """ "X said (that) …", "X told Y …": the clause after the cue; the speaker before it, if any."""
     return Found(ctx.subject, ctx.forward())
@@ -399,6 +413,7 @@ CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
     "apposition-forward": apposition_forward, "insertion-subject": insertion_subject,
     "participle-opener": participle_opener, "participle": participle, "inverted": inverted,
     "relative-pronoun": relative_pronoun, "trailing": trailing, "named-quotation": named_quotation,
+    "colon-quotation": colon_quotation,
     "forward": forward,
 }
 

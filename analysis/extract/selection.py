@@ -33,6 +33,7 @@ CUE_RULES = (
     "relative-pronoun",
     "trailing",
     "named-quotation",
+    "colon-quotation",
     "forward",
 )
 QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
