@@ -8,7 +8,7 @@ LEXICON = load_lexicon()
 
 def test_lexicon_rows_are_well_formed():
     assert LEXICON["lemma"].is_unique
-    assert set(LEXICON["kind"]) <= {"speech", "belief", "source"}
+    assert set(LEXICON["kind"]) <= {"speech", "belief", "finding", "intention", "source"}
     assert set(LEXICON["takes_object"]) <= {"yes", "no"}
     forms = [form for row in LEXICON["forms"] for form in row.split("|")]
     assert len(forms) == len(set(forms)), "a form listed under two lemmas"

@@ -143,3 +143,10 @@ def test_an_adjunct_ending_in_a_colon_leads_to_the_quotation():
     text = "The senator wrote on her blog: “The vote was rigged from the start.”"
     row = extract_attributions(text).iloc[0]
     assert (row["kind"], row["text"]) == ("direct", "The vote was rigged from the start.")
+
+
+@pytest.mark.parametrize("text, kind", [("The audit found the accounts were sound.", "finding"),
+                                        ("The union wants the talks to resume.", "intention"),
+                                        ("According to the union, the talks will resume.", "speech")])
+def test_type_tells_findings_and_intentions_from_speech(text, kind):
+    assert extract_attributions(text).iloc[0]["type"] == kind

@@ -50,7 +50,8 @@ class Table:
 YES_NO = frozenset({"yes", "no"})
 TABLES = {
     "cues": Table("cues.csv", ("lemma", "forms", "kind", "takes_object"),
-                  (("kind", frozenset({"speech", "belief", "source"})), ("takes_object", YES_NO))),
+                  (("kind", frozenset({"speech", "belief", "finding", "intention", "source"})),
+                   ("takes_object", YES_NO))),
     "titles": Table("titles.csv", ("word", "kind"), (("kind", frozenset({"person", "organisation"})),)),
     "qualifiers": Table("qualifiers.csv", ("phrase", "effect", "ambiguous"),
                         (("effect", frozenset({"low", "high", "hedge"})), ("ambiguous", YES_NO))),
