@@ -7,7 +7,7 @@ from importlib import import_module
 
 _PUBLIC = {
     "Corpus": ".corpus", "CorpusError": ".corpus", "load_corpus": ".corpus",
-    "extract_attributions": ".extract.attributions",
+    "extract_attributions": ".extract.attributions", "open_store": ".store.dataset",
 }
 __all__ = sorted(_PUBLIC)
 

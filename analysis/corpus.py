@@ -10,6 +10,7 @@ import pandas as pd
 from . import schemas
 from .link.actors import ActorIndex
 from .ingest.articles import load_articles
+from .ingest.dumps import dump_format, load_dump
 from .ingest.reading import MAX_FILE_MB
 from .paths import SEEDS_DIR
 from .text.lexicon import Lexicon
@@ -57,8 +58,14 @@ def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors: ActorIndex | None = None,
-                lexicon: Lexicon | None = None, progress: bool = False, max_file_mb: float = MAX_FILE_MB) -> Corpus:
+                lexicon: Lexicon | None = None, progress: bool = False, max_file_mb: float = MAX_FILE_MB,
+                columns: dict[str, str] | None = None) -> Corpus:
     """Read every article in `path` (default: the project's seeds/) into tidy tables.
+
+    `path` is a folder of .txt/.html files (+ articles.csv), a news dump (.jsonl, .csv, .parquet: one
+    article a row; `columns` maps its column names to ours, e.g. `{"body": "text"}`, see
+    `analysis.ingest.dumps`), or a store written by `python -m analysis build` (opened with
+    `analysis.open_store`, nothing re-extracted).
 
     `lexicon` is the language data every extractor reads (default: the package's; extend it with
     `analysis.text.lexicon.Lexicon.default().extended(cues="my_cues.csv")`).
@@ -69,7 +76,14 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors:
     message; with `strict=True` any warning or error raises one `CorpusError` listing them all.
     """
     folder = Path(path) if path is not None else SEEDS_DIR
-    articles = schemas.conform("articles", load_articles(folder, max_file_mb=max_file_mb))
+    from .store.dataset import is_dataset_store, open_store  # imported here: a folder needs neither
+
+    if is_dataset_store(folder):
+        return open_store(folder, actors=actors, lexicon=lexicon)
+    if folder.is_file() and dump_format(folder):
+        articles = schemas.conform("articles", load_dump(folder, columns=columns, max_file_mb=max_file_mb))
+    else:
+        articles = schemas.conform("articles", load_articles(folder, max_file_mb=max_file_mb))
     problems = articles[articles["status"] != "ok"]
     if strict and len(problems):
         lines = [f"{r.file or r.article_id}: {r.status}: {r.message}" for r in problems.itertuples()]

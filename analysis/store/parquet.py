@@ -104,7 +104,12 @@ def save_tables(corpus, folder: str | Path = DEFAULT_DIR) -> list[Path]:
 
 
 def build_info(folder: str | Path = DEFAULT_DIR) -> dict:
-    """The store's `_build.json`: build_id, created, row count per table."""
+    """The store's `_build.json` (or, for a store that grows, its manifest): build_id, created, row count per table."""
+    from .dataset import is_dataset_store, read_manifest
+
+    if is_dataset_store(folder):
+        manifest = read_manifest(folder)
+        return {key: manifest[key] for key in ("build_id", "created", "tables", "extractor_version")}
     path = Path(folder) / BUILD_FILE
     if not path.exists():
         raise StoreError(f"{folder} has no {BUILD_FILE}: its tables cannot be shown to come from one build; {REBUILD}")
@@ -114,8 +119,15 @@ def build_info(folder: str | Path = DEFAULT_DIR) -> dict:
 def load_tables(folder: str | Path = DEFAULT_DIR) -> dict[str, pd.DataFrame]:
     """Read the tables written by `save_tables` (DuckDB can query the same files directly).
 
-    Raises StoreError when the tables do not all come from the build `_build.json` names."""
+    Raises StoreError when the tables do not all come from the build `_build.json` names. A store written by
+    `python -m analysis build` (partitioned, with `_manifest.json`) is read whole; `analysis.open_store` reads
+    it lazily."""
+    from .dataset import is_dataset_store, open_store
+
     folder = Path(folder)
+    if is_dataset_store(folder):
+        corpus = open_store(folder)
+        return {name: getattr(corpus, name) for name in TABLE_NAMES}
     missing = [n for n in TABLE_NAMES if not (folder / f"{n}.parquet").exists()]
     if missing:
         raise FileNotFoundError(f"no {', '.join(missing)} table(s) in {folder}; run `make tables` first")

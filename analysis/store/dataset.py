@@ -1,0 +1,457 @@
+"""A store that grows: each table a Parquet dataset partitioned by publication month, one small manifest.
+
+    STORE/_manifest.json                                   what the store holds: the only file a reader trusts
+    STORE/data/TABLE/month=2024-10/part-BUILD-00003.parquet   articles, sentences, quotes, claims, estimates
+    STORE/data/TABLE/part-BUILD.parquet                    coverage, discrepancies (across articles)
+    STORE/data/_index/index-BUILD.parquet                  article_id, month, content hash, extractor version
+
+`build_store(source, STORE)` streams the source's articles in batches through the per-article function
+(`analysis.extract.pipeline.extract_article`, on the local or the Dask engine) and writes each batch's rows
+as new files. An article whose row (text, date, metadata) hashes as the store's copy did and whose rows were
+extracted by the same `EXTRACTOR_VERSION` is not extracted again. Rows of articles that changed or left the
+source are removed by rewriting only the month partitions that hold them. Nothing a reader sees changes until
+the end: the new manifest is written beside the old and renamed over it (one atomic step), then the files it
+no longer names are deleted. A build that is stopped or killed therefore leaves the previous store as it was
+(files it had written are deleted when it is stopped, and by the next build when it was killed).
+
+`open_store(STORE)` gives a corpus whose tables are read on first use; `corpus.sql(query)` runs DuckDB over the
+Parquet files without loading them (`claims`, `quotes`, ... are views).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .. import schemas
+from ..extract.pipeline import TABLES, engine as make_engine, extractor_version
+from .parquet import StoreError, _is_store
+
+FORMAT = "claim-ledger-store/2"
+MANIFEST = "_manifest.json"
+DATA = "data"
+PER_ARTICLE = ("articles",) + TABLES
+LINKED = ("coverage", "discrepancies")
+ALL_TABLES = PER_ARTICLE + LINKED
+LINK_LIMIT = 20_000  # `link="auto"` links across articles up to this many usable articles (memory grows with it)
+HASHED = ["article_id", "file", "outlet", "title", "url", "published", "published_basis", "published_evidence",
+          "encoding", "text", "removed", "status", "message"]
+
+
+def is_dataset_store(path: str | Path) -> bool:
+    return Path(path, MANIFEST).is_file()
+
+
+def read_manifest(store: str | Path) -> dict:
+    path = Path(store) / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise StoreError(f"{path} cannot be read ({err}); rebuild the store with `python -m analysis build`") from err
+    if manifest.get("format") != FORMAT:
+        raise StoreError(f"{path}: not a store of format {FORMAT}")
+    return manifest
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+LIST_COLUMNS = {"removed": list, "removed_why": list}
+
+
+def _cast(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The declared columns first, in their declared dtypes (without re-validating what was validated on write)."""
+    for column, dtype in schemas.COLUMNS[name].items():
+        if column not in frame:
+            frame[column] = pd.Series([pd.NA] * len(frame), index=frame.index, dtype=dtype if dtype != "object" else object)
+        elif dtype == schemas.OBJ:
+            if column == "content_spans":
+                frame[column] = [[tuple(int(x) for x in piece) for piece in v] if v is not None else v
+                                 for v in frame[column]]
+            elif column in LIST_COLUMNS:
+                frame[column] = [list(v) if v is not None else [] for v in frame[column]]
+        elif str(frame[column].dtype) != dtype:
+            frame[column] = frame[column].astype(dtype)
+    extra = [c for c in frame.columns if c not in schemas.COLUMNS[name]]
+    return frame[list(schemas.COLUMNS[name]) + extra].reset_index(drop=True)
+
+
+def read_table(store: Path, name: str, files: list[str]) -> pd.DataFrame:
+    if not files:
+        return schemas.empty_frame(name)
+    tables = [pq.read_table(store / f) for f in files]
+    table = pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
+    return _cast(name, table.to_pandas())
+
+
+class StoreCorpus:
+    """A corpus read from a store: each table is read from its Parquet files on first use.
+
+    The same attributes as `analysis.Corpus` (articles, sentences, quotes, claims, estimates, coverage,
+    discrepancies, folder, actors, lexicon); `sql(query)` runs DuckDB over the files with one view per table,
+    e.g. `corpus.sql("select claimant, count(*) n from claims group by 1 order by n desc")`."""
+
+    def __init__(self, folder: str | Path, actors=None, lexicon=None):
+        self.folder = Path(folder)
+        self.manifest = read_manifest(self.folder)
+        self._actors, self._lexicon = actors, lexicon
+
+    @cached_property
+    def actors(self):
+        from ..link.actors import ActorIndex
+        return self._actors if self._actors is not None else ActorIndex.load()
+
+    @cached_property
+    def lexicon(self):
+        from ..text.lexicon import Lexicon
+        return self._lexicon or Lexicon.default()
+
+    def files(self, name: str) -> list[Path]:
+        return [self.folder / f["path"] for f in self.manifest["files"].get(name, [])]
+
+    def table(self, name: str) -> pd.DataFrame:
+        return read_table(self.folder, name, [f["path"] for f in self.manifest["files"].get(name, [])])
+
+    @cached_property
+    def articles(self) -> pd.DataFrame:
+        return self.table("articles")
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        return self.table("sentences")
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        return self.table("quotes")
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        return self.table("claims")
+
+    @cached_property
+    def estimates(self) -> pd.DataFrame:
+        return self.table("estimates")
+
+    @cached_property
+    def _alignment(self):
+        if self.manifest.get("linked"):
+            return self.table("coverage"), self.table("discrepancies")
+        from ..link.coverage import align
+        return align(self)
+
+    @property
+    def coverage(self) -> pd.DataFrame:
+        return self._alignment[0]
+
+    @property
+    def discrepancies(self) -> pd.DataFrame:
+        return self._alignment[1]
+
+    def connect(self):
+        """A DuckDB connection with one view per table over the store's Parquet files."""
+        import duckdb
+
+        connection = duckdb.connect()
+        for name in ALL_TABLES:
+            files = [str(p) for p in self.files(name)]
+            if files:
+                listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+                connection.execute(f"create view {name} as select * from read_parquet([{listed}], union_by_name=true)")
+            else:
+                frame = schemas.empty_frame(name)  # noqa: F841 - registered by name below
+                connection.register(f"_{name}_empty", frame)
+                connection.execute(f"create view {name} as select * from _{name}_empty")
+        return connection
+
+    @cached_property
+    def _connection(self):
+        return self.connect()
+
+    def sql(self, query: str, params: list | None = None) -> pd.DataFrame:
+        """The result of a DuckDB query over the store's tables as a pandas frame."""
+        return self._connection.execute(query, params or []).df()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n}={self.manifest['tables'].get(n, 0)}" for n in PER_ARTICLE)
+        return f"Corpus({self.folder.name}: {counts})"
+
+
+def open_store(folder: str | Path, actors=None, lexicon=None) -> StoreCorpus:
+    """The corpus of a store written by `python -m analysis build SRC --out STORE`; tables read lazily."""
+    folder = Path(folder)
+    if not is_dataset_store(folder):
+        raise StoreError(f"{folder} is not a store (no {MANIFEST}); build one with "
+                         f"`python -m analysis build SRC --out {folder}`")
+    return StoreCorpus(folder, actors, lexicon)
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+def _month(published: pd.Series) -> pd.Series:
+    dates = pd.to_datetime(published, errors="coerce")
+    return dates.dt.strftime("%Y-%m").fillna("unknown").astype(object)
+
+
+def _row_hashes(articles: pd.DataFrame) -> list[str]:
+    values = articles[HASHED].astype(object).where(articles[HASHED].notna(), None)
+    out = []
+    for row in values.itertuples(index=False):
+        data = json.dumps([v if not isinstance(v, pd.Timestamp) else v.isoformat() for v in row], default=str,
+                          ensure_ascii=False)
+        out.append(hashlib.sha1(data.encode()).hexdigest())
+    return out
+
+
+@dataclass
+class BuildResult:
+    store: Path
+    build_id: str
+    articles: int = 0          # articles rows read from the source
+    extracted: int = 0         # articles extracted in this build
+    reused: int = 0            # unchanged articles whose rows were kept
+    removed: int = 0           # articles whose rows were removed (changed or no longer in the source)
+    words: int = 0             # words of the extracted articles
+    linked: bool = False
+    seconds: float = 0.0
+    statuses: dict = field(default_factory=dict)
+    problems: pd.DataFrame | None = None  # articles rows with status warning or error (this build's source)
+
+
+class _Writer:
+    """New files of one build, deleted again unless the build commits."""
+
+    def __init__(self, root: Path, build_id: str):
+        self.root, self.build_id, self.written, self.sequence = root, build_id, [], 0
+
+    def write(self, name: str, frame: pd.DataFrame, month: str | None) -> dict:
+        folder = Path(DATA) / name / (f"month={month}" if month is not None else "")
+        (self.root / folder).mkdir(parents=True, exist_ok=True)
+        relative = folder / f"part-{self.build_id}-{self.sequence:05d}.parquet"
+        self.sequence += 1
+        self.written.append(self.root / relative)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        pq.write_table(table, self.root / relative, compression="zstd")
+        return {"path": relative.as_posix(), "rows": len(frame), "month": month}
+
+    def discard(self) -> None:
+        for path in self.written:
+            path.unlink(missing_ok=True)
+
+
+def _sync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _commit(root: Path, manifest: dict) -> None:
+    temporary = root / f"{MANIFEST}.{manifest['build_id']}.tmp"
+    temporary.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    _sync(temporary)
+    os.replace(temporary, root / MANIFEST)  # the one step that switches readers to the new build
+
+
+def _collect_garbage(root: Path, manifest: dict) -> None:
+    """Delete data files the manifest does not name: replaced ones, and those of a build that was killed."""
+    keep = {f["path"] for files in manifest["files"].values() for f in files} | {manifest["index"]}
+    for path in (root / DATA).rglob("*.parquet"):
+        if path.relative_to(root).as_posix() not in keep:
+            path.unlink(missing_ok=True)
+    for path in root.glob(f"{MANIFEST}.*.tmp"):
+        path.unlink(missing_ok=True)
+    for folder in sorted((root / DATA).rglob("*"), key=lambda p: -len(p.parts)):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _prepare(tables: dict[str, pd.DataFrame], actors) -> dict[str, pd.DataFrame]:
+    for name, column in (("quotes", "speaker"), ("claims", "claimant"), ("estimates", "claimant")):
+        tables[name] = actors.canonicalize(tables[name], column)
+    return {name: schemas.conform(name, frame) for name, frame in tables.items()}
+
+
+def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str = "local",
+                scheduler: str | None = None, workers: int | None = None, append: bool = False,
+                link: str = "auto", lexicon=None, actors=None, progress: bool = False,
+                engine_options: dict | None = None) -> BuildResult:
+    """Extract the articles frames in `batches` into the store at `out` (see the module's docstring).
+
+    `append=False`: the store ends up holding exactly the source's articles (unchanged ones are not extracted
+    again); `append=True`: the source's articles are added to (or replace, by article_id) those already there.
+    `link`: `yes`/`no`/`auto` (link across articles when at most LINK_LIMIT usable articles)."""
+    from tqdm.auto import tqdm
+
+    from ..link.actors import ActorIndex
+    from ..text.lexicon import Lexicon
+
+    started = time.perf_counter()
+    lexicon = lexicon or Lexicon.default()
+    actors = actors if actors is not None else ActorIndex.load()
+    out = Path(os.path.abspath(out))
+    version = extractor_version()
+    build_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    in_place = is_dataset_store(out)
+    if in_place:
+        old = read_manifest(out)
+        root = out
+        index = pd.read_parquet(out / old["index"])
+        _collect_garbage(out, old)  # what a killed build left
+    else:
+        if out.exists() and not out.is_dir():
+            raise StoreError(f"{out} is a file, not a folder for the store")
+        if out.is_dir() and not out.is_symlink() and not _is_store(out):
+            raise StoreError(f"{out} holds other files than a store's tables; give an empty or new folder")
+        old = {"files": {}, "history": []}
+        root = out.with_name(f".{out.name}-{build_id}")
+        index = pd.DataFrame({"article_id": pd.Series(dtype=object), "month": pd.Series(dtype=object),
+                              "content_hash": pd.Series(dtype=object), "extractor_version": pd.Series(dtype=object)})
+    index = index.set_index("article_id", drop=False)
+    writer = _Writer(root, build_id)
+    files = {name: list(old["files"].get(name, [])) for name in ALL_TABLES}
+    result = BuildResult(store=out, build_id=build_id)
+    seen: set[str] = set()
+    replaced: set[str] = set()
+    new_index: list[pd.DataFrame] = []
+    problems: list[pd.DataFrame] = []
+    committed = False
+    bar = tqdm(desc="extracting", unit="article", disable=not progress)
+    try:
+        with make_engine(engine, scheduler, workers, lexicon, **(engine_options or {})) as running:
+            pending = None  # (articles, months, submitted results): the batch the workers extract
+
+            def finish(pending) -> None:
+                articles, months, results = pending
+                chunks = list(results)
+                tables = {name: [c[name] for c in chunks if c[name] is not None] for name in TABLES}
+                tables = {name: pd.concat(frames, ignore_index=True) if frames else schemas.empty_frame(name)
+                          for name, frames in tables.items()}
+                tables = _prepare(tables, actors)
+                tables["articles"] = articles
+                month_of = pd.Series(months.values, index=articles["article_id"].values)
+                for name in PER_ARTICLE:
+                    frame = tables[name]
+                    if not len(frame):
+                        continue
+                    frame_months = frame["article_id"].map(month_of)
+                    for month, part in frame.groupby(frame_months, sort=True):
+                        files[name].append(writer.write(name, part.reset_index(drop=True), month))
+
+            for batch in _with_source_hashes(batches):
+                articles, hashes = batch
+                result.articles += len(articles)
+                for status, n in articles["status"].value_counts().items():
+                    result.statuses[status] = result.statuses.get(status, 0) + int(n)
+                problems.append(articles.loc[articles["status"] != "ok", ["article_id", "file", "status", "message"]])
+                ids = articles["article_id"].astype(str)
+                duplicate = ids.isin(seen)
+                if duplicate.any():  # an id the source gave before (only across dumps in append mode)
+                    articles, hashes, ids = articles[~duplicate], hashes[~duplicate.values], ids[~duplicate]
+                seen.update(ids)
+                known = index.reindex(ids.values)
+                same = (known["content_hash"].values == hashes) & (known["extractor_version"].values == version)
+                result.reused += int(same.sum())
+                fresh = articles[~same].reset_index(drop=True)
+                if not len(fresh):
+                    continue
+                replaced.update(ids[~same & known["content_hash"].notna().values])
+                months = _month(fresh["published"])
+                new_index.append(pd.DataFrame({"article_id": fresh["article_id"].astype(str).values, "month": months.values,
+                                               "content_hash": hashes[~same], "extractor_version": version}))
+                usable = fresh[(fresh["status"] != "error") & (fresh["text"] != "")]
+                jobs = [(r.article_id, r.text, r.published) for r in usable.itertuples()]
+                result.extracted += len(jobs)
+                result.words += int(usable["n_words"].sum())
+                submitted = running.submit(jobs, bar)
+                if pending is not None:
+                    finish(pending)
+                pending = (fresh, months, submitted)
+            if pending is not None:
+                finish(pending)
+        bar.close()
+        # rows of articles that changed or left the source: rewrite only the month partitions holding them
+        gone = replaced if append else replaced | (set(index.index) - seen)
+        result.removed = len(gone - replaced)
+        if gone:
+            months = set(index.loc[sorted(gone), "month"])
+            for name in PER_ARTICLE:
+                kept = []
+                for entry in files[name]:
+                    if entry.get("month") not in months or Path(entry["path"]).name.startswith(f"part-{build_id}-"):
+                        kept.append(entry)
+                        continue
+                    frame = pd.read_parquet(root / entry["path"])
+                    drop = frame["article_id"].astype(str).isin(gone)
+                    if not drop.any():
+                        kept.append(entry)
+                    elif (~drop).any():
+                        kept.append(writer.write(name, frame[~drop].reset_index(drop=True), entry["month"]))
+                files[name] = kept
+        index = index.drop(index=[i for i in gone if i in index.index], errors="ignore").reset_index(drop=True)
+        index = pd.concat([index] + new_index, ignore_index=True) if new_index else index
+        index_entry = writer.write("_index", index, None)
+        changed = bool(result.extracted or gone or not in_place or new_index)
+        counts = {name: sum(f["rows"] for f in files[name]) for name in PER_ARTICLE}
+        do_link = link == "yes" or (link == "auto" and counts["articles"] <= LINK_LIMIT)
+        if do_link and (changed or not old.get("linked")):
+            draft = {"format": FORMAT, "files": files, "tables": counts, "linked": False, "index": index_entry["path"]}
+            corpus = StoreCorpus.__new__(StoreCorpus)
+            corpus.folder, corpus.manifest, corpus._actors, corpus._lexicon = root, draft, actors, lexicon
+            from ..link.coverage import align
+            coverage, discrepancies = align(corpus)
+            files["coverage"] = [writer.write("coverage", schemas.conform("coverage", coverage), None)]
+            files["discrepancies"] = [writer.write("discrepancies", schemas.conform("discrepancies", discrepancies),
+                                                   None)]
+        elif not do_link:
+            files["coverage"], files["discrepancies"] = [], []
+        result.linked = do_link
+        counts.update({name: sum(f["rows"] for f in files[name]) for name in LINKED})
+        result.seconds = time.perf_counter() - started
+        summary = {"build_id": build_id, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "articles": result.articles,
+                   "extracted": result.extracted, "reused": result.reused, "removed": len(gone),
+                   "seconds": round(result.seconds, 3), "engine": engine}
+        manifest = {"format": FORMAT, "build_id": build_id, "created": summary["created"],
+                    "extractor_version": version, "tables": counts, "linked": do_link, "index": index_entry["path"],
+                    "files": files, "history": (old.get("history") or [])[-99:] + [summary]}
+        _commit(root, manifest)
+        if not in_place:
+            _install(root, out)
+        committed = True
+        _collect_garbage(out, manifest)
+    finally:
+        bar.close()
+        if not committed:
+            if in_place:
+                writer.discard()
+            else:
+                shutil.rmtree(root, ignore_errors=True)
+    result.problems = pd.concat(problems, ignore_index=True) if problems else None
+    return result
+
+
+def _with_source_hashes(batches: Iterable[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, "object"]]:
+    import numpy as np
+
+    for batch in batches:
+        articles = schemas.conform("articles", batch)
+        yield articles, np.array(_row_hashes(articles), dtype=object)
+
+
+def _install(new: Path, out: Path) -> None:
+    """Put a store built beside `out` in its place: a rename when nothing is there, else the atomic link swap."""
+    from .parquet import _swap
+
+    if out.is_dir() and not out.is_symlink() and not any(out.iterdir()):
+        out.rmdir()
+    if not os.path.lexists(out):
+        os.rename(new, out)
+    else:
+        _swap(new, out)
