@@ -7,8 +7,14 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 # Extra JupyterLab flags: make lab LAB_ARGS="--no-browser --port 8899"; as root, the lab target adds --allow-root
 LAB_ARGS ?=
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+# Browser tests: Debian's Chromium, driven by Playwright (which cannot download its own browsers here).
+CHROMIUM ?= /usr/bin/chromium
+# make dashboard CORPUS=path/to/articles (default: seeds/) DASHBOARD_PORT=8866 VOILA_ARGS=--no-browser
+CORPUS ?=
+DASHBOARD_PORT ?= 8866
+VOILA_ARGS ?=
 
-.PHONY: install tables lab report test notebooks bench clean
+.PHONY: install tables lab report dashboard chromium test test-browser notebooks bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,13 +34,31 @@ lab: install               ## build the tables (a file in error is reported, not
 	-@$(MAKE) --no-print-directory tables
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) notebooks/
 
-report: install            ## run every notebook headless, one HTML file each in build/report/
-	mkdir -p build/report
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir build/report $(NOTEBOOKS)
+report: install            ## run every notebook headless, one self-contained HTML file each in build/report/
+	$(BIN)/python -m analysis.present.report --out build/report $(NOTEBOOKS)
 
-test: install              ## unit tests, then the notebooks rerun by nbval
-	$(BIN)/python -m pytest tests -q
+dashboard: install         ## the estimates, coverage and claims dashboards in Voila (code hidden) on CORPUS
+	CLAIM_LEDGER_CORPUS="$(if $(CORPUS),$(abspath $(CORPUS)))" $(BIN)/voila --port=$(DASHBOARD_PORT) \
+		--show_tracebacks=True $(VOILA_ARGS) notebooks/dashboards
+
+chromium:                  ## Chromium for the browser tests; installed with apt-get when missing (as root)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Chromium with apt-get (browser tests)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium," \
+				"or make test CHROMIUM=/path/to/chromium" >&2; exit 1; \
+		fi; \
+	fi
+
+test: install chromium     ## unit tests, the notebooks rerun by nbval, then the notebooks and dashboards in Chromium
+	$(BIN)/python -m pytest tests -q --ignore=tests/browser
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS) -q
+	$(MAKE) --no-print-directory test-browser
+
+test-browser: install chromium  ## JupyterLab and Voila in Chromium; screenshots in build/screenshots/
+	CLAIM_LEDGER_BROWSER_REQUIRED=1 CLAIM_LEDGER_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser -q
 
 notebooks: install         ## re-execute the notebooks and save them with their outputs
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)

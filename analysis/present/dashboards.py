@@ -7,12 +7,14 @@ A Dashboard holds its `controls` (name -> widget), the `table` it currently show
 from __future__ import annotations
 
 import html
+import io
 from dataclasses import dataclass, field
 from typing import Callable
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import HTML
+from IPython import get_ipython
+from IPython.display import HTML, Image
 from matplotlib.figure import Figure
 
 from . import plots
@@ -57,7 +59,22 @@ class Dashboard:
         """Put objects into `output` as widget state (not display messages), so what a dashboard shows
         never leaks into the cell's own outputs when it runs headless (nbval, nbconvert)."""
         for item in shown:
-            self.output.append_display_data(item)
+            self.output.append_display_data(as_image(item) if isinstance(item, Figure) and _in_kernel() else item)
+
+
+def _in_kernel() -> bool:
+    """Whether a front end can show what a dashboard draws (JupyterLab, Voila, nbconvert, nbval); plain
+    Python (unit tests) skips drawing charts to PNG, which it would never show."""
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def as_image(figure: Figure) -> Image:
+    """A Figure as a PNG, as `%matplotlib inline` would draw it: a dashboard's chart renders as an image
+    whatever the kernel's backend (Voila does not run `%matplotlib inline`), never as "<Figure size …>"."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", bbox_inches="tight")
+    return Image(data=buffer.getvalue(), format="png")
 
 
 def _within(dates: pd.Series, start, end) -> pd.Series:
