@@ -184,5 +184,8 @@ def new_clause_pattern(path: str | None = None) -> re.Pattern:
     ends the content of the first."""
     speech = trie_pattern(form for form, (_lemma, kind, _obj) in cue_pattern(path)[1].items() if kind == "speech")
     name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
-    return re.compile(r",\s+and\s+(?=(?:" + name + r"){1,4}(?:(?:has|have|had|is|are|was|were|will|would|also|"
-                      r"[a-z]+ly)\s+){0,2}(?:" + speech + r")\b)")
+    return re.compile(r"""
+        ,\s+and\s+(?=
+            (?:""" + name + r"""){1,4}                                               # and Hillary Clinton
+            (?:(?:has|have|had|is|are|was|were|will|would|also|[a-z]+ly)\s+){0,2}    # is
+            (?:""" + speech + r""")\b)                                               # promising""", re.VERBOSE)

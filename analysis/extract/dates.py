@@ -20,6 +20,7 @@ publication date only a date with its year resolves. Month and weekday names are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import dateparser
@@ -32,13 +33,17 @@ CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat
 SENTENCE_START = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"]?[A-Z])")
 # Between the cue (or a speaker after it) and its date: a short prepositional phrase, or the
 # listener of "told" ("said in a statement late on Monday", "told reporters on Tuesday").
-ADJOINING = re.compile(
-    r"(?:\s+(?:in|at|during|via|through|to|with|from|before|after)(?:\s+[\w’'-]+){1,6}?"
-    r"|(?<=told)(?:\s+(?:the|a|an))?(?:\s+[\w’'-]+){1,2}?)?"
-    r"\s*(?:(?:on|late|early|earlier|later|in|at|by|last|this)\s+)*", re.IGNORECASE)
+ADJOINING = re.compile(r"""
+    (?: \s+(?:in|at|during|via|through|to|with|from|before|after)(?:\s+[\w’'-]+){1,6}?   # in a statement
+      | (?<=told)(?:\s+(?:the|a|an))?(?:\s+[\w’'-]+){1,2}?                             # told reporters
+    )?
+    \s*(?:(?:on|late|early|earlier|later|in|at|by|last|this)\s+)*                     # late on""",
+    re.IGNORECASE | re.VERBOSE)
 OPENING = re.compile(r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNORECASE)  # "Earlier on Monday,"
 LOOK_BEFORE = 24  # characters before the cue: "The ministry on Monday said"
 LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes them future
+LOOK_AFTER = 300  # characters after the cue (or the speaker after it) in which its date words are looked for
+MARKS = re.compile(r"[\n,“”\"]")
 DAY = pd.Timedelta(days=1)
 
 
@@ -47,13 +52,13 @@ def _date_pattern(lexicon: Lexicon) -> re.Pattern:
     """Weekdays, calendar dates ("Oct. 22", "28 October 2024"), "in August" and relative days, in the
     lexicon's month and weekday names."""
     month = rf"(?:{alternation(lexicon.month_forms)})\.?"
-    return re.compile(
-        rf"\b(?:(?P<weekday>{alternation(lexicon.weekdays)})"
-        rf"|(?P<calendar>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{month}(?:,?\s+\d{{4}})?)"
-        rf"|(?<=\bin\s)(?P<month>{alternation(lexicon.months)})(?:\s+(?P<year>\d{{4}}))?"
-        r"|(?P<relative>yesterday|today|(?:last|this)\s+(?:week|month)))\b",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"""
+        \b(?: (?P<weekday>{alternation(lexicon.weekdays)})
+            | (?P<calendar>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?     # Oct. 22(, 2024)
+                         | \d{{1,2}}\s+{month}(?:,?\s+\d{{4}})?)                    # 22 October(, 2024)
+            | (?<=\bin\s)(?P<month>{alternation(lexicon.months)})(?:\s+(?P<year>\d{{4}}))?   # in August (2024)
+            | (?P<relative>yesterday|today|(?:last|this)\s+(?:week|month))
+        )\b""", re.IGNORECASE | re.VERBOSE)
 
 
 @lru_cache(maxsize=4096)
@@ -80,20 +85,51 @@ def _day(published) -> pd.Timestamp | None:
     return (day.tz_localize(None) if day.tzinfo else day).normalize()
 
 
+class _Marks:
+    """Sorted offsets of the newlines, commas and double quotation marks of one text, found once, so the
+    paragraph start before a cue, or the commas and marks between two offsets, cost a binary search, not
+    a scan back to the start of the paragraph (which may be the whole text)."""
+
+    def __init__(self, text: str):
+        found = {mark: [] for mark in "\n,“”\""}
+        for match in MARKS.finditer(text):
+            found[match.group()].append(match.start())
+        self.newlines, self.commas = found["\n"], found[","]
+        self.opening, self.closing, self.straight = found["“"], found["”"], found['"']
+
+    def paragraph_start(self, position: int) -> int:
+        """`text.rfind("\\n", 0, position) + 1`."""
+        k = bisect_left(self.newlines, position)
+        return self.newlines[k - 1] + 1 if k else 0
+
+    @staticmethod
+    def between(offsets: list[int], lo: int, hi: int) -> tuple[int, int]:
+        """(index of the first, count) of the offsets in [lo, hi)."""
+        first = bisect_left(offsets, lo)
+        return first, bisect_left(offsets, hi) - first
+
+
+@lru_cache(maxsize=4)
+def _marks(text: str) -> _Marks:
+    return _Marks(text)  # per text: every cue of an article asks
+
+
 def _after_cue(text: str, clause_end: int, dates: re.Pattern) -> re.Match | None:
-    stop = CLAUSE_END.search(text, clause_end)
-    found = dates.search(text, clause_end, stop.start() if stop else len(text))
+    limit = min(len(text), clause_end + LOOK_AFTER)
+    stop = CLAUSE_END.search(text, clause_end, limit)
+    found = dates.search(text, clause_end, stop.start() if stop else limit)
     return found if found and ADJOINING.fullmatch(text, clause_end, found.start()) else None
 
 
 def _sentence_start(text: str, position: int, window: int = 400) -> int:
     starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, position - window), position)]
-    return starts[-1] if starts else text.rfind("\n", 0, position) + 1
+    return starts[-1] if starts else _marks(text).paragraph_start(position)
 
 
 def _before_cue(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
+    near = max(0, cue_start - LOOK_BEFORE)  # a mark before this would not raise `lo`
     lo = max(cue_start - LOOK_BEFORE, _sentence_start(text, cue_start, LOOK_BEFORE),
-             *(text.rfind(p, 0, cue_start) + 1 for p in ",;:"))
+             *(text.rfind(p, near, cue_start) + 1 for p in ",;:"))
     before = list(dates.finditer(text, lo, cue_start))
     return before[-1] if before else None
 
@@ -101,12 +137,13 @@ def _before_cue(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None
 def _opening(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
     """'On Monday, the ministry said': a date opening the sentence, when only the subject follows it."""
     start = _sentence_start(text, cue_start)
-    head = text[start:cue_start]
-    if head.count(",") != 1:
+    marks = _marks(text)
+    first, count = marks.between(marks.commas, start, cue_start)
+    if count != 1:
         return None
-    found = dates.search(text, start, start + head.index(","))
-    return found if found and OPENING.fullmatch(text, start, found.start()) \
-        and found.end() == start + head.index(",") else None
+    comma = marks.commas[first]
+    found = dates.search(text, start, comma)
+    return found if found and OPENING.fullmatch(text, start, found.start()) and found.end() == comma else None
 
 
 def _date_words(text: str, cue_start: int, cue_end: int, after: int | None, dates: re.Pattern) -> re.Match | None:
@@ -148,8 +185,11 @@ def _relative(words: str, base: pd.Timestamp) -> tuple:
 
 def _in_quotation(text: str, position: int) -> bool:
     """Whether `position` is inside a quotation opened earlier in its paragraph."""
-    paragraph = text[text.rfind("\n", 0, position) + 1:position]
-    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+    marks = _marks(text)
+    start = marks.paragraph_start(position)
+    opening = marks.between(marks.opening, start, position)[1]
+    closing = marks.between(marks.closing, start, position)[1]
+    return opening > closing or marks.between(marks.straight, start, position)[1] % 2 == 1
 
 
 def _resolve(found: re.Match, base: pd.Timestamp | None, future: bool, lexicon: Lexicon) -> tuple:

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 import pandas as pd
 
-from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS
+from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS, trie_pattern
 from ..paths import DATA_DIR
 from ..text.sentences import ABBREVIATIONS
 
 # Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
-_ABBREVIATED = "|".join(sorted((a for a in ABBREVIATIONS if a.isalpha()), key=len, reverse=True))
+# As a trie (longest first at every letter, as the flat longest-first list was): one pass per position.
+_ABBREVIATED = trie_pattern(a for a in ABBREVIATIONS if a.isalpha())
 TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?i:{_ABBREVIATED})\.|\b[A-Z]\.(?=\s)|\w[\w’'&/-]*|[^\w\s]")
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 # Words that end a subject noun phrase when reading leftwards from a cue.
@@ -31,55 +33,69 @@ NP_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our
                             "two", "three", "both", "other", "most", "few"})
 ARTICLES = frozenset({"the", "a", "an"})
 PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": "group", "it": "group"}
-TRAILING_ADVERBIAL = re.compile(
-    r"(?:\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
-    r"night|morning|evening|afternoon)|\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)"
-    r"|\s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|\s*\([^()]{1,30}\)|,\s*\d{1,3},)+\s*$")  # "Rep. Jane Doe (D-Ore.) said", "Jane Doe, 82, said": no speaker
+TRAILING_ADVERBIAL = re.compile(r"""
+    (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
+          (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)
+      | \s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}   # on Oct. 22
+      | \s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)
+      | \s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)
+      | \s*\([^()]{1,30}\)                                          # "Rep. Jane Doe (D-Ore.) said": no speaker
+      | ,\s*\d{1,3},                                                # "Jane Doe, 82, said"
+    )+\s*$""", re.VERBOSE)
 MAX_NP_TOKENS = 12
 # A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
-LEADING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|"
-                               r"Earlier|Also|But|And|Yet|Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|"
-                               r"If|When|While|As|Although|Though|Because|Once|Unless|Until)\b"
-                               r"[^,.;:“”\"]{0,60},\s+(?:however,\s+|meanwhile,\s+|though,\s+)?")
+LEADING_ADVERBIAL = re.compile(r"""
+    \s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|Earlier|Also|But|And|Yet|
+          Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|If|When|While|As|Although|Though|Because|Once|
+          Unless|Until)\b
+    [^,.;:“”"]{0,60},\s+                                # the rest of the opener, up to its comma
+    (?:however,\s+|meanwhile,\s+|though,\s+)?""", re.VERBOSE)
 # What opens a sentence before its subject without a comma: a dateline or a heading in capitals
 # ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …"), a quotation ("“…,” Jane Doe sings …"),
 # a time ("Last week the mayor …") and a quantifier's modifier ("At least one senator …").
 _TIMES = r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|\w+day)"
-BARE_OPENER = re.compile(r"\s*(?:[A-Z][A-Z.,'’ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?"
-                         r"(?:[“\"][^“”\"]{1,400}?[,?!][”\"]\s+)?"
-                         rf"(?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+{_TIMES}\s+(?![,.]))?"
-                         r"(?:At\s+(?:least|most)\s+)?")
-VERB_LIKE = re.compile(r"\w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could|"
-                       r"spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became|"
-                       r"stood|sought|fought|spent|did")  # common irregular past forms: "the senator spoke at …"
+BARE_OPENER = re.compile(r"""
+    \s*(?:[A-Z][A-Z.,'’\ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?            # BRUSSELS (AP) —
+    (?:[“"][^“”"]{1,400}?[,?!][”"]\s+)?                                          # “…,”
+    (?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+""" + _TIMES + r"""\s+(?![,.]))?   # Last week
+    (?:At\s+(?:least|most)\s+)?                                                  # At least""", re.VERBOSE)
+VERB_LIKE = re.compile(r"""
+    \w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could
+    | spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became   # common irregular
+    | stood|sought|fought|spent|did                     # past forms: "the senator spoke at …" """, re.VERBOSE)
 # A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
 SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
 SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
 # Subordinators opening a clause whose subject an infinitive or participle cue right after it shares.
 SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|because|since|once|until|although|though|whereas)\s+")
 # Verbs whose object is the subject of the infinitive after it: "forced the banker to admit …".
-CONTROL_VERB = re.compile(r"\b(?:forc(?:e|es|ed|ing)|l(?:ed|ead|eads|eading)|prompt(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
-                          r"ask(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|persuad(?:e|es|ed|ing)|"
-                          r"convinc(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|allow(?:s|ed|ing)?|"
-                          r"challeng(?:e|es|ed|ing)|caus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on)\s+")
+CONTROL_VERB = re.compile(r"""
+    \b(?:forc(?:e|es|ed|ing)|l(?:ed|ead|eads|eading)|prompt(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?
+       | press(?:es|ed|ing)?|push(?:es|ed|ing)?|persuad(?:e|es|ed|ing)|convinc(?:e|es|ed|ing)
+       | encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|allow(?:s|ed|ing)?|challeng(?:e|es|ed|ing)
+       | caus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on
+    )\s+""", re.VERBOSE)
 # What may come between that object and "to": an insertion ("forced Jane Doe, who …, to admit").
 OBJECT_TO = re.compile(r"(?:,[^;.:“”\"]{0,150},)?\s+to\s+(?:\w+ly\s+)?\Z")
 # Adverbs between a subject and its verb: "farmers often say", "officials repeatedly warned".
 ADVERB = re.compile(r"\w{2,}ly|often|always|never|also|still|just|even|already|once|sometimes|again")
 CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-APPOSITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){0,5}[A-Z][\w’'-]+),\s+"
-    r"(?P<role>(?:a|an|the|who|which|its|his|her|[a-z]+\s+(?:of|at|for))\s+[^,;“”\"]{3,120}?"
-    r"(?:,\s+(?:a|an|the|one\s+of)\s+[^,;“”\"]{3,80}?)?|[RDI]-[A-Z][\w.]*),\s*\Z")  # a second apposition may follow
+# Possessive runs inside a name: a word is read once whatever the regex tries after it.
+_NAME_WORDS = r"(?:[A-Z][\w’'-]*+\.?\s++){%s}[A-Z][\w’'-]++"
+APPOSITION = re.compile(r"""
+    (?P<name>""" + _NAME_WORDS % "0,5" + r"""),\s+          # Jane Doe,
+    (?P<role>
+        (?:a|an|the|who|which|its|his|her|[a-z]+\s+(?:of|at|for))\s+[^,;“”"]{3,120}?   # a member of the committee
+        (?:,\s+(?:a|an|the|one\s+of)\s+[^,;“”"]{3,80}?)?   # a second apposition may follow
+      | [RDI]-[A-Z][\w.]*                                   # D-Ore.
+    ),\s*\Z""", re.VERBOSE)
 
 
 # "The party's state chairman, Jane Doe, said": a descriptive phrase opening the sentence, then the name.
-REVERSED_APPOSITION = re.compile(
-    r"\s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,;“”\"]{2,80}?),\s+"
-    r"(?P<name>(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]+),\s*")
+REVERSED_APPOSITION = re.compile(r"""
+    \s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,;“”"]{2,80}?),\s+
+    (?P<name>""" + _NAME_WORDS % "1,3" + r"""),\s*""", re.VERBOSE)
 
 
 def _titles() -> dict[str, str]:
@@ -111,18 +127,72 @@ def _starts_name(tokens: list[re.Match], i: int) -> bool:
     return i < len(tokens) and tokens[i].group()[:1].isupper() and tokens[i].group().lower() not in CALENDAR_WORDS
 
 
+NAME_CHARS = frozenset("’'-_")  # with the letters and digits: the characters of [\w’'-], a name's word
+
+
+def _is_name_char(char: str) -> bool:
+    return char.isalnum() or char in NAME_CHARS
+
+
+def _name_start(text: str, lo: int, comma: int) -> int | None:
+    """The leftmost start (not before `lo`) of APPOSITION's name ending at `comma`: up to six words, each
+    from its first capital ("eBay" starts at B), read leftwards; None when no name ends there."""
+    end, words = comma, 0
+    while words < 6:
+        if words:  # before a further word: spaces, then an optional period after the word
+            k = end
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            if k == end:
+                break
+            end = k - 1 if k > lo and text[k - 1] == "." else k
+        run = end
+        while run > lo and _is_name_char(text[run - 1]):
+            run -= 1
+        last = end - 1 if words == 0 else end  # the last word has a second character: [A-Z][\w’'-]+
+        capital = next((k for k in range(run, last) if "A" <= text[k] <= "Z"), None)
+        if capital is None:
+            break
+        start, words = capital, words + 1
+        if capital > run:
+            break  # a word char before it: no word can come before this one
+        end = capital
+    return start if words else None
+
+
+def _apposition(text: str, lo: int, hi: int) -> re.Match | None:
+    """`APPOSITION.search(text, lo, hi)`, tried only where a match can start: the name before the last or
+    the second-last comma before the final one (a role holds at most one comma), from its leftmost start.
+    A long capitalised word is read once, not once per letter."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == lo or text[end - 1] != ",":
+        return None
+    commas, k = [], end - 1
+    for _ in range(2):
+        k = text.rfind(",", lo, k)
+        if k == -1:
+            break
+        commas.append(k)
+    starts = sorted({start for c in commas if (start := _name_start(text, lo, c)) is not None})
+    return next((m for start in starts if (m := APPOSITION.match(text, start, hi))), None)
+
+
 def apposition_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """ "Jane Doe, a member of the committee, said", "Jane Doe, director of the centre, said":
     (name start, name end, apposition)."""
-    match = APPOSITION.search(text, lo, hi) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
+    match = _apposition(text, lo, hi) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
     if not match:
         return None
     return match.start("name"), match.end("name"), match.group("role")
 
 
 # ", who said", "-- who said", ", many of whom say": the relative pronoun and its quantifier.
-RELATIVE = re.compile(r"(?:,|--|—|–)\s+(?P<who>(?:(?:many|some|most|all|several|none|one|each|both|few)\s+of\s+)?"
-                      r"(?:who|whom|which))\s+(?:\w+ly\s+)?\Z")
+RELATIVE = re.compile(r"""
+    (?:,|--|—|–)\s+
+    (?P<who>(?:(?:many|some|most|all|several|none|one|each|both|few)\s+of\s+)?(?:who|whom|which))   # many of whom
+    \s+(?:\w+ly\s+)?\Z""", re.VERBOSE)
 
 
 def relative_before(text: str, lo: int, hi: int) -> tuple[int, int, int, int] | None:
@@ -154,11 +224,50 @@ def _np_start(tokens: list[re.Match]) -> int:
     return i
 
 
+SPACE = re.compile(r"\s")
+SPACES = re.compile(r"\s*")
+TRAILING_TAIL, TRAILING_MARGIN = 400, 200  # chars first read for trailing adverbials; the longest adverbial
+NP_TAIL = 120  # chars first read for the last tokens
+
+
+def _trailing_adverbials_start(text: str, lo: int, end: int) -> int:
+    """Where `TRAILING_ADVERBIAL` matches text[lo:end] (`end` when it does not), reading only a tail:
+    a match starting more than TRAILING_MARGIN (longer than any adverbial) after the tail's start is the
+    leftmost one of the whole range; else the tail doubles."""
+    size = TRAILING_TAIL
+    while True:
+        start = max(lo, end - size)
+        match = TRAILING_ADVERBIAL.search(text, start, end)
+        if start == lo or (match.start() if match else end) > start + TRAILING_MARGIN:
+            return match.start() if match else end
+        size *= 2
+
+
+def _last_tokens(text: str, lo: int, end: int, count: int) -> list[re.Match]:
+    """The last `count` (or more) tokens of text[lo:end], as `TOKEN.finditer(text, lo, end)` finds them:
+    no token holds a space, so tokenising from a space gives the same tokens after it."""
+    size = NP_TAIL
+    while True:
+        start = max(lo, end - size)
+        space = SPACE.search(text, start, end) if start > lo else None
+        if start > lo and space is None:
+            size *= 4
+            continue
+        tokens = list(TOKEN.finditer(text, space.start() if space else lo, end))
+        if start == lo or len(tokens) >= count:
+            return tokens
+        size *= 4
+
+
 def mention_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase ending at `hi` (after dropping trailing adverbials), not reaching before `lo`."""
-    left = text[lo:hi]
-    trimmed = TRAILING_ADVERBIAL.sub("", left.rstrip())
-    tokens = list(TOKEN.finditer(text, lo, lo + len(trimmed)))
+    """The noun phrase ending at `hi` (after dropping trailing adverbials), not reaching before `lo`.
+
+    Reads only the end of the range: the adverbials, then the last MAX_NP_TOKENS + 2 tokens.
+    """
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    tokens = _last_tokens(text, lo, _trailing_adverbials_start(text, lo, end), MAX_NP_TOKENS + 2)
     if not tokens:
         return None
     i = _np_start(tokens)
@@ -172,7 +281,7 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
 
     With `whole_phrase`, modifiers stay ("according to the lawmakers attending the hearing, ...").
     """
-    tokens = list(TOKEN.finditer(text, lo, hi))
+    tokens = list(islice(TOKEN.finditer(text, lo, hi), MAX_NP_TOKENS + 2))  # all the loop below reads
     end = None
     for k, tok in enumerate(tokens[:MAX_NP_TOKENS]):
         word, low = tok.group(), tok.group().lower()
@@ -190,7 +299,7 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
         if low.endswith("ing") and k and low not in TITLES and _word_follows(tokens, k):
             break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
         end = tok.end()
-    return (lo + len(text[lo:hi]) - len(text[lo:hi].lstrip()), end) if end else None
+    return (SPACES.match(text, lo, hi).end(), end) if end else None
 
 
 def _word_follows(tokens: list[re.Match], k: int) -> bool:
@@ -220,7 +329,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
     lo = BARE_OPENER.match(text, lo, hi).end()
     opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
-    tokens = list(TOKEN.finditer(text, opener.end() if opener else lo, hi))[:MAX_NP_TOKENS]
+    tokens = list(islice(TOKEN.finditer(text, opener.end() if opener else lo, hi), MAX_NP_TOKENS))
     determined = bool(tokens) and tokens[0].group().lower() in NP_DETERMINERS  # "The Democratic senator"
     ends, after_name = [], False
     for k, tok in enumerate(tokens):
@@ -249,7 +358,7 @@ def clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     span = sentence_subject(text, last.end(), hi) if last else None
     if not span:
         return None
-    verb = TOKEN.match(text, span[1] + len(text[span[1]:hi]) - len(text[span[1]:hi].lstrip()))
+    verb = TOKEN.match(text, SPACES.match(text, span[1], hi).end())
     is_pronoun = text[span[0]:span[1]].lower() in PRONOUNS
     return span if verb and (is_pronoun or _is_verb(verb.group())) else None
 
@@ -297,28 +406,51 @@ def split_role(phrase: str) -> tuple[str, str, str]:
 
 @dataclass
 class Resolver:
-    """Resolves pronouns and short forms to the full mention introduced earlier in the same article."""
+    """Resolves pronouns and short forms to the full mention introduced earlier in the same article.
+
+    `people` and `others` keep every resolved name in order; the look-ups go through indexes by word
+    (the latest name holding it), so an article with many mentions costs the same per mention.
+    """
     people: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    _people_names: set = field(default_factory=set, repr=False)
+    _person_by_word: dict = field(default_factory=dict, repr=False)      # word -> latest person holding it
+    _other_by_word: dict = field(default_factory=dict, repr=False)       # word -> latest other holding it
+    _other_by_low_word: dict = field(default_factory=dict, repr=False)   # lowercased word -> latest other
+    _bare_surname: str | None = field(default=None, repr=False)          # latest one-word capitalised other
+
+    def _add(self, name: str, person: bool) -> None:
+        if person:
+            self.people.append(name)
+            self._people_names.add(name)
+            self._person_by_word.update(dict.fromkeys(name.split(), name))
+            return
+        self.others.append(name)
+        self._other_by_word.update(dict.fromkeys(name.split(), name))
+        self._other_by_low_word.update(dict.fromkeys(name.lower().split(), name))
+        if " " not in name and name[:1].isupper() and not name.isupper():
+            self._bare_surname = name
 
     def resolve(self, mention: Mention) -> Mention:
         low = mention.text.lower()
         if mention.kind == "pronoun":
-            pool = self.people if PRONOUNS.get(low) == "person" else self.others
-            if PRONOUNS.get(low) == "person" and not pool:  # "Doe said … She added": a bare surname
-                pool = [o for o in self.others if " " not in o and o[:1].isupper() and not o.isupper()]
-            mention.name = pool[-1] if pool else pd.NA
+            person = PRONOUNS.get(low) == "person"
+            pool = self.people if person else self.others
+            if person and not pool:  # "Doe said … She added": a bare surname
+                mention.name = self._bare_surname if self._bare_surname is not None else pd.NA
+            else:
+                mention.name = pool[-1] if pool else pd.NA
             return mention
         words = mention.name.split()
         if len(words) == 1 and words[0][:1].isupper():
-            earlier = [p for p in reversed(self.people + self.others) if words[0] in p.split()]
+            # the latest other holding the word, else the latest person
+            earlier = self._other_by_word.get(words[0]) or self._person_by_word.get(words[0])
             if earlier:
-                mention.name = earlier[0]
-                mention.kind = "person" if earlier[0] in self.people else mention.kind
+                mention.name = earlier
+                mention.kind = "person" if earlier in self._people_names else mention.kind
         elif low.split()[0] in ("the", "this") and mention.text[4:5].islower():
-            head = low.split()[-1]
-            earlier = [o for o in reversed(self.others) if head in o.lower().split()]
+            earlier = self._other_by_low_word.get(low.split()[-1])
             if earlier:
-                mention.name = earlier[0]
-        (self.people if mention.kind == "person" else self.others).append(mention.name)
+                mention.name = earlier
+        self._add(mention.name, mention.kind == "person")
         return mention

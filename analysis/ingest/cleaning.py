@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,17 +32,18 @@ from ..paths import DATA_DIR
 
 TEASER_SIMILARITY = 70  # token-sort ratio; rewordings of one lead score 80-90, unrelated paragraphs < 55
 MIN_TEASER_WORDS = 5    # shorter lines are labels, too short to judge a repeat by
+TEASER_LOOKAHEAD = 20   # paragraphs after a teaser marker in which its lead's rewording is looked for
 MAX_ADDRESS_WORDS = 8
 MIN_REPEAT_CHARS = 40
 STREET_TYPES = (r"st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|"
                 r"sq|square|hwy|highway|pkwy|parkway|ter|terrace|cir|circle")
-ADDRESS_LINE = re.compile(
-    rf"^(\d{{1,6}}[A-Za-z]?\s+([A-Z0-9][\w.'-]*\s+){{0,5}}({STREET_TYPES})\.?(,?\s+(suite|ste|apt|unit|floor)\.?\s*\w+)?"
-    r"|[A-Z][\w .'-]+,\s+[A-Z]{2}\s+\d{5}(-\d{4})?"            # US city, ST 12345
-    r"|([A-Z][\w .'-]+,\s+)?[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}"  # UK postcode
-    r"|p\.?\s?o\.?\s+box\s+\d+)$",
-    re.IGNORECASE,
-)
+ADDRESS_LINE = re.compile(rf"""
+    ^(  \d{{1,6}}[A-Za-z]?\s+([A-Z0-9][\w.'-]*\s+){{0,5}}({STREET_TYPES})\.?        # 12 Main St.
+        (,?\s+(suite|ste|apt|unit|floor)\.?\s*\w+)?                                  # , Suite 4
+      | [A-Z][\w\ .'-]+,\s+[A-Z]{{2}}\s+\d{{5}}(-\d{{4}})?                           # US city, ST 12345
+      | ([A-Z][\w\ .'-]+,\s+)?[A-Z]{{1,2}}\d[A-Z\d]?\s+\d[A-Z]{{2}}                  # UK postcode
+      | p\.?\s?o\.?\s+box\s+\d+                                                      # PO box
+    )$""", re.IGNORECASE | re.VERBOSE)
 
 
 class Cleaned(NamedTuple):
@@ -54,9 +57,14 @@ class Rules:
     line: re.Pattern      # every whole-line pattern, one named group per rule row
     kinds: pd.DataFrame   # kind, pattern, why (for documentation and notebooks)
 
+    @cached_property
+    def _kind_by_group(self) -> dict[str, str]:
+        """The kind of each named group: a dict look-up per line, not a DataFrame one."""
+        return {f"r{i}": kind for i, kind in enumerate(self.kinds["kind"])}
+
     def kind_of(self, line: str) -> str | None:
         match = self.line.match(line)
-        return self.kinds.at[int(match.lastgroup[1:]), "kind"] if match else None
+        return self._kind_by_group[match.lastgroup] if match else None
 
 
 def load_rules(extra: str | Path | None = None) -> Rules:
@@ -89,16 +97,18 @@ def _teasers(lines: list[str], kinds: dict[int, str]) -> dict[int, str]:
     """Later paragraphs that reword the line just before a teaser marker.
 
     "Lead / read more / the same lead reworded": the first wording is what the page shows as the
-    lead (and may carry facts the rewording drops), so it stays; the reworded repeat goes.
+    lead (and may carry facts the rewording drops), so it stays; the reworded repeat goes. The
+    rewording is looked for in the TEASER_LOOKAHEAD paragraphs after the marker (the lead follows
+    the teaser block), so a page of many markers costs the same per marker.
     """
     content = [i for i, line in enumerate(lines) if line and i not in kinds]
     found = {}
     for marker in (i for i, kind in kinds.items() if kind == "teaser"):
-        before = [i for i in content if i < marker]
-        if not before or len(lines[before[-1]].split()) < MIN_TEASER_WORDS:
+        k = bisect_left(content, marker)  # content[:k] is before the marker, content[k:] after it
+        if not k or len(lines[content[k - 1]].split()) < MIN_TEASER_WORDS:
             continue
-        later = [i for i in content if i > marker]
-        match = process.extractOne(lines[before[-1]], [lines[i] for i in later], scorer=fuzz.token_sort_ratio,
+        later = content[k:k + TEASER_LOOKAHEAD]
+        match = process.extractOne(lines[content[k - 1]], [lines[i] for i in later], scorer=fuzz.token_sort_ratio,
                                    score_cutoff=TEASER_SIMILARITY)
         if match:
             found[later[match[2]]] = "teaser"

@@ -33,29 +33,50 @@ def is_title(quotation: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
+NOT_SPACE = re.compile(r"\S")
+
+
+class _Newlines:
+    """The first newline at or after a position, for positions that only grow: each character is read once."""
+
+    def __init__(self, text: str):
+        self.text, self.found = text, text.find("\n")  # the first newline at or after the last position asked
+
+    def first_after(self, pos: int) -> int:
+        if self.found != -1 and self.found < pos:
+            self.found = self.text.find("\n", pos)
+        return self.found
+
+
 def _paragraph_continues(text: str, newline: int) -> bool:
     """Does the paragraph after this newline open with a quotation mark?"""
-    rest = text[newline:].lstrip()
-    return bool(rest) and rest[0] in OPEN + STRAIGHT
+    first = NOT_SPACE.search(text, newline)  # the rest's first character, without copying the rest
+    return first is not None and first.group() in OPEN + STRAIGHT
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation's content, marks excluded, in text order.
 
     A quotation interrupted only by a paragraph break (continued by an opening mark) is one span.
+    Linear in the text: the first newline after the open mark and whether its paragraph continues
+    are found once per open mark, not once per later mark (many unclosed marks make many later ones).
     """
     spans, start = [], None
+    newline = continues = -1  # the first newline after `start` (-1: none), and whether its paragraph continues
+    lines = _Newlines(text)
     for match in MARK.finditer(text):
         i, mark = match.start(), DOUBLED.get(match.group(), match.group())
-        if start is not None:
-            newline = text.find("\n", start, i)
-            if newline != -1 and not _paragraph_continues(text, newline):
+        if start is not None and newline != -1 and newline < i:
+            if continues == -1:
+                continues = _paragraph_continues(text, newline)
+            if not continues:
                 start = None  # unclosed and not continued: drop, and read this mark afresh
         if start is None:
             if mark in OPEN or (mark == STRAIGHT and _opens(text, i)):
                 start = match.end()
+                newline, continues = lines.first_after(start), -1
             continue
-        if mark in OPEN and text.rfind("\n", start, i) != -1:
+        if mark in OPEN and newline != -1 and newline < i:
             continue  # the opening mark of a continued paragraph
         if mark in CLOSE or mark == STRAIGHT:
             if i - start >= MIN_CHARS:

@@ -28,22 +28,44 @@ def _word_list(name: str) -> frozenset[str]:
 BEFORE_NUMBERS = _word_list("abbreviations_before_numbers.txt")
 ABBREVIATIONS = _word_list("abbreviations.txt") | BEFORE_NUMBERS  # every word whose period may be inside a sentence
 SENTENCE_STARTERS = _word_list("sentence_starters.txt")
-PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+# A line holding a non-space character, whole. Anchored at the line's start, and possessive, so a
+# line of spaces is read once, not once per space.
+PARAGRAPH = re.compile(r"^[^\S\n]*+\S[^\n]*+", re.MULTILINE)
 OPENER = r"(?:''|[\"“‘'(\[])?"  # an opening quote mark or bracket; '' is one in some newspapers' text
-BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+" + OPENER + r"[A-Z0-9])")
-WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# Possessive runs, and a run of . ! ? is only tried from its first character: a long run of them (or of
+# closing marks) not followed by a capital is read once, not once per character.
+BOUNDARY = re.compile(r"""
+    (?: (?<![.!?])[.!?]++ | … )     # the end mark(s): a run of . ! ? from its start, or an ellipsis
+    [\"”’')\]]*+                     # closing quote marks and brackets
+    (?=\s++""" + OPENER + r"""[A-Z0-9])   # then a space and a capital, digit or opening mark
+    """, re.VERBOSE)
 NEXT_WORD = re.compile(r"\s+" + OPENER + r"(\w+)")
+LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+NEXT_WORD_CHARS = 40  # how far the word after a period is looked for
 
 
-def _abbreviation_holds(before: str, after: str) -> bool:
-    """True when the period ending `before` belongs to an abbreviation inside the sentence."""
-    match = WORD_BEFORE.search(before)
-    if not match:
+WORD_TAIL = re.compile(r"[\w.]++\Z")  # used with an end position: the run of word characters and periods ending there
+
+
+def _word_before(text: str, lo: int, dot: int) -> str:
+    """The run of word characters and periods ending right before the period at `dot`, not before `lo`,
+    lowercased; "" when there is none, and when it is longer than any abbreviation (none can hold then)."""
+    start = max(lo, dot - LONGEST_ABBREVIATION - 1)
+    tail = WORD_TAIL.search(text, start, dot)
+    if tail is None or (tail.start() == start > lo):
+        return ""  # no run, or one longer than LONGEST_ABBREVIATION
+    return tail.group().lower()
+
+
+def _abbreviation_holds(text: str, lo: int, dot: int, after: int) -> bool:
+    """True when the period at `dot` belongs to an abbreviation inside the sentence that starts at `lo`;
+    `after` is where the boundary's marks end."""
+    word = _word_before(text, lo, dot)
+    if not word:
         return False
-    word = match.group(1).lower()
     if word not in ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
         return False
-    following = NEXT_WORD.match(after)
+    following = NEXT_WORD.match(text[after:after + NEXT_WORD_CHARS])
     next_word = following.group(1) if following else ""
     if next_word.lower() in SENTENCE_STARTERS:
         return False
@@ -54,8 +76,7 @@ def _sentence_spans(text: str, start: int, end: int):
     """(start, end) of each sentence in text[start:end], trimmed of surrounding spaces."""
     cursor = start
     for match in BOUNDARY.finditer(text, start, end):
-        if match.group().startswith(".") and _abbreviation_holds(text[cursor:match.start() + 1],
-                                                                  text[match.end():match.end() + 40]):
+        if match.group().startswith(".") and _abbreviation_holds(text, cursor, match.start(), match.end()):
             continue
         yield cursor, match.end()
         cursor = match.end()
