@@ -128,7 +128,7 @@ class DaskEngine:
             self.client = Client(self.scheduler)
         else:
             self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=self.processes,
-                                        dashboard_address=None, silence_logs=40)
+                                        dashboard_address=":0", silence_logs=40)
             self.client = Client(self.cluster)
         self._lexicon = self.client.scatter(self.lexicon, broadcast=True)
         return self

@@ -45,7 +45,7 @@ PER_ARTICLE = ("articles",) + TABLES
 LINKED = ("coverage", "discrepancies")
 ALL_TABLES = PER_ARTICLE + LINKED
 LINK_LIMIT = 20_000  # `link="auto"` links across articles up to this many usable articles (memory grows with it)
-HASHED = ["article_id", "file", "outlet", "title", "url", "published", "published_basis", "published_evidence",
+HASHED = ["article_id", "outlet", "title", "url", "published", "published_basis", "published_evidence",
           "encoding", "text", "removed", "status", "message"]
 
 

@@ -1,0 +1,154 @@
+"""The store that grows (issue 14): incremental builds, the Dask engine's tables equal the local engine's,
+a killed build leaves the previous store intact, and the store is read lazily and through DuckDB."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.__main__ import main as cli
+from analysis.paths import PROJECT_DIR
+from analysis.store import build_info, build_store, load_tables, open_store
+from analysis.store import dataset
+
+SEEDS = PROJECT_DIR / "tests" / "data" / "seeds"
+PER_ARTICLE = ("articles", "sentences", "quotes", "claims", "estimates")
+KEYS = {"articles": ["article_id"], "sentences": ["article_id", "sentence_id"], "quotes": ["quote_id"],
+        "claims": ["claim_id"], "estimates": ["estimate_id"]}
+OUTLETS = ["Agence", "Herald", "Courier", "Gazette"]
+
+
+def generated_rows(n: int, start: int = 0, note: str = ""):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(start, start + n):
+        text = (f"{texts[i % len(texts)]}\n\nUpdate {i}{note}: the ministry said {100 * (i + 1):,} troops had "
+                f"arrived, and a spokesman told reporters on Monday that “about {i + 2},000 workers” followed.")
+        yield {"id": f"g{i:04d}", "text": text, "outlet": OUTLETS[i % len(OUTLETS)], "url": f"https://example.org/{i}",
+               "published": str(pd.Timestamp("2024-08-20") + pd.Timedelta(days=7 * i))[:10]}
+
+
+def write_jsonl(path: Path, rows) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def build(source, store, size: int = 4, **options):
+    return build_store(batches(source, size), store, link=options.pop("link", "no"), **options)
+
+
+def batches(path: Path, size: int = 4):
+    from analysis.ingest.dumps import read_dump
+    return read_dump(path, batch_size=size)
+
+
+def sorted_tables(store: Path) -> dict[str, pd.DataFrame]:
+    corpus = open_store(store)
+    return {name: getattr(corpus, name).sort_values(KEYS[name]).reset_index(drop=True).drop(columns=["path", "file"], errors="ignore")
+            for name in PER_ARTICLE}
+
+
+def assert_same(a: dict, b: dict):
+    for name in PER_ARTICLE:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+def test_an_unchanged_article_is_not_extracted_again_and_changes_are_applied(tmp_path):
+    source = write_jsonl(tmp_path / "a.jsonl", generated_rows(12))
+    store = tmp_path / "store"
+    first = build(source, store)
+    assert (first.extracted, first.reused) == (12, 0)
+    months = {p.name for p in (store / "data" / "claims").iterdir()}
+    assert len(months) >= 3 and all(m.startswith("month=2024-") for m in months)
+    before = sorted_tables(store)
+    again = build(source, store)
+    assert (again.extracted, again.reused, again.removed) == (0, 12, 0)
+    assert_same(sorted_tables(store), before)
+    # two new articles, one changed, one gone: two plus one extracted; the rest kept
+    rows = list(generated_rows(14))
+    rows[3] = next(generated_rows(1, start=3, note=" (corrected)"))
+    del rows[5]
+    source = write_jsonl(tmp_path / "b.jsonl", rows)
+    third = build(source, store)
+    assert (third.extracted, third.reused, third.removed) == (3, 10, 1)
+    fresh = build(source, tmp_path / "fresh")
+    assert fresh.extracted == 13
+    assert_same(sorted_tables(store), sorted_tables(tmp_path / "fresh"))
+    corpus = open_store(store)
+    assert "g0005" not in set(corpus.articles["article_id"]) and "(corrected)" in corpus.articles.set_index(
+        "article_id").loc["g0003", "text"]
+    # files no longer named by the manifest are gone
+    named = {f["path"] for files in corpus.manifest["files"].values() for f in files} | {corpus.manifest["index"]}
+    on_disk = {p.relative_to(store).as_posix() for p in (store / "data").rglob("*.parquet")}
+    assert on_disk == named
+
+
+def test_append_adds_and_another_extractor_version_re_extracts(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    build_store(batches(write_jsonl(tmp_path / "a.jsonl", generated_rows(6))), store, link="no")
+    more = build_store(batches(write_jsonl(tmp_path / "b.jsonl", generated_rows(2, start=6))), store, append=True,
+                       link="no")
+    assert more.extracted == 2 and len(open_store(store).articles) == 8
+    monkeypatch.setattr(dataset, "extractor_version", lambda: "another")
+    rebuilt = build_store(batches(write_jsonl(tmp_path / "c.jsonl", generated_rows(8))), store, link="no")
+    assert (rebuilt.extracted, rebuilt.reused) == (8, 0) and open_store(store).manifest["extractor_version"] == "another"
+
+
+def test_the_store_reads_lazily_and_through_duckdb(tmp_path, capsys):
+    assert cli(["build", str(SEEDS), "--out", str(tmp_path / "store")]) == 0
+    corpus = analysis.open_store(tmp_path / "store")
+    assert "claims" not in vars(corpus)  # nothing read yet
+    seeds = analysis.load_corpus(SEEDS)
+    assert len(corpus.claims) == len(seeds.claims) and "claims" in vars(corpus)
+    counted = corpus.sql("select claimant, count(*) as n from claims where claimant is not null group by 1")
+    assert counted["n"].sum() == seeds.claims["claimant"].notna().sum()
+    assert len(analysis.load_corpus(tmp_path / "store").estimates) == len(seeds.estimates)  # a store opens too
+    pd.testing.assert_frame_equal(corpus.coverage, seeds.coverage, check_dtype=False)
+
+
+def test_the_dask_engine_writes_the_local_engines_tables(tmp_path, capsys):
+    # the seeds through the command line on a LocalCluster (one worker process)
+    from analysis.ingest.articles import load_articles
+    build_store([load_articles(SEEDS)], tmp_path / "local")
+    assert cli(["build", str(SEEDS), "--out", str(tmp_path / "dask"), "--engine", "dask", "--workers", "1"]) == 0
+    assert_same(sorted_tables(tmp_path / "local"), sorted_tables(tmp_path / "dask"))
+    a, b = load_tables(tmp_path / "local"), load_tables(tmp_path / "dask")
+    for name in a:  # in the same order, not only the same rows
+        pd.testing.assert_frame_equal(a[name].drop(columns=["path"], errors="ignore"),
+                                      b[name].drop(columns=["path"], errors="ignore"), obj=name)
+    # a generated corpus on two threaded workers, several batches
+    source = write_jsonl(tmp_path / "g.jsonl", generated_rows(24))
+    build(source, tmp_path / "g-local", 8, workers=2)
+    build(source, tmp_path / "g-dask", 8, engine="dask", workers=2, engine_options={"processes": False})
+    assert_same(sorted_tables(tmp_path / "g-local"), sorted_tables(tmp_path / "g-dask"))
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
+def test_a_killed_build_leaves_the_previous_store_intact(tmp_path, capsys):
+    store = tmp_path / "store"
+    assert cli(["build", str(SEEDS), "--out", str(store)]) == 0
+    before_id, before = build_info(store)["build_id"], sorted_tables(store)
+    source = write_jsonl(tmp_path / "many.jsonl", generated_rows(400))
+    process = subprocess.Popen([sys.executable, "-m", "analysis", "build", str(source), "--out", str(store),
+                                "--batch-size", "20", "--workers", "2"], cwd=PROJECT_DIR,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if len(list((store / "data" / "sentences").rglob("part-*.parquet"))) > 2:  # new files are being written
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the build ended before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)  # no chance to clean up: the build and its workers
+    process.wait(timeout=30)
+    assert build_info(store)["build_id"] == before_id
+    assert_same(sorted_tables(store), before)  # whole, and readable
+    assert len(list((store / "data").rglob("part-*.parquet"))) > len(open_store(store).manifest["files"]["sentences"])
+    assert cli(["build", str(SEEDS), "--out", str(store)]) == 0  # the next build clears what the killed one left
+    corpus = open_store(store)
+    named = {f["path"] for files in corpus.manifest["files"].values() for f in files} | {corpus.manifest["index"]}
+    assert {p.relative_to(store).as_posix() for p in (store / "data").rglob("*.parquet")} == named
