@@ -3,13 +3,13 @@ import pandas as pd
 
 from analysis import extract_attributions, schemas
 from analysis.extract.claims import quotes_and_claims
-from analysis.text.sentences import split_sentences
+from analysis.text.doc import Doc
 
 TEXT = "The mayor said the road was open. “It is safe,” she said. Officials called it “a relief” for drivers."
 
 
 def test_ids_links_and_offsets():
-    quotes, claims = quotes_and_claims("a1", TEXT, split_sentences(TEXT), extract_attributions(TEXT))
+    quotes, claims = quotes_and_claims("a1", TEXT, Doc(TEXT).sentence_table(), extract_attributions(TEXT))
     assert claims["claim_id"].tolist() == [f"a1-c{n:03d}" for n in range(len(claims))]
     assert quotes["quote_id"].tolist() == [f"a1-q{n:03d}" for n in range(len(quotes))]
     assert set(claims["quote_id"].dropna()) == set(quotes["quote_id"])
@@ -22,14 +22,14 @@ def test_ids_links_and_offsets():
 
 def test_no_attributions_gives_empty_tables_with_columns():
     empty = extract_attributions("Nothing here.")
-    quotes, claims = quotes_and_claims("a1", "Nothing here.", split_sentences("Nothing here."), empty)
+    quotes, claims = quotes_and_claims("a1", "Nothing here.", Doc("Nothing here.").sentence_table(), empty)
     assert quotes.empty and claims.empty and "claim_id" in claims and "quote_id" in quotes
     assert isinstance(claims, pd.DataFrame)
 
 
 def test_claims_without_quotes_give_string_id_columns():
     text = "The mayor said the road was open."
-    quotes, claims = quotes_and_claims("a1", text, split_sentences(text), extract_attributions(text))
+    quotes, claims = quotes_and_claims("a1", text, Doc(text).sentence_table(), extract_attributions(text))
     assert quotes.empty and len(claims) == 1
     assert quotes["quote_id"].dtype == "string" and claims["quote_id"].dtype == "string"
 

@@ -1,9 +1,13 @@
 """The reporting-cue lexicon and the cue finder."""
+import pandas as pd
 import pytest
 
-from analysis.extract.cues import find_cues, load_lexicon
+from analysis import extract_attributions
+from analysis.extract.cues import find_cues
+from analysis.paths import DATA_DIR
+from analysis.text.lexicon import Lexicon
 
-LEXICON = load_lexicon()
+LEXICON = pd.read_csv(DATA_DIR / "cues.csv", comment="#", dtype=str, keep_default_na=False)
 
 
 def test_lexicon_rows_are_well_formed():
@@ -28,3 +32,12 @@ def test_nouns_names_and_particles_are_not_cues(text):
 
 def test_auxiliaries_and_adverbs_belong_to_the_cue():
     assert [c.text for c in find_cues("She has also repeatedly denied it.")] == ["has also repeatedly denied"]
+
+
+def test_a_users_cue_is_found_by_the_whole_extractor(tmp_path):
+    rows = tmp_path / "my_cues.csv"
+    rows.write_text("lemma,forms,kind,takes_object\nbrag,brag|brags|bragged,speech,no\n", encoding="utf-8")
+    text = "The mayor bragged that the bridge was finished early."
+    assert extract_attributions(text).empty
+    found = extract_attributions(text, lexicon=Lexicon.default().extended(cues=rows))
+    assert found["cue"].tolist() == ["bragged"] and found["speaker_mention"].tolist() == ["The mayor"]

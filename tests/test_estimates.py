@@ -9,7 +9,7 @@ import analysis
 from analysis import schemas
 from analysis.extract.estimates import extract_estimates
 from analysis.paths import PROJECT_DIR
-from analysis.text.sentences import split_sentences
+from analysis.text.doc import Doc
 
 CASES = pd.read_csv(PROJECT_DIR / "tests" / "data" / "estimate_cases.csv", dtype=str, keep_default_na=False)
 NOT_ESTIMATES = pd.read_csv(PROJECT_DIR / "tests" / "data" / "not_estimate_cases.csv")
@@ -18,7 +18,7 @@ HEDGES = {"about", "around", "some", "roughly", "nearly", "an estimated", "appro
 
 def estimates_of(text, claims=None, published=None):
     claims = schemas.empty_frame("claims") if claims is None else claims
-    return extract_estimates("t", text, split_sentences(text), claims, published=published)
+    return extract_estimates("t", text, Doc(text).sentence_table(), claims, published=published)
 
 
 def claim(text, content, cue, claimant, said_on=None, n=0):

@@ -11,7 +11,7 @@ from analysis.extract.estimates import extract_estimates
 from analysis.extract.numbers import find_amounts
 from analysis.text import lexicon as lexicon_module
 from analysis.text.lexicon import TABLES, CueWord, Lexicon
-from analysis.text.sentences import split_sentences
+from analysis.text.doc import Doc
 
 DEFAULT = Lexicon.default()
 
@@ -23,7 +23,7 @@ def write(folder, name, text):
 
 
 def estimates(text, lexicon=None):
-    return extract_estimates("t", text, split_sentences(text), schemas.empty_frame("claims"), lexicon=lexicon)
+    return extract_estimates("t", text, Doc(text).sentence_table(), schemas.empty_frame("claims"), lexicon=lexicon)
 
 
 def test_month_and_weekday_names_come_from_calendar():

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.text.quotemarks import quote_spans
-from analysis.text.sentences import split_sentences
+from analysis.text.doc import Doc
 
 PIECES = st.sampled_from([
     "said", "says", "told", "according to", "added", "claimed", "he", "she", "the", "a", "that", "who",
@@ -37,10 +37,10 @@ def test_attributions_stay_inside_the_text_and_repeat(text):
 @SETTINGS
 @given(TEXTS)
 def test_sentences_stay_inside_the_text_and_repeat(text):
-    table = split_sentences(text)
+    table = Doc(text).sentence_table()
     assert ((table["start"] >= 0) & (table["start"] <= table["end"]) & (table["end"] <= len(text))).all()
     assert all(row.text == text[row.start:row.end] for row in table.itertuples())
-    pd.testing.assert_frame_equal(table, split_sentences(text))
+    pd.testing.assert_frame_equal(table, Doc(text).sentence_table())
 
 
 @SETTINGS

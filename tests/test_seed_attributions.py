@@ -16,7 +16,7 @@ import analysis
 from analysis.link.actors import ActorIndex
 from analysis.extract.claims import quotes_and_claims
 from analysis.paths import SEEDS_DIR
-from analysis.text.sentences import split_sentences
+from analysis.text.doc import Doc
 
 SEEDS = {"000": "000_40613c9d9dd8e6a5.txt", "004": "004_e3c5f2dc3c9ba6ec.txt"}
 PUBLISHED = pd.Timestamp("2024-10-29")  # seeds/articles.csv: inferred from the wording of both
@@ -60,7 +60,7 @@ def _raw_tables(article_id: str) -> SimpleNamespace:
     """quotes and claims from `extract_attributions` on the seed file as it is on disk (page chrome and all)."""
     text = (SEEDS_DIR / SEEDS[article_id]).read_text(encoding="utf-8")
     found = analysis.extract_attributions(text, published=PUBLISHED)
-    quotes, claims = quotes_and_claims(article_id, text, split_sentences(text), found)
+    quotes, claims = quotes_and_claims(article_id, text, Doc(text).sentence_table(), found)
     return SimpleNamespace(claims=claims, quotes=quotes, texts={article_id: text})
 
 

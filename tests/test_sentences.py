@@ -1,11 +1,11 @@
 """Sentence splitting for news: abbreviations, quotes, paragraphs, offsets."""
 import pytest
 
-from analysis.text.sentences import split_sentences
+from analysis.text.doc import Doc
 
 
 def sentences(text):
-    return split_sentences(text)["text"].tolist()
+    return Doc(text).sentence_table()["text"].tolist()
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -57,7 +57,7 @@ def test_sentence_boundaries(text, expected):
 
 def test_each_line_is_a_paragraph_and_offsets_reproduce_the_text():
     text = "First paragraph. Two sentences.\nSecond paragraph.\n\n  Third after a blank line."
-    frame = split_sentences(text)
+    frame = Doc(text).sentence_table()
     assert frame["paragraph"].tolist() == [0, 0, 1, 2]
     assert frame["sentence_id"].tolist() == [0, 1, 2, 3]
     for row in frame.itertuples():
@@ -66,7 +66,7 @@ def test_each_line_is_a_paragraph_and_offsets_reproduce_the_text():
 
 def test_offsets_of_a_quotation_over_several_sentences():
     text = "Intro line.\n“First point. Second point,” she said. After."
-    frame = split_sentences(text)
+    frame = Doc(text).sentence_table()
     assert frame["text"].tolist() == ["Intro line.", "“First point.", "Second point,” she said.", "After."]
     assert frame["paragraph"].tolist() == [0, 1, 1, 1]
     assert [(r.start, r.end) for r in frame.itertuples()] == [(0, 11), (12, 25), (26, 50), (51, 57)]
@@ -78,10 +78,10 @@ def test_seed_sentences_reproduce_the_text_and_keep_abbreviations_and_quotes():
 
     texts = load_articles(SEEDS_DIR).set_index("article_id")["text"]
     for text in texts:
-        frame = split_sentences(text)
+        frame = Doc(text).sentence_table()
         assert all(text[r.start:r.end] == r.text for r in frame.itertuples())
         assert not frame["text"].str.match(r"[a-z]").any()  # no sentence starts mid-sentence
-    found = split_sentences(texts["004"])["text"]
+    found = Doc(texts["004"]).sentence_table()["text"]
     assert found.str.startswith("A North Korean representative to the United Nations").sum() == 1
     assert found[found.str.contains("Oct. 22")].iloc[0].endswith("the U.S. and South Korean intelligence "
                                                                  "assertions about sending troops to Russia were "
@@ -90,5 +90,5 @@ def test_seed_sentences_reproduce_the_text_and_keep_abbreviations_and_quotes():
 
 
 def test_empty_text_gives_an_empty_table_with_columns():
-    frame = split_sentences("")
+    frame = Doc("").sentence_table()
     assert frame.empty and list(frame.columns) == ["sentence_id", "paragraph", "start", "end", "text"]

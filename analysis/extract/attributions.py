@@ -97,8 +97,8 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
     `claims` adds claim_id, article_id, sentence_id, affiliation (from actors.csv) and quote_id."""
     _warm_up()
     lexicon = lexicon or Lexicon.default()
-    doc = doc or Doc(text)
-    rows = select(doc, find_cues(text))
+    doc = doc or Doc(text, lexicon)
+    rows = select(doc, find_cues(text, doc.lexicon))
     _resolve(rows)
     records = [_record(text, r, published, lexicon) for r in rows]
     return pd.DataFrame({c: pd.array([r[c] for r in records], dtype=d) for c, d in _dtypes().items()})

@@ -155,7 +155,7 @@ def backward_content(doc: Doc, lo: int, pos: int, resume: int | None = None, hi:
     """
     text = doc.text
     quote = quote_ending_at(doc, pos)
-    if quote and lead_in(text, lo, quote):  # 'The plan is “a disaster,” she said': the whole clause
+    if quote and lead_in(doc, lo, quote):  # 'The plan is “a disaster,” she said': the whole clause
         return Content("partial", [(trim(text, lo, quote[0])[0], quote[1])])
     if quote:
         return Content("direct", [quote])
@@ -163,11 +163,12 @@ def backward_content(doc: Doc, lo: int, pos: int, resume: int | None = None, hi:
     return Content("indirect", [p for p in pieces if p[0] < p[1]] or pieces[:1])
 
 
-def lead_in(text: str, lo: int, quote: tuple[int, int]) -> bool:
+def lead_in(doc: Doc, lo: int, quote: tuple[int, int]) -> bool:
     """Do the writer's words open the clause a trailing tag's quotation ends ('The plan is “a disaster,”')?
     Not when they hold a reporting word of their own (verb or noun: "The report is “flawed,”" stays direct)."""
+    text = doc.text
     return text[quote[1] - 1] in ",?!" and LEAD_IN.fullmatch(text, lo, quote[0]) is not None and \
-        cue_pattern()[0].search(text, lo, quote[0]) is None
+        cue_pattern(doc.lexicon).search(text, lo, quote[0]) is None
 
 
 def that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
@@ -222,7 +223,7 @@ def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
     if SUBORDINATE_OPENER.match(text, lo):  # "Though she said …, the rival …"
         main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
         hi = main_clause.start() if main_clause else hi
-    joined = search_outside_quotations(doc, coordinated_cue_pattern(), cue, cue.end, hi)
+    joined = search_outside_quotations(doc, coordinated_cue_pattern(doc.lexicon), cue, cue.end, hi)
     return joined.start() if joined else hi  # "confirmed the visit and said that ...": two contents
 
 
@@ -261,12 +262,12 @@ def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
 def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
     """Where the sentence moves on from the reported clause [start, end)."""
     text = doc.text
-    predicate = search_outside_quotations(doc, new_predicate_pattern(), cue, start + 1, end)
+    predicate = search_outside_quotations(doc, new_predicate_pattern(doc.lexicon), cue, start + 1, end)
     end = trim(text, start, predicate.start())[1] if predicate else end  # "…, adding that …" starts anew
-    predicate = search_outside_quotations(doc, new_predicate_pattern(finite=True), cue, start + 1, end)
+    predicate = search_outside_quotations(doc, new_predicate_pattern(doc.lexicon, finite=True), cue, start + 1, end)
     if predicate and "," not in text[start:predicate.start()]:  # not "the memo, dated May 3, said"
         end = trim(text, start, predicate.start())[1]  # "…, told his advisers": the subject's next predicate
-    clause = search_outside_quotations(doc, new_clause_pattern(), cue, start + 1, end)
+    clause = search_outside_quotations(doc, new_clause_pattern(doc.lexicon), cue, start + 1, end)
     if clause and not NAME_LIST_END.search(text, start, clause.start()):  # "Israel, Egypt, and Hamas agreed"
         end = trim(text, start, clause.start())[1]  # "…, and Jane Doe said …": a new clause
     if how == "rest" and cue.lemma not in CLAUSAL_LEMMAS:

@@ -1,6 +1,7 @@
 """Reporting cues: the words that introduce what someone said, believed or reported.
 
-The lexicon is `data/cues.csv` (lemma, forms, kind, takes_object); users add rows to extend it.
+The forms are the Lexicon's cues (`data/cues.csv`: lemma, forms, kind, takes_object); a user extends them
+with `Lexicon.default().extended(cues="my_cues.csv")` and passes that lexicon in.
 """
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
-
-from ..paths import DATA_DIR
+from ..text.lexicon import Lexicon
 
 # Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned", "isn’t saying";
 # any lowercase adverb in -ly too ("has sharply criticized"), but not the nouns and adjectives in -ly.
@@ -66,20 +65,16 @@ class Cue:
     takes_object: bool   # "told reporters that": skip the listener before the content
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> pd.DataFrame:
-    return pd.read_csv(path or DATA_DIR / "cues.csv", comment="#", dtype=str, keep_default_na=False)
+@lru_cache(maxsize=8)
+def cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
+    """One compiled alternation over every cue form of the lexicon (`lexicon.cues`: form -> lemma, kind,
+    takes_object), factored as a trie."""
+    lexicon = lexicon or Lexicon.default()
+    return re.compile(rf"\b(?P<form>{trie_pattern(lexicon.cues)})\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def cue_pattern(path: str | None = None) -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
-    """One compiled alternation over every form, longest first, and a form -> (lemma, kind, object) map."""
-    lexicon = load_lexicon(path)
-    forms = {}
-    for row in lexicon.itertuples():
-        for form in row.forms.split("|"):
-            forms[form.lower()] = (row.lemma, row.kind, row.takes_object == "yes")
-    return re.compile(rf"\b(?P<form>{trie_pattern(forms)})\b", re.IGNORECASE), forms
+def _speech_forms(lexicon: Lexicon | None) -> list[str]:
+    return [form for form, cue in (lexicon or Lexicon.default()).cues.items() if cue.kind == "speech"]
 
 
 def trie_pattern(words) -> str:
@@ -137,10 +132,12 @@ def _object_of_past_verb(text: str, start: int, form: str) -> bool:
     return not before or before[1].lower() not in BEFORE_PARTICIPLE
 
 
-def find_cues(text: str, path: str | None = None) -> list[Cue]:
-    pattern, forms = cue_pattern(path)
+def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
+    """Every reporting cue in the text, with its auxiliaries, in text order."""
+    lexicon = lexicon or Lexicon.default()
+    forms = lexicon.cues
     cues = []
-    for form_match in pattern.finditer(text):
+    for form_match in cue_pattern(lexicon).finditer(text):
         start = _cue_start(text, form_match)
         if text[start].isupper() and not _sentence_initial(text, start):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
@@ -154,35 +151,33 @@ def find_cues(text: str, path: str | None = None) -> list[Cue]:
     return cues
 
 
-@lru_cache(maxsize=4)
-def coordinated_cue_pattern(path: str | None = None) -> re.Pattern:
+@lru_cache(maxsize=8)
+def coordinated_cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """ "…, and said", "… but (also) noted": where the content of the first of two coordinated cues ends.
     Only a speech cue starts a statement of its own: after "and knows", "and wants" the clause goes on."""
     adverb = r"(?:(?:also|then|later|again|[a-z]+ly)\s+)?"
-    speech = trie_pattern(form for form, (_lemma, kind, _obj) in cue_pattern(path)[1].items() if kind == "speech")
+    speech = trie_pattern(_speech_forms(lexicon))
     return re.compile(r",?\s+(?:and|but)\s+(?=" + adverb + r"(?:" + speech + r")\b)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def new_predicate_pattern(path: str | None = None, finite: bool = False) -> re.Pattern:
+@lru_cache(maxsize=8)
+def new_predicate_pattern(lexicon: Lexicon | None = None, finite: bool = False) -> re.Pattern:
     """ "…, adding that": a participle cue after a comma starts a new predicate of the sentence's subject.
     With `finite`, a one-word speech verb that is no participle does ("…, told his advisers"; not
     "…, approved by", which may open an apposition)."""
-    forms = cue_pattern(path)[1]
     if finite:
-        chosen = [form for form, (_lemma, kind, _obj) in forms.items()
-                  if kind == "speech" and " " not in form and not form.endswith(("ing", "ed"))]
+        chosen = [form for form in _speech_forms(lexicon) if " " not in form and not form.endswith(("ing", "ed"))]
     else:
-        chosen = [form for form in forms if form.endswith("ing")]
+        chosen = [form for form in (lexicon or Lexicon.default()).cues if form.endswith("ing")]
     adverb = r"(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?"
     return re.compile(r",\s+(?=" + adverb + r"(?:" + trie_pattern(chosen) + r")\b)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def new_clause_pattern(path: str | None = None) -> re.Pattern:
+@lru_cache(maxsize=8)
+def new_clause_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """ "…, and Hillary Clinton is promising …": a second clause, with its own named subject and speech cue,
     ends the content of the first."""
-    speech = trie_pattern(form for form, (_lemma, kind, _obj) in cue_pattern(path)[1].items() if kind == "speech")
+    speech = trie_pattern(_speech_forms(lexicon))
     name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
     return re.compile(r"""
         ,\s+and\s+(?=

@@ -27,7 +27,7 @@ def extract_article(article_id: str, text: str, published=None,
     """Every per-article table for one cleaned text; nothing here looks at other articles. The text is
     read once into a Doc that every extractor shares, with one Lexicon (default: the package's)."""
     lexicon = lexicon or Lexicon.default()
-    doc = Doc(text)
+    doc = Doc(text, lexicon)
     sentences = doc.sentence_table()
     attributions = extract_attributions(text, published=published, lexicon=lexicon, doc=doc)
     quotes, claims = quotes_and_claims(article_id, text, sentences, attributions, doc.quotations)

@@ -39,7 +39,7 @@ from .content import (NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENE
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
 from .cues import Cue
-from .speakers import (SINGULAR_NOUN, TITLES, Mention, apposition_before, clause_subject, mention_after, mention_before,
+from .speakers import (SINGULAR_NOUN, Mention, apposition_before, clause_subject, mention_after, mention_before,
                        relative_before, sentence_subject, split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
@@ -151,12 +151,12 @@ def _span(found: tuple | None) -> SpeakerSpan | None:
     return SpeakerSpan(found[0], found[1], found[2] if len(found) == 3 else None)
 
 
-def mention_of(text: str, span: SpeakerSpan) -> Mention:
-    phrase = text[span.start:span.end]
+def mention_of(doc: Doc, span: SpeakerSpan) -> Mention:
+    phrase = doc.text[span.start:span.end]
     if span.antecedent:  # a relative pronoun speaks for its antecedent: "Jane Doe, who said …"
-        antecedent = mention_of(text, SpeakerSpan(*span.antecedent))
+        antecedent = mention_of(doc, SpeakerSpan(*span.antecedent))
         return Mention(span.start, span.end, phrase, antecedent.name, antecedent.role, antecedent.kind)
-    name, role, kind = split_role(phrase)
+    name, role, kind = split_role(phrase, doc.lexicon.titles)
     if span.role is not None:  # an apposition gives the role
         role, kind = span.role, "person" if kind == "unknown" and name[:1].isupper() else kind
     return Mention(span.start, span.end, phrase, name, role, kind)
@@ -234,7 +234,7 @@ def _source_after(ctx: CueContext) -> tuple[SpeakerSpan | None, int]:
         return None, ctx.cue.end
     described = ctx.text[found[0]:found[1]]
     named = NAMED_APPOSITION.match(ctx.text, found[1], ctx.hi)
-    if named and any(TITLES.get(w.lower().strip(",")) == "person" for w in described.split()):
+    if named and any(ctx.doc.lexicon.titles.get(w.lower().strip(",")) == "person" for w in described.split()):
         return SpeakerSpan(*named.span("name"), described), named.end("name")
     return SpeakerSpan(*found), found[1]
 
@@ -427,7 +427,7 @@ def signed_quotes(doc: Doc) -> Iterator[Candidate]:
         if quote:
             cue = Cue(match.start("dash"), match.end("dash"), match.group("dash"), "sign", "speech", False)
             yield Candidate("signature-dash", cue, Content("direct", [quote]),
-                            mention_of(doc.text, SpeakerSpan(*match.span("name"))), quote[0])
+                            mention_of(doc, SpeakerSpan(*match.span("name"))), quote[0])
 
 
 def headline_claims(doc: Doc) -> Iterator[Candidate]:
@@ -440,7 +440,7 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
         start, end = trim(text, match.end("colon"), match.end())
         if len(text[start:end].split(None, MIN_CONTENT_WORDS)) >= MIN_CONTENT_WORDS:
             yield Candidate("headline-colon", cue, Content("indirect", [(start, end)]),
-                            mention_of(text, SpeakerSpan(*match.span("name"))), match.start())
+                            mention_of(doc, SpeakerSpan(*match.span("name"))), match.start())
 
 
 DOCUMENT_RULES: dict[str, Callable[[Doc], Iterator[Candidate]]] = {

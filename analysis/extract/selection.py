@@ -77,9 +77,9 @@ def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
         if found is None or found.content is None or \
                 len(text[found.content.start:found.content.end].split(None, MIN_CONTENT_WORDS)) < MIN_CONTENT_WORDS:
             continue
-        speaker = mention_of(text, found.speaker) if found.speaker else None
+        speaker = mention_of(doc, found.speaker) if found.speaker else None
         if speaker is None and not found.unattributed:
-            speaker = _borrowed_speaker(text, out, cue, lo)
+            speaker = _borrowed_speaker(doc, out, cue, lo)
         out.append(Candidate(decided[0], cue, found.content, speaker, lo))
     return out
 
@@ -96,17 +96,18 @@ def _clause_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
     return lo, hi
 
 
-def _borrowed_speaker(text: str, out: list[Candidate], cue: Cue, lo: int) -> Mention | None:
+def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Mention | None:
     """The speaker of a cue that names none: the subject shared with the statement before in the same
     sentence ("X confirmed the visit and said that …"), else the subject further left over a coordination,
     an infinitive or an insertion ("X continues to insist", "X beamed and asked")."""
+    text = doc.text
     if out and out[-1].sentence == lo:
         return out[-1].mention
     if not SUBJECT_GAP.search(text, max(lo, cue.start - 40), cue.start):
         return None
     infinitive = text[lo:cue.start].rstrip().endswith(" to")
     subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start)
-    return mention_of(text, SpeakerSpan(*subject)) if subject else None
+    return mention_of(doc, SpeakerSpan(*subject)) if subject else None
 
 
 def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:

@@ -12,12 +12,11 @@ from itertools import islice
 import pandas as pd
 
 from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS, trie_pattern
-from ..paths import DATA_DIR
-from ..text.sentences import ABBREVIATIONS
+from ..text.lexicon import Lexicon
 
 # Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
 # As a trie (longest first at every letter, as the flat longest-first list was): one pass per position.
-_ABBREVIATED = trie_pattern(a for a in ABBREVIATIONS if a.isalpha())
+_ABBREVIATED = trie_pattern(a for a in Lexicon.default().all_abbreviations if a.isalpha())
 TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?i:{_ABBREVIATED})\.|\b[A-Z]\.(?=\s)|\w[\w’'&/-]*|[^\w\s]")
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 # Words that end a subject noun phrase when reading leftwards from a cue.
@@ -98,12 +97,7 @@ REVERSED_APPOSITION = re.compile(r"""
     (?P<name>""" + _NAME_WORDS % "1,3" + r"""),\s*""", re.VERBOSE)
 
 
-def _titles() -> dict[str, str]:
-    table = pd.read_csv(DATA_DIR / "titles.csv", comment="#", dtype=str)
-    return dict(zip(table["word"].str.lower(), table["kind"]))
-
-
-TITLES = _titles()
+TITLES = Lexicon.default().titles  # the package's; split_role takes a user's
 
 
 @dataclass
@@ -372,21 +366,23 @@ def infinitive_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return clause_subject(text, lo, hi) or sentence_subject(text, lo, hi)
 
 
-def split_role(phrase: str) -> tuple[str, str, str]:
+def split_role(phrase: str, titles: dict[str, str] | None = None) -> tuple[str, str, str]:
     """(name, role, kind) of a mention: "Finance Minister Ana Ruiz" -> ("Ana Ruiz", "Finance Minister", "person")."""
+    titles = TITLES if titles is None else titles
     words = phrase.split()
     low = [w.lower().strip("’'") for w in words]
     if low and low[0] in PRONOUNS and len(words) == 1:
         return phrase, "", "pronoun"
-    titles = [k for k, w in enumerate(low) if w in TITLES or w.removesuffix("s") in TITLES]
-    if len(titles) > 1 and titles[-1] == len(words) - 1 and low[titles[-2]].endswith(".") and low[-1][-1:] != ".":
+    positions = [k for k, w in enumerate(low) if w in titles or w.removesuffix("s") in titles]
+    if len(positions) > 1 and positions[-1] == len(words) - 1 and low[positions[-2]].endswith(".") and \
+            low[-1][-1:] != ".":
         # "Mr. King", "Dr. Jane Judge": after an abbreviated title, the last word is a surname
-        titles.pop()
-    title_at = max(titles, default=-1)
+        positions.pop()
+    title_at = max(positions, default=-1)
     if 0 <= title_at < len(words) - 1 and all(_is_capitalised(w) for w in words[title_at + 1:]):
         name = " ".join(words[title_at + 1:])
         role = " ".join(words[:title_at + 1])
-        return name, role, TITLES.get(low[title_at], TITLES.get(low[title_at].removesuffix("s"), "person"))
+        return name, role, titles.get(low[title_at], titles.get(low[title_at].removesuffix("s"), "person"))
     if title_at == len(words) - 1:  # "Chile’s Orbe news agency": the name precedes the descriptor
         k = title_at
         while k > 0 and words[k - 1].islower():
@@ -396,11 +392,11 @@ def split_role(phrase: str) -> tuple[str, str, str]:
             first -= 1
         if first < k and low[first] not in NP_DETERMINERS:
             role = " ".join(words[:first] + words[k:])
-            return " ".join(words[first:k]), role, TITLES.get(low[title_at].removesuffix("s"), "organisation")
+            return " ".join(words[first:k]), role, titles.get(low[title_at].removesuffix("s"), "organisation")
     body = words[1:] if low and low[0] in NP_DETERMINERS else words
     is_name = 1 < len(body) <= 4 and all(w[:1].isupper() for w in body) and not any(
-        w.lower() in TITLES for w in body)
-    is_titled = bool(low) and TITLES.get(low[-1]) == "person"  # "the mayor", "a spokesman"
+        w.lower() in titles for w in body)
+    is_titled = bool(low) and titles.get(low[-1]) == "person"  # "the mayor", "a spokesman"
     return " ".join(body) if body else phrase, "", "person" if is_name or is_titled else "unknown"
 
 

@@ -20,6 +20,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from .lexicon import Lexicon
 from .quotemarks import is_title, quote_spans
 from .sentences import sentence_spans
 
@@ -57,13 +58,15 @@ class Zone:
 
 @dataclass
 class Doc:
-    """An article's text and everything found in it once: see the module docstring."""
+    """An article's text and everything found in it once: see the module docstring. `lexicon` is the
+    language data every extractor reads for this article (default: the package's)."""
     text: str
+    lexicon: Lexicon = field(default_factory=Lexicon.default, repr=False)
     sentences: list[Sentence] = field(init=False)
     quotations: list[tuple[int, int]] = field(init=False)  # speech only: quoted titles are left out
 
     def __post_init__(self) -> None:
-        self.sentences = [Sentence(*s) for s in sentence_spans(self.text)]
+        self.sentences = [Sentence(*s) for s in sentence_spans(self.text, self.lexicon)]
         self.quotations = [q for q in quote_spans(self.text) if not is_title(self.text[q[0]:q[1]])]
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q[0] for q in self.quotations]

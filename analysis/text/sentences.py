@@ -5,7 +5,7 @@ at `.`, `!`, `?` or `…` (with any closing quote marks or brackets that follow,
 keeps its ”) before whitespace and a capital, digit or opening quote. A comma never ends one, so
 `,” he said.` stays with its quotation; a quotation of several sentences is split like any text.
 A period after a known abbreviation (data/abbreviations.txt: U.S., Oct., Sen., St., ...) or a
-single initial (J. Smith) does not end a sentence, with two exceptions that mark the end of a
+name's initials (J. Smith, J.J. Abrams) does not end a sentence, with two exceptions that mark the end of a
 sentence after all: the next word is a sentence starter (data/sentence_starters.txt: "in the
 U.S. The ..."), or the abbreviation is one that only holds before a number and no number follows
 (data/abbreviations_before_numbers.txt: "on Oct. 22" and "No. 2" hold, "in Sept. Analysts" ends).
@@ -14,20 +14,10 @@ Every non-empty line is a paragraph.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-import pandas as pd
+from .lexicon import Lexicon
 
-from ..paths import DATA_DIR
-
-
-def _word_list(name: str) -> frozenset[str]:
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-
-
-BEFORE_NUMBERS = _word_list("abbreviations_before_numbers.txt")
-ABBREVIATIONS = _word_list("abbreviations.txt") | BEFORE_NUMBERS  # every word whose period may be inside a sentence
-SENTENCE_STARTERS = _word_list("sentence_starters.txt")
 # A line holding a non-space character, whole. Anchored at the line's start, and possessive, so a
 # line of spaces is read once, not once per space.
 PARAGRAPH = re.compile(r"^[^\S\n]*+\S[^\n]*+", re.MULTILINE)
@@ -39,44 +29,50 @@ BOUNDARY = re.compile(r"""
     [\"”’')\]]*+                     # closing quote marks and brackets
     (?=\s++""" + OPENER + r"""[A-Z0-9])   # then a space and a capital, digit or opening mark
     """, re.VERBOSE)
+INITIALS = re.compile(r"(?:[^\W\d_]\.){0,3}[^\W\d_]")  # "J", "J.J", "J.R.R": a name's initials
 NEXT_WORD = re.compile(r"\s+" + OPENER + r"(\w+)")
-LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 NEXT_WORD_CHARS = 40  # how far the word after a period is looked for
 
 
 WORD_TAIL = re.compile(r"[\w.]++\Z")  # used with an end position: the run of word characters and periods ending there
 
 
-def _word_before(text: str, lo: int, dot: int) -> str:
+def _word_before(text: str, lo: int, dot: int, longest: int) -> str:
     """The run of word characters and periods ending right before the period at `dot`, not before `lo`,
-    lowercased; "" when there is none, and when it is longer than any abbreviation (none can hold then)."""
-    start = max(lo, dot - LONGEST_ABBREVIATION - 1)
+    lowercased; "" when there is none, and when it is longer than `longest` (no abbreviation can hold then)."""
+    start = max(lo, dot - longest - 1)
     tail = WORD_TAIL.search(text, start, dot)
     if tail is None or (tail.start() == start > lo):
         return ""  # no run, or one longer than LONGEST_ABBREVIATION
     return tail.group().lower()
 
 
-def _abbreviation_holds(text: str, lo: int, dot: int, after: int) -> bool:
+def _abbreviation_holds(text: str, lo: int, dot: int, after: int, lexicon: Lexicon) -> bool:
     """True when the period at `dot` belongs to an abbreviation inside the sentence that starts at `lo`;
     `after` is where the boundary's marks end."""
-    word = _word_before(text, lo, dot)
+    abbreviations = lexicon.all_abbreviations
+    word = _word_before(text, lo, dot, _longest(abbreviations))
     if not word:
         return False
-    if word not in ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+    if word not in abbreviations and not INITIALS.fullmatch(word):
         return False
     following = NEXT_WORD.match(text[after:after + NEXT_WORD_CHARS])
     next_word = following.group(1) if following else ""
-    if next_word.lower() in SENTENCE_STARTERS:
+    if next_word.lower() in lexicon.sentence_starters:
         return False
-    return word not in BEFORE_NUMBERS or next_word[:1].isdigit()
+    return word not in lexicon.abbreviations_before_numbers or next_word[:1].isdigit()
 
 
-def _sentence_spans(text: str, start: int, end: int):
+@lru_cache(maxsize=8)
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
+
+
+def _sentence_spans(text: str, start: int, end: int, lexicon: Lexicon):
     """(start, end) of each sentence in text[start:end], trimmed of surrounding spaces."""
     cursor = start
     for match in BOUNDARY.finditer(text, start, end):
-        if match.group().startswith(".") and _abbreviation_holds(text, cursor, match.start(), match.end()):
+        if match.group().startswith(".") and _abbreviation_holds(text, cursor, match.start(), match.end(), lexicon):
             continue
         yield cursor, match.end()
         cursor = match.end()
@@ -86,20 +82,13 @@ def _sentence_spans(text: str, start: int, end: int):
         yield cursor, end
 
 
-def sentence_spans(text: str) -> list[tuple[int, int, int]]:
-    """(paragraph, start, end) of every sentence: the fast path for extractors."""
+def sentence_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of every sentence, with the lexicon's abbreviations and sentence starters."""
+    lexicon = lexicon or Lexicon.default()
     spans = []
     for paragraph, par in enumerate(PARAGRAPH.finditer(text)):
         s, e = par.start(), par.end()
         while text[s].isspace():
             s += 1
-        spans += [(paragraph, a, b) for a, b in _sentence_spans(text, s, e)]
+        spans += [(paragraph, a, b) for a, b in _sentence_spans(text, s, e, lexicon)]
     return spans
-
-
-def split_sentences(text: str) -> pd.DataFrame:
-    """One row per sentence: sentence_id, paragraph, start, end, text (text == source[start:end])."""
-    rows = [(k, p, a, b, text[a:b]) for k, (p, a, b) in enumerate(sentence_spans(text))]
-    frame = pd.DataFrame(rows, columns=["sentence_id", "paragraph", "start", "end", "text"])
-    return frame.astype({"sentence_id": "Int64", "paragraph": "Int64", "start": "Int64", "end": "Int64",
-                         "text": "string"})
