@@ -136,13 +136,14 @@ def test_a_killed_build_leaves_the_previous_store_intact(tmp_path, capsys):
     source = write_jsonl(tmp_path / "many.jsonl", generated_rows(400))
     process = subprocess.Popen([sys.executable, "-m", "analysis", "build", str(source), "--out", str(store),
                                 "--batch-size", "20", "--workers", "2"], cwd=PROJECT_DIR,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                               stdout=subprocess.DEVNULL, stderr=open(tmp_path / "err.txt", "w"),
+                               start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
         if len(list((store / "data" / "sentences").rglob("part-*.parquet"))) > 2:  # new files are being written
             break
         time.sleep(0.02)
-    assert process.poll() is None, "the build ended before it could be killed"
+    assert process.poll() is None, f"the build ended before it could be killed: {(tmp_path / 'err.txt').read_text()}"
     os.killpg(process.pid, signal.SIGKILL)  # no chance to clean up: the build and its workers
     process.wait(timeout=30)
     assert build_info(store)["build_id"] == before_id

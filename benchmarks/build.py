@@ -1,0 +1,156 @@
+"""Whole-pipeline build of a store: 1,000 and 10,000 articles with each engine, an incremental build, a query.
+
+The articles are the PolNeAR train texts (read from ../shared/bench, or BENCH_DATA) replicated with new ids,
+25 outlets and publication dates spread over a year, written as one JSON Lines dump (a last line names the
+copy, so no two articles have the same text). Each build is `python -m analysis build DUMP --out STORE
+--link no --engine E` in its own process; the benchmark prints its wall time, articles/s, words/s, the peak
+memory of the whole process tree (the sum of the resident sets of the build and its workers, sampled every
+0.1 s) and the store's size on disk. Then 100 articles are added (the dump with 100 more rows, the store
+keeping the rest) and the incremental build is timed, as is `--append` with a dump of just those 100; then a
+claims-explorer filter is timed through DuckDB on the store (`open_store(STORE).sql`).
+
+    python benchmarks/build.py [--sizes 1000 10000] [--engines local dask] [--workers 2] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+TEXTS = Path(os.environ.get("BENCH_DATA") or PROJECT.parent / "shared" / "bench") / "polnear-train" / "text"
+sys.path.insert(0, str(PROJECT))
+QUERY = """select article_id, claimant, kind, said_on, text from claims
+           where kind = 'direct' and claimant ilike '%trump%' and cue in ('said', 'told', 'says')
+           order by said_on nulls last limit 200"""
+COUNT = "select count(*) from claims"
+
+
+def write_dump(path: Path, n: int, start: int = 0, days: int = 365) -> int:
+    """n articles from the PolNeAR texts as a JSON Lines dump; returns the number of words."""
+    import datetime as dt
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))]
+    words = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(start, start + n):
+            text = f"{texts[i % len(texts)]}\n\nCopy {i}."
+            words += len(text.split())
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=(i * 7919) % days)
+            out.write(json.dumps({"id": f"a{i:06d}", "text": text, "outlet": f"outlet{i % 25:02d}",
+                                  "url": f"https://example.org/{i}", "published": day.isoformat()}) + "\n")
+    return words
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as handle:
+                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as handle:
+                    todo += [int(c) for c in handle.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_build(args: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak memory of the process tree, and the build's summary line."""
+    command = [sys.executable, "-m", "analysis", "build", *args]
+    t0 = time.perf_counter()
+    process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - t0
+    out, err = process.communicate()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"build failed ({process.returncode}): {' '.join(command)}\n{err[-2000:]}")
+    return seconds, peak, out.splitlines()[0] if out else ""
+
+
+def size_of(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def time_query(store: Path, repeat: int = 5) -> tuple[float, float, int, int]:
+    """Seconds of the first and the best of `repeat` runs of the filter, rows found, claims in the store."""
+    from analysis import open_store
+
+    corpus = open_store(store)
+    t0 = time.perf_counter()
+    found = corpus.sql(QUERY)
+    first = time.perf_counter() - t0
+    best = first
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        found = corpus.sql(QUERY)
+        best = min(best, time.perf_counter() - t0)
+    return first, best, len(found), int(corpus.sql(COUNT).iloc[0, 0])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--engines", nargs="+", default=["local", "dask"], choices=["local", "dask"])
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--added", type=int, default=100, help="articles added for the incremental build")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep the dumps and stores")
+    args = parser.parse_args()
+    if not TEXTS.is_dir():
+        print(f"benchmark texts not found: {TEXTS}", file=sys.stderr)
+        return 2
+    work = args.keep or Path(tempfile.mkdtemp(prefix="claim-ledger-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"{os.cpu_count()} cores, {args.workers} workers; PolNeAR train texts from {TEXTS}")
+    try:
+        for n in args.sizes:
+            dump = work / f"dump-{n}.jsonl"
+            words = write_dump(dump, n)
+            for engine in args.engines:
+                store = work / f"store-{n}-{engine}"
+                shutil.rmtree(store, ignore_errors=True)
+                common = ["--link", "no", "--engine", engine, "--workers", str(args.workers)]
+                seconds, peak, line = run_build([str(dump), "--out", str(store), *common])
+                print(f"articles={n:>7,}  engine={engine:<5}  {seconds:7.1f} s  {n / seconds:7.1f} articles/s  "
+                      f"{words / seconds:9,.0f} words/s ({words / seconds / args.workers:,.0f} per worker)  "
+                      f"peak memory={peak / 2**20:,.0f} MB  store={size_of(store) / 2**20:,.1f} MB")
+                if engine != args.engines[0]:
+                    continue
+                grown = work / f"dump-{n}-plus.jsonl"
+                shutil.copy(dump, grown)
+                added = work / f"dump-{n}-added.jsonl"
+                write_dump(added, args.added, start=n)
+                with open(grown, "a", encoding="utf-8") as out:
+                    out.write(added.read_text(encoding="utf-8"))
+                again, _, line = run_build([str(grown), "--out", str(store), *common])
+                print(f"    +{args.added} articles, whole dump again: {again:6.1f} s ({100 * again / seconds:.1f}% of the "
+                      f"full build): {line.split(': ', 1)[-1]}")
+                appended = work / f"store-{n}-append"
+                shutil.rmtree(appended, ignore_errors=True)
+                shutil.copytree(store, appended, symlinks=True)
+                again, _, line = run_build([str(added), "--out", str(appended), "--append", *common])
+                print(f"    +{args.added} articles, --append:          {again:6.1f} s ({100 * again / seconds:.1f}% of the "
+                      f"full build)")
+                first, best, found, claims = time_query(store)
+                print(f"    claims filter through DuckDB on {claims:,} claims: {1000 * first:.0f} ms first, "
+                      f"{1000 * best:.0f} ms best of 5 ({found} rows)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
