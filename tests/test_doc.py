@@ -39,7 +39,16 @@ def test_lookups_by_offset():
     assert STORY[lo:hi].startswith("“We are ready")
 
 
-def test_work_around_a_cue_is_clipped_in_a_text_with_no_sentence_end():
-    text = "word " * 5000
-    lo, hi = Doc(text).clause_window(12_000)
-    assert (lo, hi) == (12_000 - WINDOW_BEFORE, 12_000 + WINDOW_AFTER)
+def test_work_around_a_cue_is_clipped_to_a_window_in_a_long_sentence():
+    text = "word " * 300
+    lo, hi = Doc(text).clause_window(750)
+    assert (lo, hi) == (750 - WINDOW_BEFORE, 750 + WINDOW_AFTER)
+
+
+def test_a_sentence_longer_than_any_news_sentence_gets_a_narrow_window():
+    from analysis.text.doc import LONG_SENTENCE, NARROW_WINDOW
+    text = "Smith said, " * (LONG_SENTENCE // 4)
+    doc = Doc(text)
+    middle = len(text) // 2
+    assert doc.in_long_sentence(middle)
+    assert doc.clause_window(middle) == (middle - NARROW_WINDOW, middle + NARROW_WINDOW)

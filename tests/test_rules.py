@@ -150,3 +150,10 @@ def test_an_adjunct_ending_in_a_colon_leads_to_the_quotation():
                                         ("According to the union, the talks will resume.", "speech")])
 def test_type_tells_findings_and_intentions_from_speech(text, kind):
     assert extract_attributions(text).iloc[0]["type"] == kind
+
+
+def test_cue_dense_text_without_sentences_is_thinned_not_dropped():
+    from analysis.text.doc import MIN_CUE_GAP
+    text = "Smith said, Jones said, " * 400
+    frame = extract_attributions(text)
+    assert 0 < len(frame) <= len(text) // MIN_CUE_GAP + 1

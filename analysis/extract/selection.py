@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 
-from ..text.doc import WINDOW_BEFORE, Doc
+from ..text.doc import MIN_CUE_GAP, WINDOW_BEFORE, Doc
 from .content import ADJUNCT_START, Content
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
@@ -67,10 +67,13 @@ def select(doc: Doc, cues: list[Cue]) -> list[Candidate]:
 
 
 def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
-    text, out = doc.text, []
+    text, out, last_read = doc.text, [], -MIN_CUE_GAP
     for cue in cues:
         if doc.quotation_holding(cue.start):
             continue  # a cue inside a quotation is part of what the quoted speaker says
+        if cue.start - last_read < MIN_CUE_GAP and doc.in_long_sentence(cue.start):
+            continue  # cue-dense text that is no prose: see text.doc.LONG_SENTENCE
+        last_read = cue.start
         lo, hi = _clause_bounds(doc, cue)
         decided = decide(CueContext(doc, cue, lo, hi))
         found = decided[1] if decided else None
