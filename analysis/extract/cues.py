@@ -97,14 +97,15 @@ def trie_pattern(words) -> str:
     return pattern(trie)
 
 
-def _cue_start(text: str, form: re.Match) -> int:
-    """Where the cue starts once its auxiliaries and adverbs are included ("has also said")."""
+def _cue_start(text: str, form: re.Match) -> tuple[int, tuple[int, str] | None]:
+    """Where the cue starts once its auxiliaries and adverbs are included ("has also said"), and the
+    word before that start."""
     start = form.start()
     word = _word_before(text, start)
     while word and _is_auxiliary(word[1]):
         start = word[0]
         word = _word_before(text, start)
-    return start
+    return start, word
 
 
 def _sentence_initial(text: str, i: int) -> bool:
@@ -112,8 +113,8 @@ def _sentence_initial(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?\n:;—–-"
 
 
-def _follows_determiner(text: str, start: int, form: str) -> bool:
-    word = _word_before(text, start)
+def _follows_determiner(text: str, word: tuple[int, str] | None, form: str) -> bool:
+    """Is the form a noun after a determiner or a number (`word` is the word before it)?"""
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
         if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
             return True  # not after a hyphen: "Covid-19 shows"
@@ -121,10 +122,9 @@ def _follows_determiner(text: str, start: int, form: str) -> bool:
     return bool(word) and _is_determiner(word[1])
 
 
-def _object_of_past_verb(text: str, start: int, form: str) -> bool:
-    """ "renewed fears", "dismissed reports": a noun in -s right after a past-tense verb is its object
-    (not after a participle: "the man who was arrested says", "everyone involved claims")."""
-    word = _word_before(text, start)
+def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str) -> bool:
+    """ "renewed fears", "dismissed reports": a noun in -s right after a past-tense verb (`word`) is its
+    object (not after a participle: "the man who was arrested says", "everyone involved claims")."""
     if form.lower() == "says" or not form.endswith("s") or not word or not word[1].islower() or \
             not word[1].endswith("ed") or _is_auxiliary(word[1]):
         return False
@@ -138,12 +138,12 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     forms = lexicon.cues
     cues = []
     for form_match in cue_pattern(lexicon).finditer(text):
-        start = _cue_start(text, form_match)
+        start, word = _cue_start(text, form_match)
         if text[start].isupper() and not _sentence_initial(text, start):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end, matched = form_match.end(), form_match.group()
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or _follows_determiner(text, start, matched) or _object_of_past_verb(text, start, matched)):
+                or _follows_determiner(text, word, matched) or _object_of_past_verb(text, word, matched)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
