@@ -1,6 +1,7 @@
 """The corpus: articles read and cleaned, per-article tables extracted, then linked across articles."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -65,7 +66,9 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors:
     `path` is a folder of .txt/.html files (+ articles.csv), a news dump (.jsonl, .csv, .parquet: one
     article a row; `columns` maps its column names to ours, e.g. `{"body": "text"}`, see
     `analysis.ingest.dumps`), or a store written by `python -m analysis build` (opened with
-    `analysis.open_store`, nothing re-extracted).
+    `analysis.open_store`, nothing re-extracted). With no `path`: the environment variable
+    `CLAIM_LEDGER_CORPUS` (a folder, dump or store) when set, else `seeds/` (or `CLAIM_LEDGER_SEEDS`,
+    which the tests set and which then wins, so nbval always sees the seeds).
 
     `lexicon` is the language data every extractor reads (default: the package's; extend it with
     `analysis.text.lexicon.Lexicon.default().extended(cues="my_cues.csv")`).
@@ -75,6 +78,8 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors:
     Every file appears in `corpus.articles` with a status (`ok`, `warning`, `error`) and a
     message; with `strict=True` any warning or error raises one `CorpusError` listing them all.
     """
+    if path is None and os.environ.get("CLAIM_LEDGER_CORPUS") and not os.environ.get("CLAIM_LEDGER_SEEDS"):
+        path = os.environ["CLAIM_LEDGER_CORPUS"]  # the notebooks' corpus; the tests pin CLAIM_LEDGER_SEEDS
     folder = Path(path) if path is not None else SEEDS_DIR
     from .store.dataset import is_dataset_store, open_store  # imported here: a folder needs neither
 

@@ -64,11 +64,23 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def snapshot(work: Path) -> Path:
+    """A copy of the package to run the builds from: edits made meanwhile in the working tree cannot change
+    the extractor version between the full and the incremental build."""
+    source = work / "src"
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.copytree(PROJECT / "analysis", source / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    return source
+
+
+SOURCE = PROJECT
+
+
 def run_build(args: list[str]) -> tuple[float, int, str]:
     """Wall seconds, peak memory of the process tree, and the build's summary line."""
     command = [sys.executable, "-m", "analysis", "build", *args]
     t0 = time.perf_counter()
-    process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=SOURCE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
@@ -113,6 +125,8 @@ def main() -> int:
         return 2
     work = args.keep or Path(tempfile.mkdtemp(prefix="claim-ledger-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    global SOURCE
+    SOURCE = snapshot(work)
     print(f"{os.cpu_count()} cores, {args.workers} workers; PolNeAR train texts from {TEXTS}")
     try:
         for n in args.sizes:

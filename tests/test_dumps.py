@@ -104,3 +104,13 @@ def test_a_dump_without_text_is_a_usage_error(tmp_path, capsys):
         load_dump(tmp_path / "x.jsonl")
     assert cli(["build", str(tmp_path / "x.jsonl"), "--out", str(tmp_path / "o")]) == 2
     assert "no text or html column" in capsys.readouterr().err
+
+
+def test_the_notebooks_corpus_comes_from_CLAIM_LEDGER_CORPUS(jsonl, tmp_path, monkeypatch, capsys):
+    assert cli(["build", str(jsonl), "--out", str(tmp_path / "store"), "--link", "no"]) == 0
+    monkeypatch.delenv("CLAIM_LEDGER_SEEDS", raising=False)
+    for corpus in (jsonl, tmp_path / "store"):
+        monkeypatch.setenv("CLAIM_LEDGER_CORPUS", str(corpus))
+        assert set(analysis.load_corpus().articles["file"]) == {"seeds.jsonl:1", "seeds.jsonl:2"}
+    monkeypatch.setenv("CLAIM_LEDGER_SEEDS", str(SEEDS))  # the tests' pin wins
+    assert set(analysis.load_corpus().articles["file"]) == set(pd.read_csv(SEEDS / "articles.csv")["file"])
