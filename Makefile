@@ -61,7 +61,7 @@ test-browser: install chromium  ## JupyterLab and Voila in Chromium; screenshots
 	CLAIM_LEDGER_BROWSER_REQUIRED=1 CLAIM_LEDGER_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser -q
 
 notebooks: install         ## re-execute the notebooks and save them with their outputs
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+	CLAIM_LEDGER_SEEDS=$(CURDIR)/tests/data/seeds $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 
 # PolNeAR (github.com/networkdynamics/PolNeAR, brat files) split as polnear-train/ and polnear-dev/
 # (text/ + attributions/), nk-dev/ and the scorer score_attributions.py; not part of this repository

@@ -48,7 +48,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "claim_id": STR, "article_id": STR, "sentence_id": INT, "start": INT, "end": INT, "text": STR,
         "kind": STR, "claimant": STR, "claimant_mention": STR, "claimant_start": INT, "claimant_end": INT,
         "claimant_role": STR, "affiliation": STR, "cue": STR, "cue_start": INT, "cue_end": INT,
-        "said_on": DATE, "quote_id": STR, "type": STR, "rule": STR, "content_spans": OBJ,
+        "said_on": DATE, "quote_id": STR, "type": STR, "rule": STR, "content_spans": OBJ, "zone": STR,
     },
     # --- estimates (numbers) ---
     "estimates": {
@@ -57,7 +57,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "value": INT, "low": INT, "high": INT, "qualifier": STR, "approximate": BOOL,  # counts: whole numbers
         "unit": STR, "category": STR, "location": STR, "claimant": STR, "said_on": DATE,
         "stance": STR, "derived": BOOL, "derivation": STR, "derived_from": STR, "voice": STR,
-        "said_from": DATE, "said_to": DATE,
+        "said_from": DATE, "said_to": DATE, "zone": STR,
     },
     # --- coverage (cross-source alignment) ---
     "coverage": {

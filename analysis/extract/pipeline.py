@@ -32,6 +32,8 @@ def extract_article(article_id: str, text: str, published=None,
     attributions = extract_attributions(text, published=published, lexicon=lexicon, doc=doc)
     quotes, claims = quotes_and_claims(article_id, text, sentences, attributions, doc.quotations)
     estimates = extract_estimates(article_id, text, sentences, claims, published=published, lexicon=lexicon)
+    for table in (claims, estimates):  # headline, dateline, caption or body: where on the page it stands
+        table["zone"] = pd.array([doc.zone_at(start) for start in table["start"]], dtype="string")
     sentences = sentences.assign(article_id=article_id)
     return {"sentences": sentences, "quotes": quotes, "claims": claims, "estimates": estimates}
 
