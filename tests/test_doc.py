@@ -52,3 +52,12 @@ def test_a_sentence_longer_than_any_news_sentence_gets_a_narrow_window():
     middle = len(text) // 2
     assert doc.in_long_sentence(middle)
     assert doc.clause_window(middle) == (middle - NARROW_WINDOW, middle + NARROW_WINDOW)
+
+
+def test_claims_and_estimates_say_which_zone_of_the_page_holds_them():
+    from analysis.extract.pipeline import extract_article
+    text = ("Officials say 500 workers were sent\n"
+            "The ministry said on Monday that 2,000 workers had arrived in the port.")
+    tables = extract_article("a1", text)
+    assert tables["estimates"].set_index("text")["zone"].to_dict() == {"500": "headline", "2,000": "body"}
+    assert set(tables["claims"]["zone"]) == {"headline", "body"}
