@@ -43,6 +43,7 @@ OPENING = re.compile(r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNOR
 LOOK_BEFORE = 24  # characters before the cue: "The ministry on Monday said"
 LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes them future
 LOOK_AFTER = 300  # characters after the cue (or the speaker after it) in which its date words are looked for
+ADJOINING_CHARS = 120  # a date that adjoins the cue starts within this many characters (ADJOINING's reach)
 MARKS = re.compile(r"[\n,“”\"]")
 DAY = pd.Timedelta(days=1)
 
@@ -117,7 +118,11 @@ def _marks(text: str) -> _Marks:
 def _after_cue(text: str, clause_end: int, dates: re.Pattern) -> re.Match | None:
     limit = min(len(text), clause_end + LOOK_AFTER)
     stop = CLAUSE_END.search(text, clause_end, limit)
-    found = dates.search(text, clause_end, stop.start() if stop else limit)
+    end = stop.start() if stop else limit
+    near = min(end, clause_end + ADJOINING_CHARS)
+    found = dates.search(text, clause_end, near)
+    if found and found.end() == near < end:  # the date may go on past the bound: read it whole
+        found = dates.match(text, found.start(), end)
     return found if found and ADJOINING.fullmatch(text, clause_end, found.start()) else None
 
 
