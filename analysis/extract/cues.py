@@ -68,9 +68,13 @@ class Cue:
 @lru_cache(maxsize=8)
 def cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """One compiled alternation over every cue form of the lexicon (`lexicon.cues`: form -> lemma, kind,
-    takes_object), factored as a trie."""
+    takes_object) in its usual cases, factored as a trie."""
     lexicon = lexicon or Lexicon.default()
-    return re.compile(rf"\b(?P<form>{trie_pattern(lexicon.cues)})\b", re.IGNORECASE)
+    # The written cases of each form instead of re.IGNORECASE, which makes Python's re read the trie
+    # twice as slowly: "said", "Said", "SAID", "According To".
+    cases = {variant for form in lexicon.cues for variant in (form, form[:1].upper() + form[1:], form.upper(),
+                                                               form.title())}
+    return re.compile(rf"\b(?P<form>{trie_pattern(cases)})\b")
 
 
 def _speech_forms(lexicon: Lexicon | None) -> list[str]:
