@@ -10,6 +10,7 @@ keeping the rest) and the incremental build is timed, as is `--append` with a du
 claims-explorer filter is timed through DuckDB on the store (`open_store(STORE).sql`).
 
     python benchmarks/build.py [--sizes 1000 10000] [--engines local dask] [--workers 2] [--keep DIR]
+    python benchmarks/build.py --scaling 1000     # 1 worker against --workers
 """
 from __future__ import annotations
 
@@ -112,12 +113,36 @@ def time_query(store: Path, repeat: int = 5) -> tuple[float, float, int, int]:
     return first, best, len(found), int(corpus.sql(COUNT).iloc[0, 0])
 
 
+def replicate_claims(store: Path, target: Path, at_least: int) -> None:
+    """A copy of the store whose claims table is replicated (new claim and article ids) to `at_least` rows:
+    only for timing a filter on a store of that size without building it."""
+    import pandas as pd
+
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(store, target, symlinks=True)
+    manifest = json.loads((target / "_manifest.json").read_text())
+    entries = list(manifest["files"]["claims"])
+    copies = -(-at_least // max(1, manifest["tables"]["claims"]))
+    for k in range(1, copies):
+        for i, entry in enumerate(entries):
+            frame = pd.read_parquet(target / entry["path"])
+            for column in ("claim_id", "article_id", "quote_id"):
+                frame[column] = frame[column] + f"~{k}"
+            path = Path(entry["path"]).with_name(f"part-copy{k}-{i:05d}.parquet")
+            frame.to_parquet(target / path, index=False)
+            manifest["files"]["claims"].append({**entry, "path": path.as_posix()})
+            manifest["tables"]["claims"] += len(frame)
+    (target / "_manifest.json").write_text(json.dumps(manifest))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--engines", nargs="+", default=["local", "dask"], choices=["local", "dask"])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--added", type=int, default=100, help="articles added for the incremental build")
+    parser.add_argument("--scaling", type=int, metavar="N",
+                        help="only compare the local engine with 1 worker and with --workers on N articles")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the dumps and stores")
     args = parser.parse_args()
     if not TEXTS.is_dir():
@@ -129,6 +154,19 @@ def main() -> int:
     SOURCE = snapshot(work)
     print(f"{os.cpu_count()} cores, {args.workers} workers; PolNeAR train texts from {TEXTS}")
     try:
+        if args.scaling:
+            dump = work / f"dump-{args.scaling}.jsonl"
+            words = write_dump(dump, args.scaling)
+            rates = {}
+            for workers in (1, args.workers):
+                store = work / f"store-scaling-{workers}"
+                shutil.rmtree(store, ignore_errors=True)
+                seconds, peak, _ = run_build([str(dump), "--out", str(store), "--link", "no", "--workers", str(workers)])
+                rates[workers] = words / seconds
+                print(f"articles={args.scaling:,}  local engine, {workers} worker(s): {seconds:6.1f} s  "
+                      f"{words / seconds:9,.0f} words/s  peak memory={peak / 2**20:,.0f} MB")
+            print(f"{args.workers} workers / 1 worker: {rates[args.workers] / rates[1]:.2f}x")
+            return 0
         for n in args.sizes:
             dump = work / f"dump-{n}.jsonl"
             words = write_dump(dump, n)
@@ -160,6 +198,11 @@ def main() -> int:
                 first, best, found, claims = time_query(store)
                 print(f"    claims filter through DuckDB on {claims:,} claims: {1000 * first:.0f} ms first, "
                       f"{1000 * best:.0f} ms best of 5 ({found} rows)")
+                if n == max(args.sizes) and claims < 1_000_000:
+                    replicate_claims(store, work / "store-million", 1_000_000)
+                    first, best, found, claims = time_query(work / "store-million")
+                    print(f"    the same on {claims:,} claims (this store's claims replicated): {1000 * first:.0f} ms "
+                          f"first, {1000 * best:.0f} ms best of 5 ({found} rows)")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

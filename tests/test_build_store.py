@@ -90,7 +90,9 @@ def test_an_unchanged_article_is_not_extracted_again_and_changes_are_applied(tmp
 
 def test_append_adds_and_another_extractor_version_re_extracts(tmp_path, monkeypatch):
     store = tmp_path / "store"
-    build_store(batches(write_jsonl(tmp_path / "a.jsonl", generated_rows(6))), store, link="no")
+    build(write_jsonl(tmp_path / "a.jsonl", generated_rows(6)), store, 1)  # a file per article and month ...
+    for month in (store / "data" / "sentences").iterdir():  # ... merged where a month has several
+        assert len(list(month.iterdir())) < dataset.COMPACT_AT
     more = build_store(batches(write_jsonl(tmp_path / "b.jsonl", generated_rows(2, start=6))), store, append=True,
                        link="no")
     assert more.extracted == 2 and len(open_store(store).articles) == 8

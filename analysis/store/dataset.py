@@ -44,6 +44,8 @@ DATA = "data"
 PER_ARTICLE = ("articles",) + TABLES
 LINKED = ("coverage", "discrepancies")
 ALL_TABLES = PER_ARTICLE + LINKED
+COMPACT_AT = 4  # a month partition with this many small files has them merged into one (fewer files: faster queries)
+SMALL_ROWS = 250_000  # files with fewer rows count as small
 LINK_LIMIT = 20_000  # `link="auto"` links across articles up to this many usable articles (memory grows with it)
 HASHED = ["article_id", "outlet", "title", "url", "published", "published_basis", "published_evidence",
           "encoding", "text", "removed", "status", "message"]
@@ -395,6 +397,8 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
                     elif (~drop).any():
                         kept.append(writer.write(name, frame[~drop].reset_index(drop=True), entry["month"]))
                 files[name] = kept
+        for name in PER_ARTICLE:
+            files[name] = _compact(root, name, files[name], writer)
         index = index.drop(index=[i for i in gone if i in index.index], errors="ignore").reset_index(drop=True)
         index = pd.concat([index] + new_index, ignore_index=True) if new_index else index
         index_entry = writer.write("_index", index, None)
@@ -435,6 +439,26 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
                 shutil.rmtree(root, ignore_errors=True)
     result.problems = pd.concat(problems, ignore_index=True) if problems else None
     return result
+
+
+def _compact(root: Path, name: str, entries: list[dict], writer: _Writer) -> list[dict]:
+    """Merge the small files of each month partition that has COMPACT_AT of them or more: a batch writes one
+    file per month it touches, and a query pays for every file it opens."""
+    by_month: dict[str, list[dict]] = {}
+    for entry in entries:
+        if entry["rows"] < SMALL_ROWS:
+            by_month.setdefault(entry.get("month"), []).append(entry)
+    merged = {id(e) for group in by_month.values() if len(group) >= COMPACT_AT for e in group}
+    if not merged:
+        return entries
+    out = [e for e in entries if id(e) not in merged]
+    for month, group in sorted(by_month.items(), key=lambda item: str(item[0])):
+        if len(group) < COMPACT_AT:
+            continue
+        tables = [pq.read_table(root / e["path"]) for e in group]
+        frame = pa.concat_tables(tables, promote_options="permissive").to_pandas()
+        out.append(writer.write(name, _cast(name, frame), month))
+    return out
 
 
 def _with_source_hashes(batches: Iterable[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, "object"]]:
