@@ -50,8 +50,14 @@ def _resolve(rows: list[Candidate]) -> None:
 
 @cache
 def _dtypes() -> dict:
-    """The column dtypes resolved once: looking a dtype up by name costs more than filling a small column."""
-    return {column: pd.api.types.pandas_dtype(name) for column, name in COLUMNS.items()}
+    """The column dtypes resolved once: looking a dtype up by name costs more than filling a small column.
+    Strings are kept by Python (still the "string" dtype): building a short pyarrow-backed column costs
+    four times as much, a tenth of the extractor's time on news."""
+    return {column: PYTHON_STRING if name == "string" else pd.api.types.pandas_dtype(name)
+            for column, name in COLUMNS.items()}
+
+
+PYTHON_STRING = pd.StringDtype("python")
 
 
 WARM_UP_SENTENCES = ("It said on Oct. 1.", "It said on Monday.", "It will say on October 28, 2024.",
