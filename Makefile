@@ -74,7 +74,8 @@ bench: install             ## accuracy and speed figures: make bench BENCH_DATA=
 	  echo "(each text/NAME.txt + attributions/NAME_ANNOTATOR.ann), optionally nk-dev/, and"; \
 	  echo "score_attributions.py, the scorer (see benchmarks/attributions.py)."; exit 2; } >&2
 	BENCH_DATA="$(abspath $(BENCH_DATA))" $(BIN)/python benchmarks/attributions.py \
-	  --corpus $(notdir $(wildcard $(addprefix $(BENCH_DATA)/,polnear-train polnear-dev nk-dev)))
+	  --corpus $(notdir $(wildcard $(addprefix $(BENCH_DATA)/,polnear-train polnear-dev nk-dev))) --by-rule
+	$(BIN)/python benchmarks/adversarial.py
 	BENCH_DATA="$(abspath $(BENCH_DATA))" $(BIN)/python benchmarks/coverage.py
 
 clean:
