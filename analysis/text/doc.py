@@ -97,7 +97,18 @@ class Doc:
 
     @cached_property
     def zones(self) -> list[Zone]:
-        return sorted(self._headline() + self._dateline() + self._captions(), key=lambda z: z.start)
+        """The recognised zones in text order; a line is in one zone at most (a headline before a caption)."""
+        headline = self._headline()
+        zones, seen = [], set()
+        for zone in sorted(headline + self._dateline(len(headline)) + self._captions(), key=lambda z: z.start):
+            if zone.start not in seen:
+                seen.add(zone.start)
+                zones.append(zone)
+        return zones
+
+    @cached_property
+    def _zone_starts(self) -> list[int]:
+        return [z.start for z in self.zones]
 
     @cached_property
     def dateline(self) -> Zone | None:
@@ -105,7 +116,8 @@ class Doc:
 
     def zone_at(self, pos: int) -> str:
         """The zone holding `pos`: headline, dateline, caption, else body."""
-        return next((z.kind for z in self.zones if z.start <= pos < z.end), "body")
+        k = bisect_right(self._zone_starts, pos) - 1
+        return self.zones[k].kind if k >= 0 and pos < self.zones[k].end else "body"
 
     def _headline(self) -> list[Zone]:
         paragraphs = self.paragraphs
@@ -117,8 +129,9 @@ class Doc:
             return []
         return [Zone("headline", start, end)]
 
-    def _dateline(self) -> list[Zone]:
-        body = [p for p in self.paragraphs if not any(z.start == p[0] for z in self._headline())]
+    def _dateline(self, after: int) -> list[Zone]:
+        """The dateline opening the first paragraph after the `after` headline paragraphs."""
+        body = self.paragraphs[after:after + 1]
         match = DATELINE.match(self.text, body[0][0], body[0][1]) if body else None
         return [Zone("dateline", match.start(), match.end())] if match else []
 
