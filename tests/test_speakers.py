@@ -37,8 +37,9 @@ def test_mention_after_an_inverted_cue(text, expected):
 
 def test_relative_pronoun_points_to_its_antecedent():
     text = "The bill has a sponsor, Senator Ann Lee, who "
-    who_start, who_end, ante_start, ante_end = relative_before(text, 0, len(text))
-    assert text[who_start:who_end] == "who" and text[ante_start:ante_end] == "Senator Ann Lee"
+    span = relative_before(text, 0, len(text))
+    (ante_start, ante_end) = span.antecedent
+    assert text[span.start:span.end] == "who" and text[ante_start:ante_end] == "Senator Ann Lee"
 
 
 @pytest.mark.parametrize("phrase, name, role", [
@@ -92,8 +93,8 @@ def test_inverted_cue_with_an_abbreviated_title():
     ("Senate Majority Leader Ann Ray, R-Ky., ", "Senate Majority Leader Ann Ray", "R-Ky."),
 ])
 def test_appositions_before_a_cue(text, name, role):
-    start, end, found_role = apposition_before(text, 0, len(text))
-    assert text[start:end] == name and found_role == role
+    span = apposition_before(text, 0, len(text))
+    assert text[span.start:span.end] == name and span.role == role
 
 
 def test_a_slash_joins_a_token_in_a_mention():

@@ -39,8 +39,8 @@ from .content import (NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENE
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
 from .cues import Cue
-from .speakers import (SINGULAR_NOUN, Mention, apposition_before, clause_subject, mention_after, mention_before,
-                       relative_before, sentence_subject, split_role)
+from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
+                       mention_before, relative_before, sentence_subject, split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
@@ -101,16 +101,6 @@ suppose understand assume presume forecast""".split())  # not "is determined to"
 MIN_CONTENT_WORDS = 2
 
 
-@dataclass(frozen=True)
-class SpeakerSpan:
-    """Where a speaker is named: the words, an apposition giving the role, or the antecedent a relative
-    pronoun speaks for ("Jane Doe, who said …")."""
-    start: int
-    end: int
-    role: str | None = None
-    antecedent: tuple[int, int] | None = None
-
-
 @dataclass
 class Found:
     """What a cue rule recognised: who speaks (if named) and what (None: the construction, but no content).
@@ -142,13 +132,8 @@ class Candidate:
         return self.content.kind
 
 
-def _span(found: tuple | None) -> SpeakerSpan | None:
-    """The speakers module's spans, typed: (start, end), (start, end, role) or (who, who_end, start, end)."""
-    if found is None:
-        return None
-    if len(found) == 4:
-        return SpeakerSpan(found[0], found[1], antecedent=(found[2], found[3]))
-    return SpeakerSpan(found[0], found[1], found[2] if len(found) == 3 else None)
+def _span(found: tuple[int, int] | None) -> SpeakerSpan | None:
+    return SpeakerSpan(*found) if found else None
 
 
 def mention_of(doc: Doc, span: SpeakerSpan) -> Mention:
@@ -179,7 +164,7 @@ class CueContext:
         return self.text[self.lo:self.cue.start].rstrip()
 
     @cached_property
-    def apposition(self) -> tuple[int, int, str] | None:
+    def apposition(self) -> SpeakerSpan | None:
         return apposition_before(self.text, self.lo, self.cue.start)
 
     @cached_property
@@ -267,8 +252,8 @@ def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
     """The words before an apposition speaker, and whether they close a clause the speaker said."""
     if not ctx.apposition:
         return None
-    lead = ctx.text[ctx.lo:ctx.apposition[0]].rstrip()
-    reversed_order = lead.strip(" ,") == ctx.apposition[2].strip()  # "The party’s chairman, Jane Doe, said"
+    lead = ctx.text[ctx.lo:ctx.apposition.start].rstrip()
+    reversed_order = lead.strip(" ,") == ctx.apposition.role.strip()  # "The party’s chairman, Jane Doe, said"
     return lead, lead.endswith(CLAUSE_CLOSERS) and not reversed_order
 
 
@@ -276,13 +261,13 @@ def apposition_trailing(ctx: CueContext) -> Found | None:
     lead = _apposition_lead(ctx)
     if not lead or not lead[1]:
         return None
-    return Found(_span(ctx.apposition), ctx.backward(ctx.lo + len(lead[0])))
+    return Found(ctx.apposition, ctx.backward(ctx.lo + len(lead[0])))
 
 
 def apposition_forward(ctx: CueContext) -> Found | None:
     if not ctx.apposition:
         return None
-    return Found(_span(ctx.apposition), ctx.forward())
+    return Found(ctx.apposition, ctx.forward())
 
 
 def insertion_subject(ctx: CueContext) -> Found | None:
@@ -352,7 +337,7 @@ def _bare_object(text: str, cue: Cue, phrase) -> bool:
 
 def relative_pronoun(ctx: CueContext) -> Found | None:
     relative = relative_before(ctx.text, ctx.lo, ctx.cue.start)
-    return Found(_span(relative), ctx.forward()) if relative else None
+    return Found(relative, ctx.forward()) if relative else None
 
 
 def trailing(ctx: CueContext) -> Found | None:

@@ -175,13 +175,23 @@ def _apposition(text: str, lo: int, hi: int) -> re.Match | None:
     return next((m for start in starts if (m := APPOSITION.match(text, start, hi))), None)
 
 
-def apposition_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    """ "Jane Doe, a member of the committee, said", "Jane Doe, director of the centre, said":
-    (name start, name end, apposition)."""
+@dataclass(frozen=True)
+class SpeakerSpan:
+    """Where a speaker is named: the words, an apposition giving the role, or the antecedent a relative
+    pronoun speaks for ("Jane Doe, who said …")."""
+    start: int
+    end: int
+    role: str | None = None
+    antecedent: tuple[int, int] | None = None
+
+
+def apposition_before(text: str, lo: int, hi: int) -> SpeakerSpan | None:
+    """ "Jane Doe, a member of the committee, said", "Jane Doe, director of the centre, said": the name,
+    with the apposition as its role."""
     match = _apposition(text, lo, hi) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
     if not match:
         return None
-    return match.start("name"), match.end("name"), match.group("role")
+    return SpeakerSpan(match.start("name"), match.end("name"), match.group("role"))
 
 
 # ", who said", "-- who said", ", many of whom say": the relative pronoun and its quantifier.
@@ -191,11 +201,11 @@ RELATIVE = re.compile(r"""
     \s+(?:\w+ly\s+)?\Z""", re.VERBOSE)
 
 
-def relative_before(text: str, lo: int, hi: int) -> tuple[int, int, int, int] | None:
-    """ "Jane Doe, who said …": the relative pronoun's span and its antecedent's, (who, antecedent)."""
+def relative_before(text: str, lo: int, hi: int) -> SpeakerSpan | None:
+    """ "Jane Doe, who said …": the relative pronoun, with its antecedent's span."""
     match = RELATIVE.search(text, lo, hi)
     antecedent = mention_before(text, lo, match.start()) if match else None
-    return (*match.span("who"), *antecedent) if antecedent else None
+    return SpeakerSpan(*match.span("who"), antecedent=antecedent) if antecedent else None
 
 
 def _np_start(tokens: list[re.Match]) -> int:
