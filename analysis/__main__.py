@@ -79,18 +79,21 @@ def _parser() -> argparse.ArgumentParser:
 
 @contextmanager
 def _stopped_by_signals():
-    """SIGTERM stops the build like Ctrl-C does: workers terminated, nothing half-written left behind."""
+    """SIGTERM stops the build like Ctrl-C does: workers terminated, nothing half-written left behind.
+    Both get this handler, also when the build was started with Ctrl-C ignored (a background job of a
+    script inherits SIG_IGN for SIGINT, and Python then leaves it ignored)."""
     received = {}
 
     def stop(signum, frame):
         received["signal"] = signum
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield received
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _check_paths(folder: Path, out: Path) -> None:
