@@ -168,7 +168,8 @@ def test_manifest_line_numbers_count_quoted_line_breaks(folder):
 
 @pytest.mark.parametrize("encoding, note", [("cp1252", "(detected)"), ("utf-16", ""), ("utf-8-sig", "")])
 def test_a_manifest_in_another_encoding_is_decoded_like_the_articles(folder, encoding, note):
-    text = ("file,title,outlet\nstory.txt,Café owners’ protest – “unfair” résumé checks,Le Monde diplomatique\n"
+    text = ("file,title,outlet\n"
+            "story.txt,Café owners’ protest – “unfair” résumé checks,Le Monde diplomatique\n"
             "other.txt,Zürich’s new façade,Été\n")
     (folder / "other.txt").write_text("Other\n\nThe mayor said it was closed.\n")
     (folder / "articles.csv").write_bytes(text.encode(encoding))
