@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schemas
+from .link import LinkedTables
 from .link.actors import ActorIndex
 from .ingest.articles import load_articles
 from .ingest.dumps import dump_format, load_dump
@@ -23,7 +24,7 @@ class CorpusError(ValueError):
 
 
 @dataclass
-class Corpus:
+class Corpus(LinkedTables):
     articles: pd.DataFrame
     sentences: pd.DataFrame
     quotes: pd.DataFrame
@@ -37,14 +38,6 @@ class Corpus:
     def _alignment(self):
         from .link.coverage import align  # imported late: scikit-learn is only needed here
         return align(self)
-
-    @property
-    def coverage(self) -> pd.DataFrame:
-        return self._alignment[0]
-
-    @property
-    def discrepancies(self) -> pd.DataFrame:
-        return self._alignment[1]
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={len(getattr(self, n))}" for n in ("articles",) + TABLES)

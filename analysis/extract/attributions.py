@@ -91,9 +91,9 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
     content_start, content_end    outer bounds of what was said                              start, end
     content_spans                 (start, end) pieces: two for "“A,” she said. “B.”"         content_spans
     text                          the pieces' words, joined by " … "                         text (1)
-    speaker                       resolved name ("Mark Rutte" for a later "he"); NA unknown  claimant (2)
+    speaker                       resolved name ("Jane Doe" for a later "she"); NA unknown    claimant (2)
     speaker_mention, _start, _end the words naming the speaker here, and their offsets       claimant_mention, …
-    speaker_role                  title or apposition ("NATO Secretary-General")             claimant_role
+    speaker_role                  title or apposition ("Finance Minister")                   claimant_role
     cue, cue_start, cue_end       the reporting word(s) and their offsets                    cue, cue_start, …
     said_on                       day the statement was made when the text says; else NaT    said_on
     rule                          the rule that made the row (analysis/extract/rules.py)     rule

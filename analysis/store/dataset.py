@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import schemas
+from ..link import LinkedTables
 from ..extract.pipeline import TABLES, engine as make_engine, extractor_version
 from .parquet import StoreError, _is_store
 
@@ -96,7 +97,7 @@ def read_table(store: Path, name: str, files: list[str]) -> pd.DataFrame:
     return _cast(name, table.to_pandas())
 
 
-class StoreCorpus:
+class StoreCorpus(LinkedTables):
     """A corpus read from a store: each table is read from its Parquet files on first use.
 
     The same attributes as `analysis.Corpus` (articles, sentences, quotes, claims, estimates, coverage,
@@ -150,14 +151,6 @@ class StoreCorpus:
             return self.table("coverage"), self.table("discrepancies")
         from ..link.coverage import align
         return align(self)
-
-    @property
-    def coverage(self) -> pd.DataFrame:
-        return self._alignment[0]
-
-    @property
-    def discrepancies(self) -> pd.DataFrame:
-        return self._alignment[1]
 
     def connect(self):
         """A DuckDB connection with one view per table over the store's Parquet files."""
