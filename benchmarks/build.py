@@ -7,10 +7,13 @@ copy, so no two articles have the same text). Each build is `python -m analysis 
 memory of the whole process tree (the sum of the resident sets of the build and its workers, sampled every
 0.1 s) and the store's size on disk. Then 100 articles are added (the dump with 100 more rows, the store
 keeping the rest) and the incremental build is timed, as is `--append` with a dump of just those 100; then a
-claims-explorer filter is timed through DuckDB on the store (`open_store(STORE).sql`).
+claims-explorer filter is timed through DuckDB on the store
+(`analysis.store.query.ClaimsQuery`, the function the explorer widgets call), and on the largest store replicated
+to a million claims.
 
     python benchmarks/build.py [--sizes 1000 10000] [--engines local dask] [--workers 2] [--keep DIR]
     python benchmarks/build.py --scaling 1000     # 1 worker against --workers
+    python benchmarks/build.py --query STORE      # only the explorer filter, on STORE and on it replicated to 1M claims
 """
 from __future__ import annotations
 
@@ -27,10 +30,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 TEXTS = Path(os.environ.get("BENCH_DATA") or PROJECT.parent / "shared" / "bench") / "polnear-train" / "text"
 sys.path.insert(0, str(PROJECT))
-QUERY = """select article_id, claimant, kind, said_on, text from claims
-           where kind = 'direct' and claimant ilike '%trump%' and cue in ('said', 'told', 'says')
-           order by said_on nulls last limit 200"""
-COUNT = "select count(*) from claims"
+FILTER = {"kind": "direct", "speaker": "trump", "start": "2024-03-01", "search": "president"}  # the explorer's controls
 
 
 def write_dump(path: Path, n: int, start: int = 0, days: int = 365) -> int:
@@ -97,47 +97,64 @@ def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def time_query(store: Path, repeat: int = 5) -> tuple[float, float, int, int]:
-    """Seconds of the first and the best of `repeat` runs of the filter, rows found, claims in the store."""
+def time_query(store: Path, repeat: int = 5) -> tuple[float, float, float, int, int]:
+    """The claims explorer's filter (`analysis.store.query.ClaimsQuery.filter`, what the widgets call) on the
+    store: seconds to open the explorer's query (views, total, the source and affiliation menus), of the first
+    filter and the best of `repeat`; claims matched, claims in the store."""
     from analysis import open_store
+    from analysis.present.dashboards import SHOWN
+    from analysis.store.query import ClaimsQuery
 
-    corpus = open_store(store)
     t0 = time.perf_counter()
-    found = corpus.sql(QUERY)
-    first = time.perf_counter() - t0
-    best = first
+    query = ClaimsQuery(open_store(store))
+    total = query.total()
+    query.sources(), query.affiliations()
+    opened = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    found, _ = query.filter(limit=SHOWN, **FILTER)
+    first = best = time.perf_counter() - t0
     for _ in range(repeat):
         t0 = time.perf_counter()
-        found = corpus.sql(QUERY)
+        found, _ = query.filter(limit=SHOWN, **FILTER)
         best = min(best, time.perf_counter() - t0)
-    return first, best, len(found), int(corpus.sql(COUNT).iloc[0, 0])
+    return opened, first, best, found, total
 
 
 def replicate_claims(store: Path, target: Path, at_least: int) -> None:
-    """A copy of the store whose claims table is replicated (new claim and article ids) to `at_least` rows,
-    then merged a file per month: only for timing a filter on a store of that size without building it."""
+    """A copy of the store whose claims and articles tables are replicated (new claim and article ids, the
+    articles' outlets and dates kept) to at least `at_least` claims, then merged a file per month: only for
+    timing the explorer's filter on a store of that size without building it."""
     import pandas as pd
 
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(store, target, symlinks=True)
     manifest = json.loads((target / "_manifest.json").read_text())
-    entries = list(manifest["files"]["claims"])
     copies = -(-at_least // max(1, manifest["tables"]["claims"]))
-    for k in range(1, copies):
-        for i, entry in enumerate(entries):
-            frame = pd.read_parquet(target / entry["path"])
-            for column in ("claim_id", "article_id", "quote_id"):
-                frame[column] = frame[column] + f"~{k}"
-            path = Path(entry["path"]).with_name(f"part-copy{k}-{i:05d}.parquet")
-            frame.to_parquet(target / path, index=False)
-            manifest["files"]["claims"].append({**entry, "path": path.as_posix()})
-            manifest["tables"]["claims"] += len(frame)
+    renamed = {"claims": ("claim_id", "article_id", "quote_id"), "articles": ("article_id",)}
     from analysis.store import dataset  # each month's files merged, as a build that wrote them would
 
-    manifest["files"]["claims"] = dataset._compact(target, "claims", manifest["files"]["claims"],
-                                                   dataset._Writer(target, "copies"))
+    for name, columns in renamed.items():
+        entries = list(manifest["files"][name])
+        for k in range(1, copies):
+            for i, entry in enumerate(entries):
+                frame = pd.read_parquet(target / entry["path"])
+                for column in columns:
+                    frame[column] = frame[column] + f"~{k}"
+                path = Path(entry["path"]).with_name(f"part-copy{k}-{i:05d}.parquet")
+                frame.to_parquet(target / path, index=False)
+                manifest["files"][name].append({**entry, "path": path.as_posix()})
+                manifest["tables"][name] += len(frame)
+        manifest["files"][name] = dataset._compact(target, name, manifest["files"][name],
+                                                   dataset._Writer(target, f"copies-{name}"))
     dataset._commit(target, manifest)
     dataset._collect_garbage(target, manifest)
+
+
+def report_query(store: Path, note: str) -> None:
+    opened, first, best, found, claims = time_query(store)
+    print(f"    claims explorer filter ({', '.join(f'{k}={v}' for k, v in FILTER.items())}) through DuckDB on "
+          f"{claims:,} claims{note}: {1000 * first:.0f} ms first, {1000 * best:.0f} ms best of 5 ({found:,} claims "
+          f"match); opening the explorer's query {1000 * opened:.0f} ms")
 
 
 def main() -> int:
@@ -148,11 +165,24 @@ def main() -> int:
     parser.add_argument("--added", type=int, default=100, help="articles added for the incremental build")
     parser.add_argument("--scaling", type=int, metavar="N",
                         help="only compare the local engine with 1 worker and with --workers on N articles")
+    parser.add_argument("--no-million", dest="million", action="store_false",
+                        help="skip the filter on the largest store replicated to a million claims")
+    parser.add_argument("--query", type=Path, metavar="STORE",
+                        help="only time the claims explorer's filter on STORE (and on it replicated to a million claims)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the dumps and stores")
     args = parser.parse_args()
     if not TEXTS.is_dir():
         print(f"benchmark texts not found: {TEXTS}", file=sys.stderr)
         return 2
+    if args.query:
+        report_query(args.query, "")
+        target = Path(tempfile.mkdtemp(prefix="claim-ledger-million-"))
+        try:
+            replicate_claims(args.query, target / "store", 1_000_000)
+            report_query(target / "store", " (replicated, merged per month)")
+        finally:
+            shutil.rmtree(target, ignore_errors=True)
+        return 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="claim-ledger-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     global SOURCE
@@ -200,14 +230,10 @@ def main() -> int:
                 again, _, line = run_build([str(added), "--out", str(appended), "--append", *common])
                 print(f"    +{args.added} articles, --append:          {again:6.1f} s ({100 * again / seconds:.1f}% of the "
                       f"full build)")
-                first, best, found, claims = time_query(store)
-                print(f"    claims filter through DuckDB on {claims:,} claims: {1000 * first:.0f} ms first, "
-                      f"{1000 * best:.0f} ms best of 5 ({found} rows)")
-                if n == max(args.sizes) and claims < 1_000_000:
+                report_query(store, "")
+                if n == max(args.sizes) and args.million:
                     replicate_claims(store, work / "store-million", 1_000_000)
-                    first, best, found, claims = time_query(work / "store-million")
-                    print(f"    the same on {claims:,} claims (this store's claims replicated, merged per month): {1000 * first:.0f} ms "
-                          f"first, {1000 * best:.0f} ms best of 5 ({found} rows)")
+                    report_query(work / "store-million", " (this store's claims and articles replicated, merged per month)")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

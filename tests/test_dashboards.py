@@ -1,6 +1,7 @@
 """Widgets drive tables and charts: each control, when changed, changes what is shown."""
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 import analysis
@@ -150,3 +151,57 @@ def test_output_widget_shows_the_current_table(synthetic):
     assert counts() == "<p>4 of 4 claims</p>" and len(board.output.outputs) == 2
     board.controls["kind"].value = "direct"
     assert counts() == "<p>1 of 4 claims</p>" and "a1-c2" in board.output.outputs[1]["data"]["text/plain"]
+
+
+# --- the claims explorer on a store: the same DuckDB filter over the Parquet files -----------------
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory):
+    from analysis.ingest.articles import load_articles
+    from analysis.paths import PROJECT_DIR
+    from analysis.store import build_store
+
+    store = tmp_path_factory.mktemp("explorer") / "store"
+    build_store([load_articles(PROJECT_DIR / "tests" / "data" / "seeds")], store, link="no")
+    return analysis.open_store(store)
+
+
+def test_claims_explorer_on_a_store_shows_what_it_shows_in_memory(seeds, seed_store):
+    in_memory, on_store = dashboards.claims_explorer(seeds), dashboards.claims_explorer(seed_store)
+    assert "claims" not in seed_store.__dict__  # the store's claims were never loaded into pandas
+    assert on_store.controls["source"].options == in_memory.controls["source"].options
+    assert on_store.controls["affiliation"].options == in_memory.controls["affiliation"].options
+    for name, value in [("speaker", "rutte"), ("kind", "indirect"), ("search", "troops"),
+                        ("start", dt.date(2024, 10, 29)), ("source", in_memory.controls["source"].options[1])]:
+        reset = in_memory.controls[name].value
+        for board in (in_memory, on_store):
+            board.controls[name].value = value
+        assert 1 <= len(on_store.table) < len(seeds.claims), name
+        pd.testing.assert_frame_equal(on_store.table, in_memory.table, obj=name)
+        for board in (in_memory, on_store):
+            board.controls[name].value = reset
+    pd.testing.assert_frame_equal(on_store.table, in_memory.table)
+    assert len(on_store.table) == len(seeds.claims)
+    assert "claims" not in seed_store.__dict__
+
+
+def test_claims_explorer_shows_the_first_claims_and_counts_them_all(seeds):
+    board = dashboards.claims_explorer(seeds, shown=3)
+    assert len(board.table) == 3 and board.table["claim_id"].tolist() == sorted(seeds.claims["claim_id"])[:3]
+    assert f"{len(seeds.claims)} of {len(seeds.claims)} claims (the first 3 shown)" in str(board.output.outputs[0])
+
+
+def test_claims_filter_takes_words_literally(seeds):
+    from analysis.store.query import ClaimsQuery
+
+    query = ClaimsQuery(seeds)
+    assert query.filter(search="%")[0] == seeds.claims["text"].str.contains("%", regex=False).sum()
+    assert query.filter(speaker="_")[0] == seeds.claims["claimant"].fillna("").str.contains("_", regex=False).sum()
+    assert query.filter(search="TROOPS")[0] == seeds.claims["text"].str.contains("troops", case=False).sum() > 0
+
+
+def test_corpus_summary_counts_a_store_without_loading_it(seeds, seed_store):
+    assert dashboards.table_counts(seed_store) == dashboards.table_counts(seeds)
+    assert dashboards.table_counts(seeds)["claims"] == len(seeds.claims) > 0
+    assert not {"articles", "claims", "estimates"} & set(seed_store.__dict__)
+    assert f"{len(seeds.claims)} claims" in dashboards.corpus_summary(seed_store, "store/").data

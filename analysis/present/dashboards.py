@@ -21,11 +21,10 @@ from . import plots
 from ..ingest.articles import source_names
 from ..link.coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
 from .viewer import article_html
+from ..store.query import ALL, CLAIM_COLUMNS, ClaimsQuery  # noqa: F401 - CLAIM_COLUMNS: the shown columns
 from ..link.wording import diff_html
 
-ALL = "(all)"
-CLAIM_COLUMNS = ["claim_id", "source", "date", "kind", "claimant", "claimant_role", "affiliation", "cue", "said_on",
-                 "text"]
+SHOWN = 1_000  # claims the explorer shows at most (it says how many match)
 ESTIMATE_COLUMNS = ["estimate_id", "date", "date_basis", "source", "who", "text", "value", "low", "high", "qualifier",
                     "unit", "stance", "derived", "derivation", "sentence"]
 MEMBER_RANK = {"quote": 0, "claim": 1, "sentence": 2}  # which wording of a source to set side by side
@@ -87,38 +86,18 @@ def _within(dates: pd.Series, start, end) -> pd.Series:
     return keep
 
 
-def _dated_claims(corpus) -> pd.DataFrame:
-    """Claims with their source and a `date`: when it was said, else when the article was published."""
-    published = corpus.claims["article_id"].map(corpus.articles.set_index("article_id")["published"])
-    return corpus.claims.assign(source=corpus.claims["article_id"].map(source_names(corpus.articles)),
-                                date=pd.to_datetime(corpus.claims["said_on"]).fillna(published))
+def claims_explorer(corpus, shown: int = SHOWN) -> Dashboard:
+    """Claims filtered by source, speaker, affiliation, kind, date range and words in the claim.
 
-
-def filter_claims(claims: pd.DataFrame, source=ALL, speaker="", affiliation=ALL, kind=ALL, start=None, end=None,
-                  search="") -> pd.DataFrame:
-    """Claims (from `_dated_claims`) matching every filter; empty strings and ALL mean no filter."""
-    keep = _within(claims["date"], start, end)
-    if source != ALL:
-        keep &= claims["source"] == source
-    if speaker:
-        keep &= claims["claimant"].fillna("").str.contains(speaker, case=False, regex=False)
-    if affiliation != ALL:
-        keep &= claims["affiliation"].fillna("unknown") == affiliation
-    if kind != ALL:
-        keep &= claims["kind"] == kind
-    if search:
-        keep &= claims["text"].str.contains(search, case=False, regex=False)
-    return claims.loc[keep, CLAIM_COLUMNS].sort_values("claim_id").reset_index(drop=True)
-
-
-def claims_explorer(corpus) -> Dashboard:
-    """Claims filtered by source, speaker, affiliation, kind, date range and words in the claim."""
-    claims = _dated_claims(corpus)
+    The filter is one DuckDB query (`analysis.store.query.ClaimsQuery`): over the Parquet files when the corpus
+    is a store, so a million claims are never loaded into pandas; the first `shown` matching claims are shown
+    (`table`), with how many match."""
+    query = ClaimsQuery(corpus)
+    total = query.total()
     controls = {
-        "source": w.Dropdown(options=[ALL, *sorted(claims["source"].dropna().unique())], description="source"),
+        "source": w.Dropdown(options=[ALL, *query.sources()], description="source"),
         "speaker": w.Text(description="speaker", placeholder="part of a name"),
-        "affiliation": w.Dropdown(options=[ALL, *sorted(claims["affiliation"].fillna("unknown").unique())],
-                                  description="affiliation"),
+        "affiliation": w.Dropdown(options=[ALL, *query.affiliations()], description="affiliation"),
         "kind": w.Dropdown(options=[ALL, "direct", "partial", "indirect"], description="kind"),
         "start": w.DatePicker(description="from", tooltip="said on (else published) from this day"),
         "end": w.DatePicker(description="until", tooltip="said on (else published) until this day"),
@@ -126,8 +105,9 @@ def claims_explorer(corpus) -> Dashboard:
     }
 
     def render(d: Dashboard):
-        d.table = filter_claims(claims, **{name: d.value(name) for name in controls})
-        d.show(HTML(f"<p>{len(d.table)} of {len(claims)} claims</p>"), d.table)
+        found, d.table = query.filter(limit=shown, **{name: d.value(name) for name in controls})
+        more = f" (the first {len(d.table):,} shown)" if found > len(d.table) else ""
+        d.show(HTML(f"<p>{found:,} of {total:,} claims{more}</p>"), d.table)
 
     return Dashboard(controls, render)
 
@@ -232,3 +212,23 @@ def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboar
                HTML("<h4>Discrepancies</h4>"), d.tables["discrepancies"])
 
     return Dashboard(controls, render)
+
+
+def table_counts(corpus) -> dict[str, int]:
+    """Rows per table and the articles read without problems (`ok`): from a store's manifest and one DuckDB
+    count, without loading its tables; else from the frames."""
+    if hasattr(corpus, "manifest"):
+        counts = {name: int(corpus.manifest["tables"].get(name, 0)) for name in ("articles", "claims", "estimates")}
+        counts["ok"] = int(corpus.sql("select count(*) from articles where status = 'ok'").iloc[0, 0])
+        return counts
+    return {"articles": len(corpus.articles), "claims": len(corpus.claims), "estimates": len(corpus.estimates),
+            "ok": int(corpus.articles["status"].eq("ok").sum())}
+
+
+def corpus_summary(corpus, name: str | None = None):
+    """The line a dashboard opens with: which corpus, how many articles, claims and estimates."""
+    from IPython.display import Markdown
+
+    n = table_counts(corpus)
+    return Markdown(f"**Corpus:** `{name or 'seeds (the project’s example articles)'}` · {n['articles']:,} articles "
+                    f"({n['ok']:,} read without problems) · {n['claims']:,} claims · {n['estimates']:,} estimates")
