@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from ..text.doc import Doc
@@ -58,6 +59,7 @@ def _dtypes() -> dict:
 
 
 PYTHON_STRING = pd.StringDtype("python")
+NOT_A_TIME = np.datetime64("NaT", "ns")
 
 
 WARM_UP_SENTENCES = ("It said on Oct. 1.", "It said on Monday.", "It will say on October 28, 2024.",
@@ -107,7 +109,21 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
     rows = select(doc, find_cues(text, doc.lexicon))
     _resolve(rows)
     records = [_record(text, r, published, lexicon) for r in rows]
-    return pd.DataFrame({c: pd.array([r[c] for r in records], dtype=d) for c, d in _dtypes().items()})
+    return pd.DataFrame({c: _column([r[c] for r in records], d) for c, d in _dtypes().items()}, copy=False)
+
+
+def _column(values: list, dtype):
+    """One typed column, built from its parts: `pd.array(values, dtype)` infers and checks every value,
+    which costs more than the rest of building the frame."""
+    n = len(values)
+    if dtype == "Int64":
+        missing = np.fromiter((v is pd.NA for v in values), bool, n)
+        return pd.arrays.IntegerArray(np.fromiter((0 if v is pd.NA else v for v in values), np.int64, n), missing)
+    if dtype.kind == "M":
+        return np.array([v.asm8 if v is not pd.NaT else NOT_A_TIME for v in values], dtype=dtype)
+    column = np.empty(n, dtype=object)
+    column[:] = values
+    return pd.arrays.StringArray(column, dtype=dtype) if dtype == PYTHON_STRING else column
 
 
 def _record(text: str, row: Candidate, published, lexicon: Lexicon) -> dict:
