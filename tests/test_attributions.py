@@ -218,7 +218,7 @@ def test_clause_boundaries_of_reported_speech(text, speaker, content):
 def test_listener_and_adjuncts_before_an_infinitive_content():
     frame = rows("The coach tells his players at a practice to “keep the ball moving.”")
     assert frame["kind"].tolist() == ["partial"] and frame["speaker"].tolist() == ["coach"]
-    assert frame["content"].tolist() == ["to “keep the ball moving"]
+    assert frame["content"].tolist() == ["to “keep the ball moving.”"]  # the quotation whole, marks and all
 
 
 @pytest.mark.parametrize("text, speaker, content", [
@@ -288,7 +288,7 @@ def test_clause_before_the_speaker_is_the_content():
 def test_new_sentence_with_its_own_subject_after_a_quotation_is_not_its_tag():
     frame = rows("The mayor says the plan is “a disaster.” She says Trump’s vote was “a farce.”")
     assert frame["kind"].tolist() == ["partial", "partial"]
-    assert frame["content"].tolist() == ["the plan is “a disaster", "Trump’s vote was “a farce"]
+    assert frame["content"].tolist() == ["the plan is “a disaster.”", "Trump’s vote was “a farce.”"]
 
 
 def test_reporting_clause_in_the_next_paragraph_does_not_tag_a_quotation():
@@ -393,7 +393,7 @@ def test_apposition_without_an_article_gives_the_role():
 def test_quotation_nested_in_reported_speech_keeps_its_named_speaker():
     frame = rows("Smith told reporters that his opponent had said, “I will never quit.”")
     assert frame[["kind", "speaker", "content"]].values.tolist() == [
-        ["indirect", "Smith", "his opponent had said, “I will never quit"],
+        ["indirect", "Smith", "his opponent had said, “I will never quit.”"],
         ["direct", "opponent", "I will never quit."]]
 
 
@@ -431,7 +431,7 @@ def test_main_clause_after_an_opening_clause_is_a_statement_of_its_own(text, con
     ("“I have never been edited,” Mr. King, 82, told me.", "King", "I have never been edited,"),
     ("Jane Doe, 45, said the plan failed.", "Jane Doe", "the plan failed"),
     ("Another critic, Jane Doe, likened the rules to “burning the Constitution.”", "Jane Doe",
-     "the rules to “burning the Constitution"),
+     "the rules to “burning the Constitution.”"),
 ])
 def test_speaker_shapes_around_the_cue(text, speaker, content):
     only(text, speaker=speaker, content=content)
@@ -611,3 +611,60 @@ def test_the_subject_of_an_absolute_clause_speaks_its_participle():
     assert frame[["speaker", "content"]].values.tolist() == [["senator", "the launch"], ["allies", "it reckless"]]
     frame = rows("The court ruled, with three justices dissenting and saying the law was void.")
     assert "dissenting" not in frame["speaker_mention"].iloc[0]
+
+
+# --- a short wire story as a new user would write it: dateline, possessive role, partial quotation ---
+
+WIRE_STORY = """TALLINN, June 9 (Baltic Wire) - Estonia's interior minister, Mari Tamm, said on Friday the border posts would reopen next month. The minister added that the decision was final.
+
+Opposition leader Peeter Kask criticised the decision, saying it was "hasty and badly planned."
+
+According to the head of the border guard, Colonel Jaan Lepp, the first posts will open on July 1.
+
+The cabinet is expected to approve the budget on Monday. Tamm said she expected a long debate."""
+
+
+def _wire_rows():
+    return rows(WIRE_STORY, "2025-06-09").set_index("cue")
+
+
+def test_a_dateline_is_never_the_speaker_and_a_possessive_role_keeps_the_name():
+    first = _wire_rows().loc["said"].iloc[0]
+    assert first["speaker"] == "Mari Tamm" and first["speaker_role"] == "Estonia's interior minister"
+    assert first["content"] == "the border posts would reopen next month"  # past "on Friday"
+    assert first["said_on"] == pd.Timestamp("2025-06-06")
+
+
+def test_a_later_role_noun_and_surname_resolve_to_the_named_person():
+    frame = _wire_rows()
+    assert frame.loc["added", "speaker"] == "Mari Tamm"  # "The minister"
+    assert frame.loc["said"].iloc[1]["speaker"] == "Mari Tamm"  # "Tamm"
+
+
+def test_a_quotation_ending_a_participle_clause_is_kept_whole_with_its_speaker():
+    row = _wire_rows().loc["saying"]
+    assert row["kind"] == "partial" and row["speaker"] == "Peeter Kask"
+    assert row["speaker_role"] == "Opposition leader"
+    assert row["content"] == 'it was "hasty and badly planned."'
+
+
+def test_according_to_a_role_then_a_name_credits_the_name():
+    row = _wire_rows().loc["According to"]
+    assert row["speaker"] == "Jaan Lepp" and row["speaker_role"] == "the head of the border guard"
+    assert row["content"] == "the first posts will open on July 1"
+
+
+def test_an_expectation_in_the_passive_names_no_source():
+    row = _wire_rows().loc["is expected"]
+    assert pd.isna(row["speaker"]) and row["rule"] == "passive-unattributed"
+
+
+@pytest.mark.parametrize("opening", ["NARVA, Ida-Viru. - ", "NARVA, Est. — ", "NARVA ― ", "NARVA, June 9 (AP) -- "])
+def test_datelines_of_each_shape_are_not_speakers(opening):
+    frame = rows("Border posts to reopen.\n\n" + opening + "The mayor announced on Friday that the posts would reopen.")
+    assert frame["speaker"].tolist() == ["mayor"]
+
+
+def test_promo_labels_before_a_colon_are_not_speakers():
+    frame = rows("BREAKING: The minister resigns after a week of protests.\n\nThe minister resigned on Friday.")
+    assert "BREAKING" not in frame["speaker"].dropna().tolist()

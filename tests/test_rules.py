@@ -66,7 +66,7 @@ def test_clause_breaks_inside_a_quotation_do_not_cut_the_content():
     text = 'The senator attacked the bill, saying it was "rushed and poorly explained."'
     frame = extract_attributions(text)
     saying = frame[frame["cue"] == "saying"].iloc[0]
-    assert text[saying["content_start"]:saying["content_end"]].endswith("poorly explained")
+    assert text[saying["content_start"]:saying["content_end"]].endswith('poorly explained."')
     assert saying["kind"] == "partial"
 
 

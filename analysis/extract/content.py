@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text.doc import Doc
+from ..text.lexicon import Lexicon, alternation
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
 from .speakers import mention_after
 
@@ -206,10 +208,21 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
         return topic.end(), "clause"
     if adjunct:  # "said in a statement, the talks …"
         return adjunct.end(), "clause"
+    when = time_adjunct_pattern(doc.lexicon).match(text, pos, hi)
+    if when:  # "said on Tuesday the country would …": the day, then the clause
+        return when.end(), "rest"
     infinitive = INFINITIVE.search(text, pos, hi) if cue.takes_object else None
     if infinitive and len(text[pos:infinitive.start()].split()) <= MAX_LISTENER_WORDS:
         return infinitive.start(), "clause"  # "told his supporters at a rally to go and vote"
     return pos, "rest"
+
+
+@lru_cache(maxsize=8)
+def time_adjunct_pattern(lexicon: Lexicon) -> re.Pattern:
+    """A day right after a cue and before the words it reports ("said on Tuesday the …", "said yesterday
+    it …"), in the lexicon's weekday and month names."""
+    day = rf"(?:on\s+)?(?:{alternation(lexicon.weekdays)}|(?:{alternation(lexicon.month_forms)})\.?\s+\d{{1,2}})"
+    return re.compile(rf"\s*(?:{day}|yesterday|today|last\s+(?:week|month|night))\s+(?=[“\"]?\w)", re.IGNORECASE)
 
 
 def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
@@ -253,10 +266,19 @@ def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
             return Content("direct", [pos])
         pos = pos[0]  # "said that “…” against all odds": the quotation is part of the clause
     start, end = trim(text, pos, hi)
-    end = _clause_end(doc, cue, start, end, how)
+    end = _through_closing_mark(doc, start, _clause_end(doc, cue, start, end, how))
     if (how == "rest" and NOT_CONTENT_START.match(text, start)) or CONJUNCTION.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return Content("indirect", [(start, end)])
+
+
+def _through_closing_mark(doc: Doc, start: int, end: int) -> int:
+    """A content that ends with a quotation ends after its closing mark ('saying it was “rushed.”'), not
+    at the full stop trimmed before it (a comma before the mark is no end: "“jobs, jobs,” but …")."""
+    quote = doc.quotation_holding(end - 1) if end > start else None
+    if quote and quote[0] >= start and not doc.text[end:quote[1]].strip(".!?…"):
+        return quote[1] + (doc.text[quote[1]:quote[1] + 1] in "”\"»")
+    return end
 
 
 def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:

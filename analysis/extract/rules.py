@@ -34,6 +34,7 @@ from functools import cached_property
 from typing import Callable, Iterator
 
 from ..text.doc import Doc
+from ..text.lexicon import phrase_key
 from ..text.quotemarks import is_title
 from .content import (NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content, after_naming_as, any_word,
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
@@ -47,14 +48,6 @@ SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'
 HEADLINE = re.compile(r"""
     ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
     (?P<colon>:)\s+(?=[A-Z“"])[^\n]+                           # a colon, then what they say""", re.M | re.VERBOSE)
-# Labels of the paper's own voice, not speakers: "Correction: An earlier version …", "The Latest: …", and the
-# page's section, promo and credit headings ("WATCH: …", "READ MORE: …", "Contributing: …", "Source: …").
-EDITORIAL_LABELS = frozenset(("correction", "corrections", "clarification", "update", "updated", "editor’s note",
-                              "editor's note", "note", "the latest", "related", "read more", "watch", "video",
-                              "photos", "analysis", "opinion", "breaking", "exclusive", "contributing", "byline",
-                              "source", "sources", "published", "posted", "photo", "credit", "credits", "see also",
-                              "more", "listen", "by the numbers", "sign up", "subscribe", "advertisement",
-                              "sponsored", "revealed", "explainer", "live", "latest", "trending", "recommended"))
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”()]|$|" + any_word(r"""in on at during after before according last
     this late early to of from who whose when while as yesterday today \w+day""") + r"\b)")
@@ -219,9 +212,17 @@ def _source_after(ctx: CueContext) -> tuple[SpeakerSpan | None, int]:
         return None, ctx.cue.end
     described = ctx.text[found[0]:found[1]]
     named = NAMED_APPOSITION.match(ctx.text, found[1], ctx.hi)
-    if named and any(ctx.doc.lexicon.titles.get(w.lower().strip(",")) == "person" for w in described.split()):
+    if named and _describes_a_person(described, ctx.doc.lexicon.titles):
         return SpeakerSpan(*named.span("name"), described), named.end("name")
     return SpeakerSpan(*found), found[1]
+
+
+def _describes_a_person(phrase: str, titles: dict[str, str]) -> bool:
+    """ "the chief of defence", "the head of the border guard": a person's title, or a lowercase role noun
+    after "the" (an organisation is capitalised: "the Defence Ministry")."""
+    words = phrase.split()
+    return any(titles.get(w.lower().strip(",")) == "person" for w in words) or \
+        (len(words) > 1 and words[0].lower() == "the" and words[1].islower())
 
 
 def passive_agent(ctx: CueContext) -> Found | None:
@@ -419,7 +420,7 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
     """ "Poll: Wealthy voters abandon …": a short name and a colon opening a line attribute the rest."""
     text = doc.text
     for match in HEADLINE.finditer(text):
-        if match.group("name").lower() in EDITORIAL_LABELS:
+        if phrase_key(match.group("name")) in doc.lexicon.editorial_labels:  # "WATCH: …" is the page's
             continue
         cue = Cue(match.start("colon"), match.end("colon"), ":", "colon", "speech", False)
         start, end = trim(text, match.end("colon"), match.end())

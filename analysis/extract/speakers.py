@@ -93,9 +93,11 @@ APPOSITION = re.compile(r"""
     ),\s*\Z""", re.VERBOSE)
 
 
-# "The party's state chairman, Jane Doe, said": a descriptive phrase opening the sentence, then the name.
+# "The party's state chairman, Jane Doe, said", "Lithuania's defence minister, Jane Doe, said": a descriptive
+# phrase opening the sentence (a determiner or a possessive name before it), then the name.
 REVERSED_APPOSITION = re.compile(r"""
-    \s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,;“”"]{2,80}?),\s+
+    \s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*+(?:’s|'s|’|'))
+                 \s+[^,;“”"]{2,80}?),\s+
     (?P<name>""" + _NAME_WORDS % "1,3" + r"""),\s*""", re.VERBOSE)
 
 
@@ -342,8 +344,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         word, low = tok.group(), tok.group().lower()
         if _ends_subject(word, low):
             break
-        if after_name and word.islower() and low not in INNER_PREPOSITIONS and not determined:
-            break  # a lowercase word after a name is its verb ("Jane Doe spoke …")
+        if after_name and word.islower() and low not in INNER_PREPOSITIONS and not determined and \
+                TITLES.get(low) != "person":
+            break  # a lowercase word after a name is its verb ("Jane Doe spoke …"), not a title ("Party leader")
         if _is_singular_verb(tokens, k):
             break  # "the singer sings to"
         if k > 1 and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS:
@@ -425,13 +428,15 @@ class Resolver:
     _person_by_word: dict = field(default_factory=dict, repr=False)      # word -> latest person holding it
     _other_by_word: dict = field(default_factory=dict, repr=False)       # word -> latest other holding it
     _other_by_low_word: dict = field(default_factory=dict, repr=False)   # lowercased word -> latest other
+    _person_by_role_word: dict = field(default_factory=dict, repr=False)  # word of a role -> latest person
     _bare_surname: str | None = field(default=None, repr=False)          # latest one-word capitalised other
 
-    def _add(self, name: str, person: bool) -> None:
+    def _add(self, name: str, person: bool, role: str | None = None) -> None:
         if person:
             self.people.append(name)
             self._people_names.add(name)
             self._person_by_word.update(dict.fromkeys(name.split(), name))
+            self._person_by_role_word.update(dict.fromkeys((role or "").lower().split(), name))
             return
         self.others.append(name)
         self._other_by_word.update(dict.fromkeys(name.split(), name))
@@ -457,8 +462,11 @@ class Resolver:
                 mention.name = earlier
                 mention.kind = "person" if earlier in self._people_names else mention.kind
         elif low.split()[0] in ("the", "this") and mention.text[4:5].islower():
-            earlier = self._other_by_low_word.get(low.split()[-1])
+            # "the minister": the latest person whose role has the word, else the latest other ("the agency")
+            head = low.split()[-1]
+            earlier = self._person_by_role_word.get(head) or self._other_by_low_word.get(head)
             if earlier:
                 mention.name = earlier
-        self._add(mention.name, mention.kind == "person")
+                mention.kind = "person" if earlier in self._people_names else mention.kind
+        self._add(mention.name, mention.kind == "person", mention.role)
         return mention

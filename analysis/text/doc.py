@@ -8,8 +8,8 @@ or starting after an offset) are binary searches over sorted offsets, so a cue c
 
 Zones name the parts of a page that are not running text, when their shape gives them away:
 `headline` (a short first line with no sentence end, followed by more text), `dateline` (the
-"CITY, Month D (Agency) -" opening of the first body paragraph) and `caption` (a line that opens
-with a photo or video label, or ends with a picture credit).
+"CITY, Month D (Agency) -" or "CITY, State. —" opening of one of the first two body paragraphs) and
+`caption` (a line that opens with a photo or video label, or ends with a picture credit).
 """
 from __future__ import annotations
 
@@ -35,9 +35,10 @@ MIN_CUE_GAP = 60
 HEADLINE_MAX_WORDS = 25
 DATELINE = re.compile(r"""
     (?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ ][A-Z][A-Z.'’-]{1,30}){0,3})   # VILNIUS, NEW YORK, ST. LOUIS
+    (?:,[ ][A-Z][a-z]{1,5}\.(?:[ ]?[A-Z][a-z]?\.)?)?                  # , Calif. / , Ill. / , N.H.
     (?:,[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?                            # , March 3
     (?:[ ]?\([^()\n]{1,40}\))?                                        # (Reuters)
-    [ ]?(?:--|-|—|–)[ ]                                               # the dash before the first sentence
+    [ ]?(?:--|-|—|–|―)[ ]                                             # the dash before the first sentence
     """, re.VERBOSE)
 CAPTION_LABEL = re.compile(r"(?:Photo|Image|Picture|Video|Caption|File[ ]photo)s?\b[^\n:|]{0,40}[:|]")
 CREDIT = re.compile(r"""
@@ -130,10 +131,13 @@ class Doc:
         return [Zone("headline", start, end)]
 
     def _dateline(self, after: int) -> list[Zone]:
-        """The dateline opening the first paragraph after the `after` headline paragraphs."""
-        body = self.paragraphs[after:after + 1]
-        match = DATELINE.match(self.text, body[0][0], body[0][1]) if body else None
-        return [Zone("dateline", match.start(), match.end())] if match else []
+        """The dateline opening the first paragraph after the `after` headline paragraphs, or the one
+        after it (a headline written as a sentence, with a full stop, is not recognised as one)."""
+        for start, end in self.paragraphs[after:after + 2]:
+            match = DATELINE.match(self.text, start, end)
+            if match:
+                return [Zone("dateline", match.start(), match.end())]
+        return []
 
     def _captions(self) -> list[Zone]:
         """Short lines that open with a photo label or end with a picture credit."""

@@ -13,9 +13,9 @@ To extend it without editing the package, write files with the columns of the ta
 
 The keywords are the table names: cues, titles, qualifiers, units, vague_amounts, relative_figures,
 denial_words, function_words (modals, auxiliaries, determiners), and the word lists (one word a
-line) abbreviations, abbreviations_before_numbers, sentence_starters. The user's rows are added to
-the package's; a row for a word the package has replaces it. A missing file or wrong columns raise
-a ValueError naming the file and the expected columns.
+line) abbreviations, abbreviations_before_numbers, sentence_starters, editorial_labels. The user's
+rows are added to the package's; a row for a word the package has replaces it. A missing file or
+wrong columns raise a ValueError naming the file and the expected columns.
 
 A Lexicon pickles (worker processes get it with their jobs) and hashes and compares by content, so
 the patterns a module compiles from it can be cached per lexicon (`functools.lru_cache`) and a copy
@@ -65,6 +65,7 @@ TABLES = {
     "abbreviations": Table("abbreviations.txt"),
     "abbreviations_before_numbers": Table("abbreviations_before_numbers.txt"),
     "sentence_starters": Table("sentence_starters.txt"),
+    "editorial_labels": Table("editorial_labels.txt"),
 }
 
 
@@ -111,6 +112,7 @@ class Lexicon:
     abbreviations: frozenset[str]             # whose period does not end a sentence
     abbreviations_before_numbers: frozenset[str]  # ... when a number follows ("Oct. 22", "No. 2")
     sentence_starters: frozenset[str]
+    editorial_labels: frozenset[str]          # "read more", "watch": a label before a colon, not a speaker
     months: tuple[str, ...]                   # "january", ... from calendar
     month_abbreviations: tuple[str, ...]      # "jan", ...
     weekdays: tuple[str, ...]                 # "monday", ... (Monday first, as datetime's weekday())
