@@ -157,3 +157,36 @@ def test_cue_dense_text_without_sentences_is_thinned_not_dropped():
     text = "Smith said, Jones said, " * 400
     frame = extract_attributions(text)
     assert 0 < len(frame) <= len(text) // MIN_CUE_GAP + 1
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“Give us back our park!” the neighbours hollered, long after midnight.", "neighbours", "hollered"),
+    ("“That is the worst idea I have heard all week,” Ana Ruiz scoffed.", "Ana Ruiz", "scoffed"),
+])
+def test_a_verb_outside_the_lexicon_in_the_tag_of_a_quotation_reports_it(text, speaker, cue):
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker", "cue", "kind"]].values.tolist() == [["tag-verb", speaker, cue, "direct"]]
+
+
+def test_a_tag_verb_is_only_read_where_the_trailing_construction_is():
+    frame = extract_attributions("“We are ready,” the coach, who arrived yesterday and then walked to the bench, nodded.")
+    assert "tag-verb" not in frame["rule"].tolist() or frame["speaker"].notna().all()
+    assert extract_attributions("The plan, he admitted, failed.")["rule"].tolist() != ["tag-verb"]
+
+
+def test_a_quotation_after_a_colon_is_the_subjects_whatever_the_verb():
+    text = "The coach sent a clear message to the board: “We need two more players before June.”"
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker", "kind"]].values.tolist() == [["colon-lead", "coach", "direct"]]
+    assert frame["text"].iloc[0] == "We need two more players before June."
+
+
+@pytest.mark.parametrize("text", ["Here is the full statement: “We regret the error and apologise.”",
+                                  "WATCH: “The best goal of the season.”"])
+def test_a_colon_after_a_placeholder_or_a_label_names_no_speaker(text):
+    assert "colon-lead" not in extract_attributions(text)["rule"].tolist()
+
+
+def test_a_cue_rule_keeps_its_row_over_a_colon_lead_on_the_same_quotation():
+    frame = extract_attributions("The minister told reporters: “We will not back down.”")
+    assert frame["rule"].tolist() == ["forward"] and frame["speaker"].tolist() == ["minister"]

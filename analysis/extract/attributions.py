@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon
-from .cues import find_cues
+from .cues import find_cues, tag_cues
 from .dates import resolve_said_on
 from .rules import Candidate
 from .selection import select
@@ -106,7 +106,8 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
     _warm_up()
     lexicon = lexicon or Lexicon.default()
     doc = doc or Doc(text, lexicon)
-    rows = select(doc, find_cues(text, doc.lexicon))
+    listed = find_cues(text, doc.lexicon)
+    rows = select(doc, sorted(listed + tag_cues(text, doc.quotations, listed, doc.lexicon), key=lambda c: c.start))
     _resolve(rows)
     records = [_record(text, r, published, lexicon) for r in rows]
     return pd.DataFrame({c: _column([r[c] for r in records], d) for c, d in _dtypes().items()}, copy=False)

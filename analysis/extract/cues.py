@@ -155,6 +155,28 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     return cues
 
 
+# The short reporting clause after a quotation closed by a comma, "?" or "!": a subject (a pronoun, or at most
+# four words) and one past-tense verb ending the clause ("“…,” the man shouted.", "“…!” some protesters chanted,").
+TAG_AFTER_QUOTE = re.compile(r"""[”"]?[ 	]+
+    (?P<subject>(?:he|she|they|it|we|I|(?:[A-Za-z][\w’'.-]*[ 	]+){0,3}[A-Za-z][\w’'.-]*))[ 	]+
+    (?P<verb>[a-z]{2,}ed)(?=[ 	]*[.,;])""", re.VERBOSE)
+
+
+def tag_cues(text: str, quotations: list[tuple[int, int]], cues: list[Cue], lexicon: Lexicon) -> list[Cue]:
+    """Cues found by their place, not the lexicon: the verb of a short reporting clause right after a
+    quotation (“…,” she quipped.) reports it, whatever the verb. Kind `tag`; none where a lexicon cue is."""
+    found, listed = [], {c.start for c in cues}
+    for _start, end in quotations:
+        if text[end - 1:end] not in (",", "?", "!"):
+            continue
+        tag = TAG_AFTER_QUOTE.match(text, end)
+        if not tag or tag.start("verb") in listed or tag.group("subject").lower() in lexicon.auxiliaries:
+            continue
+        verb = tag.group("verb")
+        found.append(Cue(tag.start("verb"), tag.end("verb"), verb, verb.lower(), "tag", False))
+    return found
+
+
 @lru_cache(maxsize=8)
 def coordinated_cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """ "…, and said", "… but (also) noted": where the content of the first of two coordinated cues ends.

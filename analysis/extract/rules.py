@@ -19,10 +19,12 @@ Cue rules, by name:
 - inverted             "“…,” said X." / "…, said the envoy.": the speaker after the cue.
 - relative-pronoun     "Jane Doe, who said …": the antecedent speaks.
 - trailing             "“…,” X said." / "The talks failed, X said.": the speaker before the cue.
+- tag-verb             "“…,” the man shouted.": a verb outside the lexicon, by its place after a quotation.
 - named-quotation      "what lawmakers called “fraud”": the quotation alone.
 - colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
-Document rules: signature-dash (“…” ― Name), headline-colon ("Poll: Wealthy voters abandon …").
+Document rules: signature-dash (“…” ― Name), headline-colon ("Poll: Wealthy voters abandon …"),
+colon-lead ("The senator went further: “…”": the sentence's subject, whatever the verb before the colon).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
 quote-continuation (made in `selection.continue_quotations`).
 """
@@ -85,6 +87,8 @@ PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 COLON_AT_LINE_END = re.compile(r"[ \t]*:[ \t]*\n\s{0,20}")
+COLON_BEFORE_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]\Z")
+PLACEHOLDER_SUBJECTS = frozenset("here there this that it what below the following".split())
 NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*)(?=,)")  # ", General Jane Doe,"
 # "The vote is expected to …", "He is said to …": a passive belief or speech verb before an infinitive has
 # no source in the sentence (others expect it); its subject is what the belief is about.
@@ -212,17 +216,9 @@ def _source_after(ctx: CueContext) -> tuple[SpeakerSpan | None, int]:
         return None, ctx.cue.end
     described = ctx.text[found[0]:found[1]]
     named = NAMED_APPOSITION.match(ctx.text, found[1], ctx.hi)
-    if named and _describes_a_person(described, ctx.doc.lexicon.titles):
+    if named and any(ctx.doc.lexicon.titles.get(w.lower().strip(",")) == "person" for w in described.split()):
         return SpeakerSpan(*named.span("name"), described), named.end("name")
     return SpeakerSpan(*found), found[1]
-
-
-def _describes_a_person(phrase: str, titles: dict[str, str]) -> bool:
-    """ "the chief of defence", "the head of the border guard": a person's title, or a lowercase role noun
-    after "the" (an organisation is capitalised: "the Defence Ministry")."""
-    words = phrase.split()
-    return any(titles.get(w.lower().strip(",")) == "person" for w in words) or \
-        (len(words) > 1 and words[0].lower() == "the" and words[1].islower())
 
 
 def passive_agent(ctx: CueContext) -> Found | None:
@@ -368,6 +364,14 @@ def _ends_in_clause(lead: str) -> bool:
     return not (INTRODUCTORY.match(lead) and lead.count(",") == 1)
 
 
+def tag_verb(ctx: CueContext) -> Found | None:
+    """ "“…,” the man shouted.": a verb outside the lexicon, found by its place after a quotation
+    (`cues.tag_cues`), reports the quotation when the trailing construction is there, and nothing else."""
+    if ctx.cue.kind != "tag":
+        return None
+    return trailing(ctx) or Found(None, None)
+
+
 def named_quotation(ctx: CueContext) -> Found | None:
     """ "what X called (as) “…”", "what X described as “…”": the quotation alone is their words."""
     speaker, cue = ctx.subject, ctx.cue
@@ -398,7 +402,7 @@ CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
     "passive-agent": passive_agent, "passive-unattributed": passive_unattributed, "apposition-trailing": apposition_trailing,
     "apposition-forward": apposition_forward, "insertion-subject": insertion_subject,
     "participle-opener": participle_opener, "participle": participle, "inverted": inverted,
-    "relative-pronoun": relative_pronoun, "trailing": trailing, "named-quotation": named_quotation,
+    "relative-pronoun": relative_pronoun, "trailing": trailing, "tag-verb": tag_verb, "named-quotation": named_quotation,
     "colon-quotation": colon_quotation,
     "forward": forward,
 }
@@ -429,6 +433,24 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
                             mention_of(doc, SpeakerSpan(*match.span("name"))), match.start())
 
 
+def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
+    """ "The senator went further: “…”": a quotation after a colon in its sentence holds the words of the
+    sentence's subject, whatever the verb before the colon. (Where a cue rule reports the same quotation,
+    its row is kept: `selection.one_per_content`.)"""
+    text = doc.text
+    for start, end in doc.quotations:
+        colon = COLON_BEFORE_QUOTE.search(text, max(0, start - 4), start)
+        if not colon:
+            continue
+        lo = doc.sentence_at(colon.start())[0]
+        subject = sentence_subject(text, lo, colon.start()) if lo < colon.start() else None
+        if subject is None or subject[1] >= colon.start() - 2 or \
+                text[subject[0]:subject[1]].lower() in PLACEHOLDER_SUBJECTS:
+            continue  # no clause before the colon, only a label ("WATCH: “…”"), or "Here is the statement:"
+        cue = Cue(colon.start(), colon.start() + 1, ":", "colon", "speech", False)
+        yield Candidate("colon-lead", cue, Content("direct", [(start, end)]), mention_of(doc, SpeakerSpan(*subject)), lo)
+
+
 DOCUMENT_RULES: dict[str, Callable[[Doc], Iterator[Candidate]]] = {
-    "signature-dash": signed_quotes, "headline-colon": headline_claims,
+    "signature-dash": signed_quotes, "headline-colon": headline_claims, "colon-lead": colon_lead_quotes,
 }

@@ -8,7 +8,8 @@
    it (a split quotation gains a piece) or opens the statement tagged after it; in a new paragraph it
    is a statement of its own (rule `quote-continuation`).
 3. `drop_nested`: reported speech inside another statement's content is part of that statement.
-4. `one_per_content`: two cues over the same words give one row, the later (nearer) cue's.
+4. `one_per_content`: two cues over the same words give one row, the later (nearer) cue's; a cue rule's
+   row before a document rule's.
 Every pass is a sweep over offsets in order, with binary searches and heaps, not all pairs.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candi
 from .speakers import Mention, infinitive_subject, sentence_subject
 
 CUE_RULES = (
+    "tag-verb",
     "according-to-before", "according-to-after",
     "passive-agent", "passive-unattributed",
     "apposition-trailing", "apposition-forward",
@@ -265,6 +267,11 @@ def one_per_content(rows: list[Candidate]) -> list[Candidate]:
     last: dict[tuple[int, int], Candidate] = {}
     for r in rows:
         key = (r.start, r.end)
-        if key not in last or r.cue.start > last[key].cue.start:
+        if key not in last or _precedence(r) > _precedence(last[key]):
             last[key] = r
     return [r for r in rows if last[(r.start, r.end)] is r]
+
+
+def _precedence(row: Candidate) -> tuple[bool, int]:
+    """A cue rule's row before a document rule's (a reporting verb says more than a colon), then the later cue."""
+    return row.rule not in DOCUMENT_RULES, row.cue.start
