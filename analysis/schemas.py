@@ -58,6 +58,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "unit": STR, "category": STR, "location": STR, "claimant": STR, "said_on": DATE,
         "stance": STR, "derived": BOOL, "derivation": STR, "derived_from": STR, "voice": STR,
         "said_from": DATE, "said_to": DATE, "zone": STR,
+        "measure": STR, "claimant_mention": STR, "reported_by": STR,  # casualties: killed, wounded, ...
     },
     # --- coverage (cross-source alignment) ---
     "coverage": {

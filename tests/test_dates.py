@@ -112,3 +112,24 @@ def test_date_range_of_an_expression(expression, first, last):
     expected = (pd.Timestamp(first), pd.Timestamp(last)) if first else (pd.NaT, pd.NaT)
     got = date_range(expression, TUESDAY)
     assert all(g == e or (pd.isna(g) and pd.isna(e)) for g, e in zip(got, expected)), got
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Last Tuesday, the ministry said the border was closed.", "2024-10-29", "2024-10-22"),  # a Tuesday
+    ("Last Friday, the ministry said the border was closed.", "2024-10-29", "2024-10-25"),
+    ("The ministry said last Sunday that the border was closed.", "2024-10-29", "2024-10-27"),
+])
+def test_last_weekday_is_never_the_publication_day(text, published, expected):
+    assert said_on(text, published=pd.Timestamp(published)) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("The ministry said over the past week that the border was closed.", "2024-10-22", "2024-10-29"),
+    ("Over the past month, the ministry said the border was closed.", "2024-09-29", "2024-10-29"),
+    ("The ministry said earlier this month that the border was closed.", "2024-10-01", "2024-10-29"),
+    ("The ministry said in the last week that the border was closed.", "2024-10-22", "2024-10-29"),
+])
+def test_periods_up_to_the_statement_are_ranges(text, first, last):
+    i = text.index("said")
+    assert resolve_said_on_range(text, i, i + 4, TUESDAY) == (pd.Timestamp(first), pd.Timestamp(last))
+    assert pd.isna(resolve_said_on(text, i, i + 4, TUESDAY))

@@ -104,7 +104,6 @@ def test_up_from_takes_the_earlier_figure_out_of_the_plain_rows():
 
 
 @pytest.mark.parametrize("sentence", [
-    "A third of the 9,000 troops are in the south.",
     "A double strike killed 12 soldiers.",
     "Some 3,000 soldiers arrived in October, and the number has since doubled.",
     "Up to 8,000 soldiers could follow.",
@@ -242,3 +241,184 @@ def test_seed_offsets(seeds):
     texts = seeds.articles.set_index("article_id")["text"]
     for r in seeds.estimates.itertuples():
         assert texts[r.article_id][r.start:r.end] == r.text
+
+
+# --- what is counted: casualties and their measure, nouns left out, nouns before the figure -------------
+
+def one(rows, text):
+    """The row whose words are `text`."""
+    found = rows[rows["text"] == text]
+    assert len(found) == 1, rows[["text", "category"]]
+    return found.iloc[0]
+
+
+@pytest.mark.parametrize("sentence, text, unit, measure", [
+    ("More than 60 soldiers posted at the airbase were killed in the raid.", "More than 60", "soldiers", "killed"),
+    ("The blast at the depot killed about 80 soldiers on Friday.", "about 80", "soldiers", "killed"),
+    ("Rebels say they have captured 14 soldiers near the dam.", "14", "soldiers", "captured"),
+    ("The militia took a handful of soldiers prisoner.", "a handful", "soldiers", "captured"),
+    ("Around 2,000 soldiers were killed or wounded in the spring.", "Around 2,000", "soldiers", "killed_or_wounded"),
+    ("The hospital counted 35 injuries among the fighters.", "35", "injuries", "wounded"),
+    ("Militia leaders named several hundred victims of the siege.", "several hundred", "victims", "killed_or_wounded"),
+])
+def test_casualty_words_make_the_category_casualties_with_a_measure(sentence, text, unit, measure):
+    row = one(estimates_of(sentence), text)
+    assert (row["category"], row["unit"], row["measure"]) == ("casualties", unit, measure)
+
+
+def test_troop_counts_have_no_measure():
+    row = estimates_of("Some 5,000 soldiers guard the pass.").iloc[0]
+    assert row["category"] == "troops" and pd.isna(row["measure"])
+
+
+def test_a_figure_whose_noun_is_left_out_takes_the_noun_it_is_coordinated_with():
+    rows = estimates_of("The shelling killed roughly 40 soldiers and hurt seven, the governor said.")
+    assert rows["text"].tolist() == ["roughly 40", "seven"]
+    assert rows["category"].tolist() == ["casualties", "casualties"]
+    assert rows["measure"].tolist() == ["killed", "wounded"] and rows["unit"].tolist() == ["soldiers", "soldiers"]
+    rows = estimates_of("The army moved 4,000 soldiers to the coast, and 6,000 were due by spring.")
+    assert rows["text"].tolist() == ["4,000", "6,000"] and rows["category"].tolist() == ["troops", "troops"]
+
+
+def test_a_bare_number_after_people_is_no_estimate_without_a_coordinating_word():
+    rows = estimates_of("The 4,000 soldiers arrived at 9 and left at 11.")
+    assert rows["text"].tolist() == ["4,000"]
+
+
+@pytest.mark.parametrize("sentence, text, unit, category, low, high", [
+    ("Losses among the rebel fighters have surpassed 1,200, the ministry said.", "surpassed 1,200", "losses",
+     "casualties", 1200, None),
+    ("The rebels' casualties in the valley have exceeded 150 fighters.", "exceeded 150", "fighters", "casualties",
+     150, None),
+    ("The agency put the number of troops on the island at more than 7,500 in May.", "more than 7,500", "troops",
+     "troops", 7500, None),
+    ("The wounded are approaching 900, a medic said.", "approaching 900", "wounded", "casualties", 900, 900),
+])
+def test_a_count_noun_before_the_figure_gives_its_unit(sentence, text, unit, category, low, high):
+    row = one(estimates_of(sentence), text)
+    assert (row["unit"], row["category"]) == (unit, category)
+    assert row["low"] == low and (pd.isna(row["high"]) if high is None else row["high"] == high)
+
+
+def test_one_person_in_the_story_is_no_estimate():
+    assert estimates_of("One soldier who tried to flee was caught by the guards.").empty
+
+
+def test_a_qualified_figure_after_a_month_that_ends_a_sentence_counts():
+    rows = estimates_of("The unit moved in November. Roughly 700 soldiers stayed behind.")
+    assert rows["text"].tolist() == ["Roughly 700"]
+
+
+# --- shares of a figure --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, base, share, value, category, measure", [
+    ("A third of the 9,000 troops are in the south.", "9,000", "A third", 3000, "troops", None),
+    ("The militia lost 600 fighters, two-thirds of whom were killed by drones.", "600", "two-thirds", 400,
+     "casualties", "killed"),
+    ("Officials said 800 soldiers were hurt, and roughly half of them were flown home.", "800", "roughly half", 400,
+     "casualties", "wounded"),
+    ("Medics said about half of the 1,300 wounded soldiers had gone back to the front.", "1,300", "about half", 650,
+     "casualties", "wounded"),
+])
+def test_a_share_of_a_figure_is_a_derived_row(sentence, base, share, value, category, measure):
+    rows = estimates_of(sentence)
+    row, source = one(rows, share), one(rows, base)
+    assert row["derived"] and not source["derived"] and row["derived_from"] == source["estimate_id"]
+    assert row["value"] == value and row["approximate"] and row["derivation"] == share
+    assert row["category"] == category and (pd.isna(row["measure"]) if measure is None else row["measure"] == measure)
+    assert not (rows["text"] == "two").any()  # the "two" of "two-thirds" counts nothing
+
+
+# --- who gave a figure ---------------------------------------------------------------------------------
+
+def test_a_trailing_citing_names_the_source_and_the_speaker_relays_it():
+    text = "At least 45 soldiers died in the ambush, the newspaper reported, citing military sources."
+    claims = claims_frame(claim(text, "At least 45 soldiers died in the ambush", "reported", "newspaper"))
+    row = estimates_of(text, claims).iloc[0]
+    assert (row["claimant"], row["reported_by"], row["voice"]) == ("military sources", "newspaper", "claim")
+
+
+def test_according_to_after_the_figure_names_its_source():
+    text = "Some 900 fighters crossed the river on Sunday, according to information from border guards."
+    row = estimates_of(text).iloc[0]
+    assert row["claimant"] == "border guards" and pd.isna(row["reported_by"])
+
+
+def test_a_statement_inside_another_keeps_both_sources():
+    text = "The senator said the agency estimated that 3,500 troops were stationed there."
+    outer = claim(text, "the agency estimated that 3,500 troops were stationed there", "said", "senator", n=0)
+    inner = claim(text, "3,500 troops were stationed there", "estimated", "agency", n=1)
+    row = estimates_of(text, claims_frame(outer, inner)).iloc[0]
+    assert (row["claimant"], row["reported_by"]) == ("agency", "senator")
+
+
+@pytest.mark.parametrize("bad", ["March", "000", "2023 Twelve", "Reuters they", "footage purporting"])
+def test_a_claimant_that_is_no_speaker_gives_way_to_the_claim_around_it(bad):
+    text = "The envoy said 1,200 workers had left the port."
+    outer = claim(text, "1,200 workers had left the port", "said", "envoy", n=0)
+    inner = {**claim(text, "1,200 workers had left", "left", bad, n=1)}
+    row = estimates_of(text, claims_frame(outer, inner)).iloc[0]
+    assert row["claimant"] == "envoy"
+    alone = estimates_of(text, claims_frame(inner)).iloc[0]
+    assert pd.isna(alone["claimant"]) and alone["voice"] == "article"
+
+
+def test_he_resolved_to_a_country_is_the_last_person_quoted():
+    text = "Defence analyst Mira Holt said the front had moved. “About 300 soldiers were lost,” he said."
+    first = claim(text, "the front had moved", "said", "Mira Holt", n=0)
+    second = {**claim(text, "About 300 soldiers were lost,", "he said", "Russia", n=1), "claimant_mention": "he"}
+    row = estimates_of(text, claims_frame(first, second)).iloc[0]
+    assert row["claimant"] == "Mira Holt" and row["claimant_mention"] == "he"
+
+
+def test_the_mention_of_the_claimant_is_kept_beside_its_canonical_name():
+    text = "The Defense Ministry said 2,500 troops had arrived."
+    row = estimates_of(text, claims_frame({**claim(text, "2,500 troops had arrived", "said", "Ministry of Defence"),
+                                           "claimant_mention": "The Defense Ministry"})).iloc[0]
+    assert (row["claimant"], row["claimant_mention"]) == ("Ministry of Defence", "The Defense Ministry")
+
+
+def test_a_line_that_ends_with_a_source_names_it():
+    text = "Twelve thousand workers to strike at the port — union\n\nThe strike starts on Monday."
+    row = estimates_of(text).iloc[0]
+    assert row["claimant"] == "union" and row["category"] == "workers"
+
+
+def test_which_said_names_the_source_and_a_date_before_it_the_day():
+    text = "That is far above a March 3 report from the monitoring group which said 250 soldiers had died."
+    row = estimates_of(text, published=pd.Timestamp("2023-04-01")).iloc[0]
+    assert row["claimant"] == "the monitoring group" and row["said_on"] == pd.Timestamp("2023-03-03")
+
+
+def test_this_was_confirmed_by_names_the_source_of_the_sentence_before():
+    text = "Nearly 700 soldiers were wounded in the offensive. This was confirmed by the regional governor."
+    row = estimates_of(text).iloc[0]
+    assert row["claimant"] == "the regional governor"
+
+
+def test_a_figure_repeated_with_the_keeps_its_first_source():
+    text = "The union said 12,000 workers had walked out. A professor called the 12,000-worker figure inflated."
+    claims = claims_frame(claim(text, "12,000 workers had walked out", "said", "union", n=0),
+                          claim(text, "the 12,000-worker figure inflated", "called", "professor", n=1))
+    rows = estimates_of(text, claims)
+    assert rows["claimant"].tolist() == ["union", "union"]
+
+
+def test_a_figure_after_the_cue_and_outside_the_content_is_the_articles():
+    text = "The sales will grow, she said of the firm, whose 3,000 workers are on strike."
+    row = estimates_of(text, claims_frame(claim(text, "The sales will grow", "said", "Dana Ruiz"))).iloc[0]
+    assert pd.isna(row["claimant"]) and row["voice"] == "article"
+
+
+def test_a_denial_of_a_negative_is_no_denial_row():
+    text = "The general denied reports that his soldiers had not been paid."
+    claims = claims_frame(claim(text, "reports that his soldiers had not been paid", "denied", "general"))
+    assert estimates_of(text, claims).empty
+
+
+def test_a_claim_made_last_month_puts_its_figure_in_that_month():
+    text = "The ministry said last month that 5,000 workers had been hired."
+    claims = claims_frame(claim(text, "5,000 workers had been hired", "said", "ministry"))
+    row = estimates_of(text, claims, published=pd.Timestamp("2024-03-12")).iloc[0]
+    assert pd.isna(row["said_on"])
+    assert (row["said_from"], row["said_to"]) == (pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29"))

@@ -100,3 +100,21 @@ def test_words_that_are_not_numbers():
     assert find_amounts("Some of these soldiers have already been posted.") == []
     assert find_amounts("Someone, somewhere, often thinks about it.") == []
     assert words_to_number("one two") is None
+
+
+@pytest.mark.parametrize("text, qualifier, low, high", [
+    ("losses have surpassed 3,500", "surpassed", 3500, NAN),
+    ("the toll exceeded 40", "exceeded", 40, NAN),
+    ("the count topped 1,000", "topped", 1000, NAN),
+    ("the wounded are approaching 600", "approaching", 600, 600),
+])
+def test_verbs_of_passing_a_figure_are_bounds(text, qualifier, low, high):
+    amount = only(text)
+    assert amount.qualifier == qualifier and same(amount.low, low) and same(amount.high, high)
+
+
+@pytest.mark.parametrize("text, low, high", [("a handful of guards", 2, 5), ("several dozen guards", 30, 90),
+                                             ("a few dozen guards", 24, 60)])
+def test_more_vague_amounts(text, low, high):
+    amount = only(text)
+    assert amount.vague and (amount.low, amount.high) == (low, high)

@@ -3,7 +3,8 @@
 dateparser reads calendar dates ("Oct. 22", "October 28, 2024"); the tense logic is ours:
 a weekday or a calendar date in a past-tense report is the latest such day on or before
 publication ("on Monday" in an article of Tuesday is the day before, in an article of Monday
-that same day); after "will" it is the next one. "Last week", "this week", "last month",
+that same day; "last Tuesday" in an article of Tuesday the week before); after "will" it is the
+next one. "Last week", "this week", "earlier this month", "over the past week", "last month",
 "this month" and "in August" are ranges: `resolve_said_on_range` returns them, and
 `resolve_said_on` gives NaT for them rather than the range's first day, so a said_on is
 always a day the text fixes (the range is one call away when a week is good enough).
@@ -54,11 +55,12 @@ def _date_pattern(lexicon: Lexicon) -> re.Pattern:
     lexicon's month and weekday names."""
     month = rf"(?:{alternation(lexicon.month_forms)})\.?"
     return re.compile(rf"""
-        \b(?: (?P<weekday>{alternation(lexicon.weekdays)})
+        \b(?: (?:(?P<last>last)\s+)?(?P<weekday>{alternation(lexicon.weekdays)})       # (last) Tuesday
             | (?P<calendar>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?     # Oct. 22(, 2024)
                          | \d{{1,2}}\s+{month}(?:,?\s+\d{{4}})?)                    # 22 October(, 2024)
             | (?<=\bin\s)(?P<month>{alternation(lexicon.months)})(?:\s+(?P<year>\d{{4}}))?   # in August (2024)
-            | (?P<relative>yesterday|today|(?:last|this)\s+(?:week|month))
+            | (?P<relative>yesterday|today|(?:last|this|earlier\s+this)\s+(?:week|month)
+                          | (?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+(?:week|month))   # over the past week
         )\b""", re.IGNORECASE | re.VERBOSE)
 
 
@@ -162,9 +164,13 @@ def _is_future(text: str, found: re.Match) -> bool:
     return bool(FUTURE.search(text, lo, found.start()))
 
 
-def _weekday(name: str, base: pd.Timestamp, future: bool, lexicon: Lexicon) -> pd.Timestamp:
+def _weekday(name: str, base: pd.Timestamp, future: bool, lexicon: Lexicon, last: bool = False) -> pd.Timestamp:
+    """The weekday on or before `base` (after it when `future`); "last Tuesday" is never `base` itself."""
     target = lexicon.weekdays.index(name.lower())
-    return base + pd.Timedelta(days=(target - base.weekday()) % 7 if future else -((base.weekday() - target) % 7))
+    if future:
+        return base + pd.Timedelta(days=(target - base.weekday()) % 7)
+    back = (base.weekday() - target) % 7
+    return base - pd.Timedelta(days=back or (7 if last else 0))
 
 
 def _month(name: str, year: str | None, base: pd.Timestamp | None, lexicon: Lexicon) -> tuple:
@@ -175,17 +181,23 @@ def _month(name: str, year: str | None, base: pd.Timestamp | None, lexicon: Lexi
     return first, first + pd.offsets.MonthEnd(0)
 
 
+RANGE_WORDS = re.compile(r"^(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+", re.IGNORECASE)
+
+
 def _relative(words: str, base: pd.Timestamp) -> tuple:
     monday = base - pd.Timedelta(days=base.weekday())
     first_of_month = base.replace(day=1)
+    words = RANGE_WORDS.sub("past ", " ".join(words.lower().split())).replace("earlier this", "this")
     return {
+        "past week": (base - 7 * DAY, base),  # "over the past week": the seven days up to the statement
+        "past month": (base - pd.DateOffset(months=1), base),
         "yesterday": (base - DAY, base - DAY),
         "today": (base, base),
         "this week": (monday, base),
         "last week": (monday - 7 * DAY, monday - DAY),
         "this month": (first_of_month, base),
         "last month": (first_of_month - pd.DateOffset(months=1), first_of_month - DAY),
-    }[" ".join(words.lower().split())]
+    }[words]
 
 
 def _in_quotation(text: str, position: int) -> bool:
@@ -206,7 +218,7 @@ def _resolve(found: re.Match, base: pd.Timestamp | None, future: bool, lexicon: 
     if base is None:
         return pd.NaT, pd.NaT  # weekdays and "yesterday" need the publication date
     if found["weekday"]:
-        day = _weekday(found["weekday"], base, future, lexicon)
+        day = _weekday(found["weekday"], base, future, lexicon, last=bool(found["last"]))
         return day, day
     return _relative(found["relative"], base)
 

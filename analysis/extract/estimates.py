@@ -19,20 +19,40 @@ The wording of a relative figure (`data/relative_figures.csv`: "tripling last we
 in (the week before for "last week", else any day before the figure it is compared with). A factor
 ("doubled") applies to the nearest figure of troops, workers or casualties in the sentence; counts
 of other things get no derived row.
+
+What a figure counts: a counted noun after it, else a noun it is coordinated with ("3,000 troops
+... and that 10,000 were expected", "killed about 500 soldiers and hurt three"), else a count noun
+before it that it is linked to ("the number of troops at more than 3,000", "casualties have surpassed
+3,000"). Casualty words around the figure ("500 soldiers stationed there were killed", "captured two
+soldiers", "losses have exceeded 200 troops") make the category `casualties`, and `measure` says
+what was counted (`data/measures.csv`: killed, wounded, killed_or_wounded, captured, missing). A
+share of a figure ("two-thirds of whom", "about half of the 4,100 wounded", `data/fractions.csv`)
+is a derived row whose value is that share of the figure.
+
+Who gave it: the innermost claim holding the figure whose claimant is a speaker (a claimant written
+with digits, a month, a fragment such as "CNN they" or "video purporting" is no speaker, and the
+next claim out is tried); a "he" or "she" the claims resolved to a country or an organisation of the
+actors table is read as the last person quoted before. A trailing "..., citing X" or "..., according
+to X" makes X the `claimant` and the claim's speaker `reported_by`; so does a claim inside another's
+("Lee said the agency estimated ..."). With no claim: a headline or a line that ends "— X" or ": X"
+names X; "X, which said ..." names X (and a date before X, "a Jan. 13 estimate from X", the day); a
+next sentence "This was confirmed by X" names X; a figure repeated as "the N" takes the source of the
+same figure stated before in the article. `claimant_mention` is the words naming the claimant here.
+Words of `data/estimate_words.csv` drive these rules.
 """
 from __future__ import annotations
 
 import math
 import re
 from bisect import bisect_right
-from collections import namedtuple
 from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
 
 from .. import schemas
-from ..text.lexicon import Lexicon, alternation
+from ..text.lexicon import Lexicon, alternation, phrase_key
+from .dates import date_range, resolve_said_on_range
 from .numbers import Amount, find_amounts
 
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -43,34 +63,90 @@ CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|#)\Z")   # "F-16", "#3": names, not cou
 LEADING_ZERO = re.compile(r"0\d")                 # postal codes, phone numbers: codes, not counts
 # Where a clause ends for the noun and place search: not at the comma of "10,000"; a number starts a new count.
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:!?()\[\]“”\"—]|\d")
+CLAUSE_MARK = re.compile(r",(?!\d)|[;:!?()\[\]“”\"—]")  # reading back from a figure: its own digits end nothing
 NEXT_WORD = re.compile(r"\s+(?:of\s+)?([a-z][a-z-]+)\b")
 WORD = re.compile(r"[A-Za-z%][\w’'-]*|%")
+TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")          # words (with "U.S.", "Jan.") and single marks
+DIGIT = re.compile(r"\d")
+SENTENCE_END_MARK = re.compile(r"[.!?…][”\"’')\]]*\s*\Z")
+AFTER_FIGURE = re.compile(r"\s*(?:[,.;:)!?]|\Z)|\s+(?:[a-z]+ly\s+)?([a-z]+)\b")  # the mark or word after a figure
 UNIT_WINDOW = 6       # words between an amount and its counted noun: "10,000 well-armed infantry soldiers"
 PREDICATE_WINDOW = 3  # words after the noun that can make it a casualty count: "soldiers were killed"
+MODIFIER_WINDOW = 8   # ... with a verb group after modifiers: "soldiers stationed in Russia were killed"
+LOOK_BACK_CHARS = 100  # how far before a figure a count noun it is linked to is read ("the number of troops at")
 CLAUSE_CHARS = 120    # how far a clause is read for the counted noun and the place
+SOURCE_WORDS = 8      # the longest source name read after "citing" or before "which said"
+LINE_SOURCE_WORDS = 4  # "... by December — report": the source that ends a headline is short
 FUNCTION_WORDS = frozenset("was has as its yes perhaps always whereas".split())  # end in s, are no plurals
+PERSONAL_PRONOUNS = frozenset("he she him her".split())
+SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+NOT_PERSONS = frozenset({"country", "government", "organisation", "media"})  # actor kinds no "he" names
+PEOPLE = ("troops", "workers", "casualties")
 PLACE = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
                    r"(?:\s+(?:region|province|oblast|area|border|district))?")
-Claim = namedtuple("Claim", "claim_id start end cue_start claimant said_on denies")
+
+
+class Claim(NamedTuple):
+    claim_id: object
+    start: int
+    end: int
+    cue_start: object
+    claimant: object
+    said_on: object
+    denies: bool
+    mention: object = pd.NA
+    said_from: object = pd.NaT
+    said_to: object = pd.NaT
+    speaker: bool = True     # the claimant is a speaker, not a date, a number or a fragment
 
 
 class _Patterns(NamedTuple):
     month_before: re.Pattern  # "Oct." before a day of the month
     month_in: re.Pattern      # "in August" in a relative wording (lower case)
     not_places: frozenset     # month and weekday names: "in May" names no place
+    calendar_words: frozenset  # month and weekday names: a claimant made of them is a date
     denial: re.Pattern
+    negation: re.Pattern
     relative: re.Pattern      # a group per relative figure of the lexicon: r0, r1, ...
+    citing: re.Pattern        # ", citing" / ", according to" after a figure
+    lead: re.Pattern          # "information from" before a source's name
+    line_source: re.Pattern   # "— report" ending a line with no sentence end
+    confirmed: re.Pattern     # "This was confirmed by X" (a whole sentence)
+    which_said: re.Pattern    # "which said", "who estimated"
+    fraction: re.Pattern      # "about half of", "two-thirds of"
+    verb_before: re.Pattern   # the word before a figure, past auxiliaries and adverbs ("had captured two")
+    words: dict               # role -> frozenset of phrases (estimate_words)
+
+
+def _phrases(phrases) -> str:
+    return alternation(phrases).replace(r"\s+", r"[\s-]+")
 
 
 @lru_cache(maxsize=8)
 def _patterns(lexicon: Lexicon) -> _Patterns:
     relative = "|".join(f"(?P<r{i}>{r.wording})" for i, r in enumerate(lexicon.relative_figures))
+    words = {role: frozenset(phrases) for role, phrases in lexicon.estimate_words.items()}
+    role = lambda name: alternation(words.get(name, ()) or ("\0",))  # noqa: E731
+    fraction = alternation(lexicon.fractions).replace(r"\s+", r"[\s-]+")
+    skipped = alternation(lexicon.auxiliaries | {"also", "reportedly", "allegedly", "already", "since"})
     return _Patterns(
-        month_before=re.compile(rf"\b(?:{alternation(lexicon.month_forms)})\.?\s*\Z", re.IGNORECASE),
+        month_before=re.compile(rf"\b(?:{alternation(lexicon.month_forms)})\.?[ \t\u00a0]*\Z", re.IGNORECASE),
         month_in=re.compile(rf"\b(?:in|since|from)\s+({alternation(lexicon.months)})\b"),
         not_places=frozenset(lexicon.months + lexicon.weekdays),
+        calendar_words=frozenset(lexicon.months + lexicon.weekdays + lexicon.month_abbreviations),
         denial=re.compile(rf"\b(?:{'|'.join(lexicon.denial_words)})\b", re.IGNORECASE),
-        relative=re.compile(rf"\b(?:{relative})\b", re.IGNORECASE))
+        negation=re.compile(rf"\b(?:{role('negation')})\b|n[’']t\b", re.IGNORECASE),
+        relative=re.compile(rf"\b(?:{relative})\b", re.IGNORECASE),
+        citing=re.compile(rf",\s*(?:{role('citing')})\s+", re.IGNORECASE),
+        lead=re.compile(rf"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z]+\s+)?(?:{role('lead')})\s+", re.IGNORECASE),
+        line_source=re.compile(r"(?:\s[—–-]{1,2}|:)\s*(?P<source>[^\s—–:][^—–:\n]{0,60}?)\s*\Z"),
+        confirmed=re.compile(rf"\s*(?:{role('anaphor')})\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
+                             rf"\s+(?:(?:also|later|since|[a-z]+ly)\s+)?(?P<cue>[a-z]+)\s+by\s+", re.IGNORECASE),
+        which_said=re.compile(rf"\b(?:{role('relative')})\s+(?P<cue>[a-z]+)\b"),
+        fraction=re.compile(rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?(?P<fraction>{fraction})"
+                            rf"\s+of\b", re.IGNORECASE),
+        verb_before=re.compile(rf"(?P<verb>[A-Za-z]+)(?:\s+(?:{skipped}))*\s+\Z", re.IGNORECASE),
+        words=words)
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -78,24 +154,77 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
     return stop.start() if stop else min(limit, pos + CLAUSE_CHARS)
 
 
+def _clause_start(text: str, pos: int, limit: int) -> int:
+    """Where the clause holding `pos` starts, reading back at most LOOK_BACK_CHARS (and not before `limit`)."""
+    lo = max(limit, pos - LOOK_BACK_CHARS)
+    marks = [m.end() for m in CLAUSE_MARK.finditer(text, lo, pos)]
+    return marks[-1] if marks else lo
+
+
+def _units_in(lowered: list[str], units: dict) -> list[tuple[int, int, str]]:
+    """(index, size, phrase) of each counted noun in a list of lower-case words, longest phrase first."""
+    found, k = [], 0
+    while k < len(lowered):
+        for size in (3, 2, 1):
+            phrase = " ".join(lowered[k:k + size])
+            if k + size <= len(lowered) and phrase in units:
+                found.append((k, size, phrase))
+                k += size - 1
+                break
+        k += 1
+    return found
+
+
+def _casualty_run(lowered: list[str], k: int, units: dict) -> list[str]:
+    """The casualty words from lowered[k] on, joined by "or"/"and": "killed or wounded" -> killed, wounded."""
+    run = []
+    while k < len(lowered) and (units.get(lowered[k]) == "casualties" or (run and lowered[k] in ("or", "and"))):
+        run += [lowered[k]] if units.get(lowered[k]) == "casualties" else []
+        k += 1
+    return run
+
+
+def _predicate(lowered: list[str], units: dict, auxiliaries: frozenset) -> list[str]:
+    """The casualty words of the first verb group in these words: "stationed in Russia were killed or
+    wounded" -> killed, wounded; "who were sent there" -> none."""
+    for k, word in enumerate(lowered):
+        if word in auxiliaries:
+            j = k + 1
+            while j < min(len(lowered), k + 4) and (lowered[j] in auxiliaries or lowered[j].endswith("ly")):
+                j += 1
+            return _casualty_run(lowered, j, units)
+    return []
+
+
 def counted_noun(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
     """(noun, category, end of the noun) for the amount ending at `pos`, or None."""
-    words = list(WORD.finditer(text, pos, _clause_end(text, pos, limit)))[:UNIT_WINDOW + PREDICATE_WINDOW]
+    found = _noun_after(text, pos, limit, lexicon)
+    return found[:3] if found else None
+
+
+def _noun_after(text: str, pos: int, limit: int, lexicon: Lexicon):
+    """(noun, category, end of the noun, casualty words) of the counted noun after an amount, or None."""
+    words = list(WORD.finditer(text, pos, _clause_end(text, pos, limit)))[:UNIT_WINDOW + MODIFIER_WINDOW]
     lowered = [w.group().lower() for w in words]
     units = lexicon.units
     for k in range(min(len(words), UNIT_WINDOW)):
         for size in (3, 2, 1):
             phrase = " ".join(lowered[k:k + size])
             if k + size <= len(words) and phrase in units:
-                category = units[phrase]
-                after = lowered[k + size:k + size + PREDICATE_WINDOW]
-                if category not in ("skip", "casualties") and any(units.get(w) == "casualties" for w in after):
-                    category = "casualties"
-                return phrase, category, words[k + size - 1].end()
+                category, casualties = units[phrase], []
+                if category == "casualties":
+                    casualties = [phrase]
+                elif category != "skip":
+                    after = lowered[k + size:k + size + PREDICATE_WINDOW]
+                    first = next((j for j, w in enumerate(after) if units.get(w) == "casualties"), None)
+                    casualties = (_casualty_run(lowered, k + size + first, units) if first is not None else
+                                  _predicate(lowered[k + size:k + size + MODIFIER_WINDOW], units, lexicon.auxiliaries))
+                    category = "casualties" if casualties else category
+                return phrase, category, words[k + size - 1].end(), casualties
     first = NEXT_WORD.match(text, pos)  # no counted noun: only a plural right after the amount counts
     plural = first and first[1].endswith("s") and not first[1].endswith(("ss", "us", "is"))
     if plural and first[1] not in FUNCTION_WORDS:
-        return first[1], "other", first.end()
+        return first[1], "other", first.end(), []
     return None
 
 
@@ -112,8 +241,9 @@ def _not_counted(text: str, amount: Amount, lexicon: Lexicon) -> bool:
     """Years, days of a month ("Oct. 22"), money, codes ("F-16", "0199"), and "one of" (a pronoun)."""
     before = max(0, amount.start - 12)
     month_before = _patterns(lexicon).month_before
-    return (_is_year(text, amount, lexicon) or bool(LEADING_ZERO.match(amount.text))
-            or any(p.search(text, before, amount.start) for p in (month_before, CURRENCY_BEFORE, CODE_BEFORE))
+    day_of_month = amount.text[:1].isdigit() and month_before.search(text, before, amount.start)
+    return (_is_year(text, amount, lexicon) or bool(LEADING_ZERO.match(amount.text)) or bool(day_of_month)
+            or any(p.search(text, before, amount.start) for p in (CURRENCY_BEFORE, CODE_BEFORE))
             or (amount.value == 1 and text[amount.end:amount.end + 4].lower() == " of "))
 
 
@@ -127,18 +257,263 @@ def place_after(text: str, pos: int, limit: int, lexicon: Lexicon):
     return pd.NA
 
 
-def _claims(claims: pd.DataFrame, lexicon: Lexicon) -> list[Claim]:
-    """Claims as plain tuples (pandas row access per amount costs more than the whole scan)."""
+def _measure(words, lexicon: Lexicon):
+    """What casualty words count: killed, wounded, killed_or_wounded (both named), captured, missing."""
+    measures = []
+    for word in words:
+        measure = lexicon.measures.get(phrase_key(word))
+        if measure and measure not in measures:
+            measures.append(measure)
+    if {"killed", "wounded"} <= set(measures):
+        return "killed_or_wounded"
+    return measures[0] if measures else pd.NA
+
+
+# --- who gave a figure -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _actor_kinds() -> dict[str, str]:
+    """Normalised actor name or alias -> kind (person, country, ...), from the package's actors table."""
+    from ..link.actors import ActorIndex, normalise
+
+    table = ActorIndex.load().table.fillna("")
+    kinds = dict(zip(table["alias"].map(normalise), table["kind"]))
+    return kinds | dict(zip(table["name"].map(normalise), table["kind"]))
+
+
+def _kind(name) -> str:
+    from ..link.actors import normalise
+
+    return _actor_kinds().get(normalise(name), "") if pd.notna(name) else ""
+
+
+def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
+    """Whether a claim's claimant names a speaker: not a date ("June"), a number ("000", "2024 Ten
+    thousand troops"), nor a fragment ("CNN they", "video purporting")."""
+    if claimant is None or pd.isna(claimant):
+        return False
+    written = str(mention) if mention is not None and pd.notna(mention) else str(claimant)
+    words = WORD.findall(written)
+    if not words or DIGIT.search(written) or DIGIT.search(str(claimant)):
+        return False
+    lowered = [w.lower().rstrip(".") for w in words]
+    if all(w in _patterns(lexicon).calendar_words for w in lowered):
+        return False
+    if len(words) > 1 and lowered[-1] in SUBJECT_PRONOUNS:
+        return False
+    return not (words[-1].islower() and lowered[-1].endswith("ing"))
+
+
+def _claims(claims: pd.DataFrame, text: str, published, lexicon: Lexicon) -> list[Claim]:
+    """Claims as plain tuples (pandas row access per amount costs more than the whole scan), with their
+    speakers checked, a "he" resolved to a country read as the last person quoted, a claim whose cue is a
+    noun with no speaker ("Earlier reports suggested") given that noun, and a period ("last month") for a
+    claim with no day."""
     if claims is None or claims.empty:
         return []
-    denial = _patterns(lexicon).denial
-    cue_starts = claims["cue_start"].tolist() if "cue_start" in claims else [pd.NA] * len(claims)
-    columns = zip(claims["claim_id"].tolist(), claims["start"].tolist(), claims["end"].tolist(), cue_starts,
-                  claims["claimant"].tolist(), claims["said_on"].tolist(), claims["text"].fillna("").tolist(),
-                  claims["cue"].fillna("").tolist())
-    return [Claim(claim_id, int(start), int(end), cue_start, claimant, said_on, bool(denial.search(f"{text} {cue}")))
-            for claim_id, start, end, cue_start, claimant, said_on, text, cue in columns
-            if pd.notna(start) and pd.notna(end)]
+    patterns = _patterns(lexicon)
+    n = len(claims)
+    column = lambda name: claims[name].tolist() if name in claims else [pd.NA] * n  # noqa: E731
+    columns = zip(column("claim_id"), column("start"), column("end"), column("cue_start"), column("cue_end"),
+                  column("claimant"), column("claimant_mention"), column("claimant_start"), column("claimant_end"),
+                  column("said_on"), claims["text"].fillna("").tolist(), claims["cue"].fillna("").tolist())
+    found = []
+    for claim_id, start, end, cue_start, cue_end, claimant, mention, who_start, who_end, said_on, words, cue in columns:
+        if pd.isna(start) or pd.isna(end):
+            continue
+        if pd.isna(claimant) and " " in cue.strip():  # "Earlier reports suggested ...": the cue names the source
+            claimant = mention = cue.strip()
+        said_from = said_to = pd.NaT
+        if pd.isna(said_on) and pd.notna(cue_start) and pd.notna(cue_end):
+            after = int(who_end) if pd.notna(who_start) and pd.notna(who_end) and who_start > cue_start else None
+            first, last = resolve_said_on_range(text, int(cue_start), int(cue_end), published, after, lexicon)
+            if pd.notna(first) and first != last:
+                said_from, said_to = first, last
+        denies = bool(patterns.denial.search(f"{words} {cue}")) and not patterns.negation.search(words)
+        found.append(Claim(claim_id, int(start), int(end), cue_start, claimant, said_on, denies,
+                           mention, said_from, said_to, is_speaker(mention, claimant, lexicon)))
+    return _pronouns_to_persons(found)
+
+
+def _pronouns_to_persons(claims: list[Claim]) -> list[Claim]:
+    """A "he" or "she" resolved to a country or an organisation names the last person quoted before it."""
+    order = sorted(range(len(claims)), key=lambda i: claims[i].cue_start if pd.notna(claims[i].cue_start)
+                   else claims[i].start)
+    last_person = None
+    for i in order:
+        claim = claims[i]
+        pronoun = str(claim.mention).lower() in PERSONAL_PRONOUNS
+        if pronoun and last_person is not None and _kind(claim.claimant) in NOT_PERSONS:
+            claims[i] = claim._replace(claimant=last_person)
+        elif claim.speaker and not pronoun and _kind(claim.claimant) not in NOT_PERSONS:
+            last_person = claim.claimant
+    return claims
+
+
+class _Article:
+    """One article's text, sentences, claims and lexicon: what the rows of its figures are read from."""
+
+    def __init__(self, text: str, spans: list[tuple], claims: list[Claim], published, lexicon: Lexicon):
+        self.text, self.spans, self.claims, self.published, self.lexicon = text, spans, claims, published, lexicon
+        self.patterns = _patterns(lexicon)
+        self.words = self.patterns.words
+
+    # -- names --
+    def name_after(self, pos: int, limit: int) -> str | None:
+        """The source named from `pos`: "the country's intelligence service" in "... service with the data"."""
+        lead = self.patterns.lead.match(self.text, pos, limit)
+        pos = lead.end() if lead else pos
+        taken = []
+        for token in TOKEN.finditer(self.text, pos, min(limit, pos + 200)):
+            word = token.group()
+            if not (word[0].isalnum() or word[0] in "’'") or (taken and word.lower() in self.words["boundary"]):
+                break
+            taken.append(token)
+            if len(taken) == SOURCE_WORDS:
+                break
+        if not taken:
+            return None
+        name = self.text[taken[0].start():taken[-1].end()]
+        return name[:-1] if name.endswith(".") and name.count(".") == 1 else name
+
+    def name_before(self, pos: int, limit: int) -> tuple[str, int] | None:
+        """(name, start) of the noun phrase ending at `pos`: "the agency" in "an estimate from the agency"."""
+        tokens = list(TOKEN.finditer(self.text, max(limit, pos - 120), pos))
+        taken = []
+        for token in reversed(tokens):
+            word = token.group()
+            if word == "," and not taken:
+                continue
+            if not (word[0].isalnum() or word[0] in "’'") or word.lower() in self.words["boundary"]:
+                break
+            taken.insert(0, token)
+            if word.lower() in self.lexicon.determiners or len(taken) == SOURCE_WORDS:
+                break
+        return (self.text[taken[0].start():taken[-1].end()], taken[0].start()) if taken else None
+
+    # -- sources --
+    def attribution(self, start: int, end: int, k: int) -> dict:
+        """claim_id, claimant (+ mention), reported_by, said_on/from/to, voice and stance of a figure."""
+        _, s, e = self.spans[k]
+        holding = sorted((c for c in self.claims if c.start <= start and end <= c.end), key=lambda c: (-c.start, c.end))
+        speakers = [c for c in holding if c.speaker]
+        claim = speakers[0] if speakers else None
+        if claim is None:  # a figure before a cue whose content missed it: "Some 1,000 fighters, the agency said"
+            cued = [c for c in self.claims if c.speaker and pd.notna(c.cue_start) and s <= c.cue_start < e
+                    and c.cue_start >= end]
+            claim = min(cued, key=lambda c: c.cue_start) if cued else None
+        row = _claim_fields(claim)
+        if claim is not None:
+            relay = next((c for c in speakers[1:] if c.claimant != claim.claimant), None)
+            row["reported_by"] = relay.claimant if relay else pd.NA
+        cited = self.cited(end, e)
+        if cited and (claim is None or phrase_key(cited) not in phrase_key(f"{claim.claimant} {claim.mention}")):
+            row.update(reported_by=row["claimant"], claimant=cited, claimant_mention=cited, voice="claim")
+        if pd.isna(row["claimant"]):
+            row.update(self.unclaimed(start, k))
+        return row
+
+    def cited(self, pos: int, limit: int) -> str | None:
+        """ "..., citing the spy agency": the source named after the figure at `pos` in its sentence."""
+        found = self.patterns.citing.search(self.text, pos, limit)
+        return self.name_after(found.end(), limit) if found else None
+
+    def unclaimed(self, start: int, k: int) -> dict:
+        """A source for a figure no claim holds: "— report" ending its line, "X, which said", or a next
+        sentence "This was confirmed by X"."""
+        _, s, e = self.spans[k]
+        line = self.text[s:e]
+        if not SENTENCE_END_MARK.search(line):
+            found = self.patterns.line_source.search(line)
+            if found and found.start() > 0 and len(found["source"].split()) <= LINE_SOURCE_WORDS:
+                return {"claimant": found["source"], "claimant_mention": found["source"], "voice": "claim"}
+        which = [m for m in self.patterns.which_said.finditer(self.text, s, start) if m["cue"] in self.lexicon.cues]
+        if which:
+            named = self.name_before(which[-1].start(), s)
+            if named:
+                first, last = date_range(self.text[max(s, named[1] - 40):named[1]], self.published,
+                                         lexicon=self.lexicon)
+                said_on = first if pd.notna(first) and first == last else pd.NaT
+                return {"claimant": named[0], "claimant_mention": named[0], "voice": "claim", "said_on": said_on}
+        if k + 1 < len(self.spans):
+            _, s1, e1 = self.spans[k + 1]
+            found = self.patterns.confirmed.match(self.text, s1, e1)
+            if found and found["cue"].lower() in self.lexicon.cues:
+                name = self.name_after(found.end(), e1)
+                if name:
+                    return {"claimant": name, "claimant_mention": name, "voice": "claim"}
+        return {}
+
+    # -- what is counted --
+    def counted(self, amount: Amount, k: int, earlier: list[dict]):
+        """(unit, category, end of the unit, measure) of a figure, or None when it counts nothing."""
+        _, s, e = self.spans[k]
+        text, units = self.text, self.lexicon.units
+        noun = _noun_after(text, amount.end, e, self.lexicon)
+        if noun and noun[1] == "skip":
+            return None
+        unit, category, unit_end, casualties = noun if noun else (None, None, amount.end, [])
+        if noun is None or category in ("troops", "workers", "other"):
+            linked = self.linked_noun(amount, s)
+            if linked and (units[linked] == "casualties" or noun is None):
+                unit = unit or linked
+                category, casualties = units[linked], ([linked] if units[linked] == "casualties" else [])
+        if unit is None:
+            shared = self.coordinated(amount, earlier)
+            if shared is None:
+                return None
+            unit, category, casualties = shared["unit"], shared["category"], []
+            if category == "casualties":
+                casualties = [shared["measure"]] if pd.notna(shared["measure"]) else []
+        verb = self.patterns.verb_before.search(text, max(s, amount.start - 40), amount.start)
+        if verb and units.get(verb["verb"].lower()) == "casualties" and category in ("troops", "workers",
+                                                                                      "casualties"):
+            category, casualties = "casualties", [verb["verb"]]  # "killed 40 soldiers and hurt seven": killed
+        if amount.value == 1 and category in ("troops", "workers") and not unit.endswith("s"):
+            return None  # "one soldier who ...": someone in the story, not a count
+        return unit, category, unit_end, _measure(casualties, self.lexicon) if category == "casualties" else pd.NA
+
+    def linked_noun(self, amount: Amount, s: int) -> str | None:
+        """The count noun before a figure linked to it: "the number of troops at 3,000", "casualties
+        have surpassed 3,000", "losses have exceeded 200"."""
+        text, units = self.text, self.lexicon.units
+        before = text[_clause_start(text, amount.start, s):amount.start]
+        words = [w.lower() for w in WORD.findall(before)]
+        qualifier = phrase_key(amount.qualifier)
+        if not words or not (qualifier in self.words["link"] or words[-1] in self.words["link"]
+                             or " ".join(words[-2:]) in self.words["link"]):
+            return None
+        nouns = [p for _, _, p in _units_in(words, units) if units[p] in PEOPLE]
+        casualties = [p for p in nouns if units[p] == "casualties"]
+        if casualties:
+            return casualties[0]
+        return nouns[-1] if nouns and any(w in self.words["aggregate"] for w in words) else None
+
+    def coordinated(self, amount: Amount, earlier: list[dict]) -> dict | None:
+        """The row whose noun a figure shares: "3,000 troops ... and that 10,000 were expected", "killed
+        about 500 soldiers and hurt three"."""
+        people = [r for r in earlier if r["category"] in PEOPLE and not r["derived"]]
+        if not people:
+            return None
+        after = AFTER_FIGURE.match(self.text, amount.end)
+        word = after and after[1]
+        if after is None or (word and word not in self.lexicon.auxiliaries | self.lexicon.modals
+                             and not word.endswith("ed")):
+            return None
+        before = WORD.findall(self.text[max(0, amount.start - 30):amount.start])
+        previous = before[-1].lower() if before else ""
+        if previous in self.words["coordination"] or self.lexicon.units.get(previous) == "casualties":
+            return people[-1]
+        return None
+
+
+def _claim_fields(claim: Claim | None) -> dict:
+    if claim is None:
+        return {"claim_id": pd.NA, "claimant": pd.NA, "claimant_mention": pd.NA, "reported_by": pd.NA,
+                "said_on": pd.NaT, "said_from": pd.NaT, "said_to": pd.NaT, "voice": "article", "stance": "assertion"}
+    return {"claim_id": claim.claim_id, "claimant": claim.claimant, "claimant_mention": claim.mention,
+            "reported_by": pd.NA, "said_on": claim.said_on, "said_from": claim.said_from, "said_to": claim.said_to,
+            "voice": "claim", "stance": "denial" if claim.denies else "assertion"}
 
 
 def claim_for(claims: list[Claim], start: int, end: int, sent_start: int, sent_end: int) -> Claim | None:
@@ -150,26 +525,20 @@ def claim_for(claims: list[Claim], start: int, end: int, sent_start: int, sent_e
     return min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
 
 
-def _attribution(claim: Claim | None) -> dict:
-    if claim is None:
-        return {"claim_id": pd.NA, "claimant": pd.NA, "said_on": pd.NaT, "voice": "article", "stance": "assertion"}
-    return {"claim_id": claim.claim_id, "claimant": claim.claimant, "said_on": claim.said_on, "voice": "claim",
-            "stance": "denial" if claim.denies else "assertion"}
-
-
-def _estimate(text, amount: Amount, sentence, claims, lexicon: Lexicon) -> dict | None:
-    sentence_id, s, e = sentence
+def _estimate(article: _Article, amount: Amount, k: int, earlier: list[dict]) -> dict | None:
+    text, lexicon = article.text, article.lexicon
+    sentence_id, s, e = article.spans[k]
     if _not_counted(text, amount, lexicon):
         return None
-    unit = counted_noun(text, amount.end, e, lexicon)
-    if unit is None or unit[1] == "skip":
+    counted = article.counted(amount, k, earlier)
+    if counted is None:
         return None
-    claim = claim_for(claims, amount.start, amount.end, s, e)
+    unit, category, unit_end, measure = counted
     return {"sentence_id": sentence_id, "start": amount.start, "end": amount.end, "text": amount.text,
             "value": amount.value, "low": amount.low, "high": amount.high, "qualifier": amount.qualifier or pd.NA,
-            "approximate": amount.approximate, "unit": unit[0], "category": unit[1],
-            "location": place_after(text, unit[2], e, lexicon), **_attribution(claim), "derived": False,
-            "derivation": pd.NA}
+            "approximate": amount.approximate, "unit": unit, "category": category, "measure": measure,
+            "location": place_after(text, unit_end, e, lexicon), **article.attribution(amount.start, amount.end, k),
+            "derived": False, "derivation": pd.NA, "_unit_end": unit_end}
 
 
 def _earlier_period(wording: str, base, lexicon: Lexicon) -> tuple:
@@ -254,13 +623,72 @@ def _derived_rows(text: str, sentence, found: list[tuple[Amount, dict | None]], 
     return rows, consumed
 
 
-def _sentence_rows(text: str, sentence, amounts: list[Amount], claims: list[Claim], published,
-                   lexicon: Lexicon) -> list[dict]:
-    found = [(a, _estimate(text, a, sentence, claims, lexicon)) for a in amounts]
+def _share_rows(article: _Article, k: int, shares: list[re.Match], found: list) -> list[dict]:
+    """ "two-thirds of whom were killed", "about half of the 4,100 wounded": a derived row per share, the
+    figure it is a share of scaled by it."""
+    text, lexicon = article.text, article.lexicon
+    _, s, e = article.spans[k]
+    rows = []
+    for share in shares:
+        after = NEXT_WORD.match(text, share.end())
+        referring = after is not None and after[1].lower() in article.words["referring"]
+        if referring:  # "of whom": the figure of people before the share
+            bases = [(a, r) for a, r in found if r and r["category"] in PEOPLE and a.end <= share.start()]
+            base = bases[-1] if bases else None
+            predicate_from = after.end()
+        else:          # "of the 4,100 wounded": the figure right after it
+            base = next(((a, r) for a, r in found if r and a.start >= share.end()), None)
+            between = text[share.end():base[0].start].split() if base else []
+            if base is None or base[1]["category"] not in PEOPLE or any(
+                    w.lower() not in lexicon.determiners for w in between):
+                continue
+            predicate_from = base[1]["_unit_end"]
+        if base is None or pd.isna(base[1]["value"]) and pd.isna(base[1]["low"]):
+            continue
+        amount, figure = base
+        factor = lexicon.fractions[phrase_key(share["fraction"].replace("-", " "))]
+        words = [w.lower() for w in WORD.findall(text[predicate_from:_clause_end(text, predicate_from, e)])]
+        casualties = _predicate(words[:MODIFIER_WINDOW], lexicon.units, lexicon.auxiliaries)
+        end = share.end("fraction")
+        rows.append({**figure, "start": share.start(), "end": end, "text": text[share.start():end],
+                     "value": figure["value"] * factor, "low": figure["low"] * factor,
+                     "high": figure["high"] * factor, "qualifier": phrase_key(share["qualifier"]) or pd.NA,
+                     "approximate": True, "derived": True, "derivation": text[share.start():end],
+                     "derived_from": amount.start,
+                     **({"category": "casualties", "measure": _measure(casualties, lexicon)} if casualties else {})})
+    return rows
+
+
+def _sentence_rows(article: _Article, k: int, amounts: list[Amount]) -> list[dict]:
+    text, lexicon = article.text, article.lexicon
+    _, s, e = article.spans[k]
+    shares = list(article.patterns.fraction.finditer(text, s, e))
+    found: list[tuple[Amount, dict | None]] = []
+    for amount in amounts:
+        in_share = any(m.start("fraction") <= amount.start < m.end("fraction") for m in shares)
+        found.append((amount, None if in_share else _estimate(article, amount, k, [r for _, r in found if r])))
     if not any(r for _, r in found):
         return []
-    derived, consumed = _derived_rows(text, sentence, found, published, lexicon)
+    derived, consumed = _derived_rows(text, article.spans[k], found, article.published, lexicon)
+    derived += _share_rows(article, k, shares, found)
     return [r for a, r in found if r and a.start not in consumed] + derived
+
+
+def _restated(text: str, rows: list[dict]) -> None:
+    """ "the 30,000-troop figure": a figure stated before in the article, repeated with "the", keeps the
+    source of that earlier statement."""
+    stated = sorted((r for r in rows if not r["derived"] and pd.notna(r["claimant"])), key=lambda r: r["start"])
+    for row in rows:
+        if row["derived"] or pd.isna(row["value"]) or not RESTATED.search(text, max(0, row["start"] - 5), row["start"]):
+            continue
+        same = [r for r in stated if r["start"] < row["start"] and r["category"] == row["category"]
+                and row["value"] in (r["value"], r["low"], r["high"])]
+        if same:
+            row.update({key: same[-1][key] for key in SOURCE_FIELDS})
+
+
+RESTATED = re.compile(r"\b[Tt]he\s+\Z")
+SOURCE_FIELDS = ("claimant", "claimant_mention", "reported_by", "said_on", "said_from", "said_to", "voice")
 
 
 def _amounts_by_sentence(text: str, spans: list[tuple], lexicon: Lexicon) -> dict[int, list[Amount]]:
@@ -291,8 +719,8 @@ def _denials(text: str, sentences: list[tuple], claims: list[Claim], figures: li
         rows.append({"sentence_id": sentence_id, "start": claim.start, "end": claim.end,
                      "text": text[claim.start:claim.end], "value": math.nan, "low": math.nan, "high": math.nan,
                      "qualifier": pd.NA, "approximate": False,
-                     "unit": noun.group().lower(), "category": units[noun.group().lower()],
-                     "location": place_after(text, noun.end(), claim.end, lexicon), **_attribution(claim),
+                     "unit": noun.group().lower(), "category": units[noun.group().lower()], "measure": pd.NA,
+                     "location": place_after(text, noun.end(), claim.end, lexicon), **_claim_fields(claim),
                      "derived": False, "derivation": pd.NA})
     return rows
 
@@ -322,8 +750,8 @@ def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
         row.update(estimate_id=estimate_id, article_id=article_id, derived_from=by_start.get(row.get("derived_from")))
         for key in COUNTS:  # people are counted in whole numbers: a third of 10,000 is 3,333, not 3333.333333
             row[key] = _whole(row.get(key))
-        row.setdefault("said_from", pd.NaT)  # NaT, not None: the column stays a date column without a cast
-        row.setdefault("said_to", pd.NaT)
+        for key in ("said_on", "said_from", "said_to"):  # NaT, not None: the column stays a date column
+            row[key] = row[key] if pd.notna(row.get(key)) else pd.NaT
     return pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]))
 
 
@@ -333,10 +761,11 @@ def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claim
     lexicon = lexicon or Lexicon.default()
     spans = list(zip(sentences["sentence_id"].tolist(), sentences["start"].astype(int).tolist(),
                      sentences["end"].astype(int).tolist()))
-    claim_list = _claims(claims, lexicon)
+    claim_list = _claims(claims, text, published, lexicon)
+    article = _Article(text, spans, claim_list, published, lexicon)
     grouped = _amounts_by_sentence(text, spans, lexicon)
-    rows = [r for k, amounts in grouped.items()
-            for r in _sentence_rows(text, spans[k], amounts, claim_list, published, lexicon)]
+    rows = [r for k, amounts in grouped.items() for r in _sentence_rows(article, k, amounts)]
+    _restated(text, rows)
     rows += _denials(text, spans, claim_list, [r["start"] for r in rows], lexicon)
     if not rows:
         return schemas.empty_frame("estimates")

@@ -12,10 +12,11 @@ To extend it without editing the package, write files with the columns of the ta
     analysis.extract.estimates.extract_estimates(..., lexicon=lexicon)
 
 The keywords are the table names: cues, titles, qualifiers, units, vague_amounts, relative_figures,
-denial_words, function_words (modals, auxiliaries, determiners), and the word lists (one word a
-line) abbreviations, abbreviations_before_numbers, sentence_starters, editorial_labels. The user's
-rows are added to the package's; a row for a word the package has replaces it. A missing file or
-wrong columns raise a ValueError naming the file and the expected columns.
+denial_words, measures, fractions, estimate_words, function_words (modals, auxiliaries, determiners),
+and the word lists (one word a line) abbreviations, abbreviations_before_numbers, sentence_starters,
+editorial_labels. The user's rows are added to the package's; a row for a word the package has
+replaces it. A missing file or wrong columns raise a ValueError naming the file and the expected
+columns.
 
 A Lexicon pickles (worker processes get it with their jobs) and hashes and compares by content, so
 the patterns a module compiles from it can be cached per lexicon (`functools.lru_cache`) and a copy
@@ -60,6 +61,11 @@ TABLES = {
     "relative_figures": Table("relative_figures.csv", ("wording", "factor", "position"),
                               (("position", frozenset({"before", "any"})),)),
     "denial_words": Table("denial_words.csv", ("pattern",)),
+    "measures": Table("measures.csv", ("word", "measure")),
+    "fractions": Table("fractions.csv", ("phrase", "share")),
+    "estimate_words": Table("estimate_words.csv", ("phrase", "role"),
+                            (("role", frozenset({"citing", "lead", "aggregate", "link", "anaphor", "relative", "referring",
+                                                   "coordination", "boundary", "negation"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
                             (("kind", frozenset({"modal", "auxiliary", "determiner"})),)),
     "abbreviations": Table("abbreviations.txt"),
@@ -106,6 +112,9 @@ class Lexicon:
     vague_amounts: dict[str, tuple[float, float]]  # "thousands" -> (2000.0, 9999.0)
     relative_figures: tuple[RelativeFigure, ...]
     denial_words: tuple[str, ...]             # regular expressions
+    measures: dict[str, str]                  # casualty word -> what it counts ("injured" -> wounded)
+    fractions: dict[str, float]               # "two thirds" -> 0.666667 (keys with spaces, not hyphens)
+    estimate_words: dict[str, tuple[str, ...]]  # role -> its phrases, sorted: "citing" -> ("according to", ...)
     modals: frozenset[str]
     auxiliaries: frozenset[str]               # forms of be, have, do
     determiners: frozenset[str]
@@ -191,6 +200,8 @@ def _calendar_names() -> dict[str, tuple[str, ...]]:
 
 
 def _merged(old, new):
+    if isinstance(old, dict) and any(type(v) is tuple for v in new.values()):  # role -> phrases: add phrases
+        return {k: tuple(sorted(set(old.get(k, ())) | set(new.get(k, ())))) for k in old.keys() | new.keys()}
     if isinstance(old, (dict, frozenset)):
         return old | new
     return old + tuple(v for v in new if v not in old)
@@ -259,5 +270,10 @@ PARSERS = {
         RelativeFigure(_regex(r.wording), float(r.factor) if r.factor else math.nan, r.position == "before")
         for r in rows.itertuples())},
     "denial_words": lambda rows: {"denial_words": tuple(map(_regex, rows["pattern"]))},
+    "measures": lambda rows: {"measures": dict(zip(rows["word"].map(phrase_key), rows["measure"]))},
+    "fractions": lambda rows: {"fractions": {phrase_key(r.phrase.replace("-", " ")): float(r.share)
+                                             for r in rows.itertuples()}},
+    "estimate_words": lambda rows: {"estimate_words": {
+        role: tuple(sorted(set(group["phrase"].map(phrase_key)))) for role, group in rows.groupby("role")}},
     "function_words": _function_words,
 }
