@@ -105,3 +105,12 @@ def test_quotes_carry_their_claim_id():
     quotes, claims = quotes_and_claims("x9", HAND_TEXT, HAND_SENTENCES, HAND)
     joined = quotes.merge(claims, on="claim_id", suffixes=("", "_claim"))
     assert joined["quote_id"].tolist() == joined["quote_id_claim"].tolist() == ["x9-q000", "x9-q001"]
+
+
+def test_a_split_quotation_is_one_claim_with_a_quote_per_quoted_piece():
+    text = "“The bridge is safe,” the engineer said. “We tested every cable.”"
+    quotes, claims = quotes_and_claims("s1", text, Doc(text).sentence_table(), extract_attributions(text))
+    assert len(claims) == 1 and claims["kind"].tolist() == ["direct"]
+    assert quotes["text"].tolist() == ["The bridge is safe,", "We tested every cable."]
+    assert quotes["claim_id"].tolist() == ["s1-c000", "s1-c000"]
+    assert claims["quote_id"].tolist() == ["s1-q000"]

@@ -1,7 +1,7 @@
 """The quotes and claims tables of one article, from its attributions and sentences.
 
-Every attribution is a claim. A quote is the speaker's own words: a direct claim is one quote, and
-a partial claim (reported speech quoting some words) holds one quote per quotation inside it. Ids
+Every attribution is a claim. A quote is the speaker's own words: a direct claim is one quote per
+quoted piece (two for a split quotation, "“A,” she said. “B.”"), and a partial claim (reported speech quoting some words) holds one quote per quotation inside it. Ids
 are readable and stable for a given text: f"{article_id}-c{n:03d}" and f"{article_id}-q{n:03d}"
 numbered in text order. quotes.claim_id names each quote's claim; claims.quote_id its first quote.
 """
@@ -52,12 +52,13 @@ def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame, attri
 
 
 def _quotes(text: str, claims: pd.DataFrame, quotations: list[tuple[int, int]]) -> pd.DataFrame:
-    """The quotes of these claims in text order: each direct claim whole, each quotation in a partial one."""
+    """The quotes of these claims in text order: each piece of a direct claim, each quotation in a partial one."""
     spans = np.array(quotations or [(0, 0)], dtype=np.int64)
     parts = []
-    for row, (kind, start, end) in enumerate(zip(claims["kind"], claims["start"], claims["end"])):
-        if kind == "direct":
-            parts.append((row, start, end))
+    pieces = claims["content_spans"] if "content_spans" in claims else [None] * len(claims)
+    for row, (kind, start, end, quoted) in enumerate(zip(claims["kind"], claims["start"], claims["end"], pieces)):
+        if kind == "direct":  # a split quotation ("“A,” she said. “B.”"): one quote per quoted piece
+            parts.extend((row, a, b) for a, b in (quoted if quoted is not None and len(quoted) else [(start, end)]))
         elif kind == "partial":
             inside = (spans[:, 0] >= start) & (spans[:, 1] <= end + 2)  # a closing mark may follow the clause
             parts.extend((row, a, min(b, end)) for a, b in spans[inside])
