@@ -133,3 +133,14 @@ def test_periods_up_to_the_statement_are_ranges(text, first, last):
     i = text.index("said")
     assert resolve_said_on_range(text, i, i + 4, TUESDAY) == (pd.Timestamp(first), pd.Timestamp(last))
     assert pd.isna(resolve_said_on(text, i, i + 4, TUESDAY))
+
+
+@pytest.mark.parametrize("text, published, first, last", [
+    ("Over the weekend, the ministry said the border was closed.", "2024-10-28", "2024-10-26", "2024-10-27"),
+    ("The ministry said at the weekend that the border was closed.", "2024-10-29", "2024-10-26", "2024-10-27"),
+    ("The ministry said over the weekend that the border was closed.", "2024-10-26", "2024-10-26", "2024-10-26"),
+])
+def test_the_weekend_is_the_last_saturday_and_sunday(text, published, first, last):
+    i = text.index("said")
+    found = resolve_said_on_range(text, i, i + 4, pd.Timestamp(published))
+    assert found == (pd.Timestamp(first), pd.Timestamp(last))

@@ -422,3 +422,33 @@ def test_a_claim_made_last_month_puts_its_figure_in_that_month():
     row = estimates_of(text, claims, published=pd.Timestamp("2024-03-12")).iloc[0]
     assert pd.isna(row["said_on"])
     assert (row["said_from"], row["said_to"]) == (pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29"))
+
+
+def test_a_participle_after_the_main_clause_speaks_for_its_subject():
+    text = ("In March, the premier opened the bridge; in May, her deputy Lars Moen toured the port, "
+            "announcing plans to hire 2,000 dock workers.")
+    bad = claim(text, "plans to hire 2,000 dock workers", "announcing", "May")
+    row = estimates_of(text, claims_frame(bad)).iloc[0]
+    assert row["claimant"] == "her deputy Lars Moen"
+
+
+def test_who_put_the_number_at_a_figure_is_its_source_and_the_day_after_it_counts():
+    text = "Analyst Tom Berg earlier put the number of soldiers at the base at about 2,400 on March 4, citing photos."
+    row = one(estimates_of(text, published=pd.Timestamp("2023-03-20")), "about 2,400")
+    assert row["category"] == "troops" and row["claimant"] == "Analyst Tom Berg"
+    assert row["said_on"] == pd.Timestamp("2023-03-04")
+
+
+def test_a_content_that_stops_inside_the_figure_still_holds_it():
+    text = "Citing the report, the mayor spoke of 25,000 workers leaving the city."
+    cut = {**claim(text, "the mayor spoke of 25", "Citing", "mayor"), "end": text.index("25,000") + 2}
+    row = estimates_of(text, claims_frame(cut)).iloc[0]
+    assert row["text"] == "25,000" and row["claimant"] == "mayor"
+
+
+def test_a_claim_whose_speaker_is_a_fragment_gives_way_to_a_speaker_cued_in_the_sentence():
+    text = "Border officials told AFP they expect up to 3,000 more workers to arrive."
+    fragment = claim(text, "up to 3,000 more workers to arrive", "expect", "AFP they", n=0)
+    officials = claim(text, "AFP they expect up", "told", "Border officials", n=1)
+    row = estimates_of(text, claims_frame(fragment, officials)).iloc[0]
+    assert row["claimant"] == "Border officials"

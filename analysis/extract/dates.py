@@ -4,7 +4,7 @@ dateparser reads calendar dates ("Oct. 22", "October 28, 2024"); the tense logic
 a weekday or a calendar date in a past-tense report is the latest such day on or before
 publication ("on Monday" in an article of Tuesday is the day before, in an article of Monday
 that same day; "last Tuesday" in an article of Tuesday the week before); after "will" it is the
-next one. "Last week", "this week", "earlier this month", "over the past week", "last month",
+next one. "Last week", "this week", "over the weekend", "earlier this month", "over the past week", "last month",
 "this month" and "in August" are ranges: `resolve_said_on_range` returns them, and
 `resolve_said_on` gives NaT for them rather than the range's first day, so a said_on is
 always a day the text fixes (the range is one call away when a week is good enough).
@@ -60,7 +60,8 @@ def _date_pattern(lexicon: Lexicon) -> re.Pattern:
                          | \d{{1,2}}\s+{month}(?:,?\s+\d{{4}})?)                    # 22 October(, 2024)
             | (?<=\bin\s)(?P<month>{alternation(lexicon.months)})(?:\s+(?P<year>\d{{4}}))?   # in August (2024)
             | (?P<relative>yesterday|today|(?:last|this|earlier\s+this)\s+(?:week|month)
-                          | (?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+(?:week|month))   # over the past week
+                          | (?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+(?:week|month)    # over the past week
+                          | (?:(?:over|at|during)\s+the|last|this)\s+weekend)
         )\b""", re.IGNORECASE | re.VERBOSE)
 
 
@@ -188,6 +189,9 @@ def _relative(words: str, base: pd.Timestamp) -> tuple:
     monday = base - pd.Timedelta(days=base.weekday())
     first_of_month = base.replace(day=1)
     words = RANGE_WORDS.sub("past ", " ".join(words.lower().split())).replace("earlier this", "this")
+    if words.endswith("weekend"):  # the last Saturday and Sunday up to the statement
+        saturday = base - pd.Timedelta(days=(base.weekday() - 5) % 7)
+        return saturday, min(base, saturday + DAY)
     return {
         "past week": (base - 7 * DAY, base),  # "over the past week": the seven days up to the statement
         "past month": (base - pd.DateOffset(months=1), base),

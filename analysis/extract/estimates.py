@@ -301,7 +301,7 @@ def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
         return False
     if len(words) > 1 and lowered[-1] in SUBJECT_PRONOUNS:
         return False
-    return not (words[-1].islower() and lowered[-1].endswith("ing"))
+    return not (len(words) == 2 and words[-1].islower() and lowered[-1].endswith("ing"))
 
 
 def _claims(claims: pd.DataFrame, text: str, published, lexicon: Lexicon) -> list[Claim]:
@@ -395,13 +395,22 @@ class _Article:
     def attribution(self, start: int, end: int, k: int) -> dict:
         """claim_id, claimant (+ mention), reported_by, said_on/from/to, voice and stance of a figure."""
         _, s, e = self.spans[k]
-        holding = sorted((c for c in self.claims if c.start <= start and end <= c.end), key=lambda c: (-c.start, c.end))
+        # a content that stops inside the figure ("... deployment of 100" of "100,000") still holds it
+        holding = sorted((c for c in self.claims if c.start <= start < c.end), key=lambda c: (-c.start, c.end))
         speakers = [c for c in holding if c.speaker]
         claim = speakers[0] if speakers else None
-        if claim is None:  # a figure before a cue whose content missed it: "Some 1,000 fighters, the agency said"
+        estimated = None if claim else self.estimated_by(start, end, k)
+        if estimated:
+            return estimated
+        if claim is None and holding:
+            subject = self.participle_subject(holding[0], s)
+            if subject:
+                return {**_claim_fields(holding[0]), "claimant": subject, "claimant_mention": subject}
+        if claim is None:  # a figure before a cue whose content missed it: "Some 1,000 fighters, the agency said";
+            # with only claims whose speaker is no speaker around it, any speaker cued in the sentence
             cued = [c for c in self.claims if c.speaker and pd.notna(c.cue_start) and s <= c.cue_start < e
-                    and c.cue_start >= end]
-            claim = min(cued, key=lambda c: c.cue_start) if cued else None
+                    and (holding or c.cue_start >= end)]
+            claim = min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
         row = _claim_fields(claim)
         if claim is not None:
             relay = next((c for c in speakers[1:] if c.claimant != claim.claimant), None)
@@ -412,6 +421,56 @@ class _Article:
         if pd.isna(row["claimant"]):
             row.update(self.unclaimed(start, k))
         return row
+
+    def subject(self, pos: int, stop: int) -> str | None:
+        """The subject that opens a clause at `pos`: the words up to the last capitalised one before a verb
+        ("his envoy Sergei Shoigu" in "his envoy Sergei Shoigu visited ...") or before `stop`."""
+        last = None
+        for n, token in enumerate(TOKEN.finditer(self.text, pos, stop)):
+            word = token.group()
+            if n >= SOURCE_WORDS + 2 or not (word[0].isalnum() or word[0] in "’'"):
+                break
+            lowered = word.lower()
+            if last is not None and (lowered in self.lexicon.auxiliaries or lowered.endswith("ed")):
+                break
+            if word[0].isupper():
+                last = token.end()
+        return self.text[pos:last] if last else None
+
+    def participle_subject(self, claim: Claim, s: int) -> str | None:
+        """ "In June, his envoy X visited Y, announcing plans ...": a claim cued by a participle after a comma,
+        whose speaker is no speaker, is the main clause's subject's."""
+        if pd.isna(claim.cue_start) or not self.text[max(s, int(claim.cue_start) - 2):int(claim.cue_start)].endswith(", "):
+            return None
+        cue = int(claim.cue_start)
+        start = max(s, self.text.rfind(";", s, cue) + 1)  # the clause of the participle's main verb
+        comma = self.text.find(",", start, cue)
+        opening = self.text[start:comma].split() if comma > 0 else []
+        if opening and len(opening) <= 3 and opening[0].lower() in self.words["boundary"]:  # "In June,"
+            start = comma + 1
+        start += len(self.text[start:cue]) - len(self.text[start:cue].lstrip())
+        return self.subject(start, cue)
+
+    def estimated_by(self, start: int, end: int, k: int) -> dict | None:
+        """ "X previously put the number of troops in Russia at more than 3,000 on October 23": X, and the day
+        after the figure."""
+        _, s, e = self.spans[k]
+        clause = _clause_start(self.text, start, s)
+        verbs = [m for m in WORD.finditer(self.text, clause, start) if m.group().lower() in self.words["estimating"]]
+        if not verbs:
+            return None
+        after = WORD.findall(self.text[verbs[-1].end():start])
+        if not after or after[0].lower() not in self.lexicon.determiners or len(after) < 2 \
+                or after[1].lower() not in self.words["aggregate"]:
+            return None
+        clause += len(self.text[clause:start]) - len(self.text[clause:start].lstrip())
+        name = self.subject(clause, verbs[-1].start())
+        if not name:
+            return None
+        stop = CLAUSE_MARK.search(self.text, end, e)
+        first, last = date_range(self.text[end:stop.start() if stop else e], self.published, lexicon=self.lexicon)
+        said_on = first if pd.notna(first) and first == last else pd.NaT
+        return {**_claim_fields(None), "claimant": name, "claimant_mention": name, "voice": "claim", "said_on": said_on}
 
     def cited(self, pos: int, limit: int) -> str | None:
         """ "..., citing the spy agency": the source named after the figure at `pos` in its sentence."""

@@ -65,7 +65,7 @@ TABLES = {
     "fractions": Table("fractions.csv", ("phrase", "share")),
     "estimate_words": Table("estimate_words.csv", ("phrase", "role"),
                             (("role", frozenset({"citing", "lead", "aggregate", "link", "anaphor", "relative", "referring",
-                                                   "coordination", "boundary", "negation"})),)),
+                                                   "coordination", "boundary", "negation", "estimating"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
                             (("kind", frozenset({"modal", "auxiliary", "determiner"})),)),
     "abbreviations": Table("abbreviations.txt"),
