@@ -160,3 +160,57 @@ def test_blocks_compare_neighbours_in_time_not_every_pair():
     assert all(("undated", a) in met for a in articles["article_id"])
     assert len(met) < len(articles) ** 2 / 4
     assert sorted(a for block in blocks for a in block.anchors) == sorted(articles["article_id"])
+
+
+# --- linking a month and a date window at a time gives the same tables ---------------------------
+
+@pytest.fixture(scope="module")
+def replicated(tmp_path_factory):
+    """The seeds copied 24 times by three outlets, a day apart (two undated): elements that chain across
+    date windows and months, and discrepancies between copies."""
+    import json
+    from analysis.paths import PROJECT_DIR
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_DIR / "tests" / "data" / "seeds").glob("*.txt"))]
+    rows = [{"id": f"r{i:03d}", "text": texts[i % 2] + f"\n\nCopy {i}.", "outlet": "ABC"[i % 3],
+             "published": None if i % 11 == 5 else str(pd.Timestamp("2024-10-20") + pd.Timedelta(days=i))[:10]}
+            for i in range(24)]
+    dump = tmp_path_factory.mktemp("replicated") / "copies.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return analysis.load_corpus(dump)
+
+
+def assert_same_tables(expected, found):
+    for a, b in zip(expected, found):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_windowed_linking_gives_the_tables_of_linking_in_memory(corpus, replicated):
+    from analysis.link.windows import align_windowed, months
+
+    assert len(months(replicated)) == 3  # October, November and the undated articles
+    expected = align(replicated)
+    assert expected[0]["element_id"].nunique() < len(expected[0]) and len(expected[1]) > 0  # something to compare
+    assert expected[0].groupby("element_id")["article_id"].nunique().max() > 6  # elements span several windows
+    assert_same_tables(expected, align_windowed(replicated))
+    assert_same_tables(align(corpus), align_windowed(corpus))
+    assert_same_tables(align(replicated, threshold=0.6), align_windowed(replicated, threshold=0.6))
+
+
+def test_windowed_linking_as_dask_tasks(replicated):
+    from distributed import Client, LocalCluster
+    from analysis.link.windows import align_windowed, dask_runner
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
+            Client(cluster) as client:
+        assert_same_tables(align(replicated), align_windowed(replicated, run=dask_runner(client)))
+
+
+def test_a_store_is_linked_from_its_files(replicated, tmp_path):
+    from analysis.store import build_store, open_store
+
+    build_store([replicated.articles], tmp_path / "store", link="no")
+    store = open_store(tmp_path / "store")
+    assert not store.manifest["linked"]
+    assert_same_tables(align(replicated), (store.coverage, store.discrepancies))
+    assert not {"articles", "claims", "sentences"} & set(vars(store))  # read a month at a time, not loaded whole

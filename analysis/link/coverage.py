@@ -19,6 +19,7 @@ scored only when it shares a rarer term: a name, a number, a distinctive phrase.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,6 +88,39 @@ def members(corpus) -> Members:
     ]
     compare = [f"{c} {w}" if isinstance(w, str) else c for c, w in zip(compare, frame.get("claimant", []))]
     return Members(frame, compare)
+
+
+def term_frequencies(compare: list[str]) -> Counter:
+    """How many members each term occurs in."""
+    frequency: Counter = Counter()
+    for text in compare:
+        frequency.update(set(stems(text)))
+    return frequency
+
+
+def inverse_frequencies(frequency: Counter, n: int) -> tuple[dict[str, int], np.ndarray]:
+    """The vocabulary (terms in at most `common` of the n members, in sorted order) and their idf, as
+    `TfidfVectorizer(max_df=common).fit` sets them: common = max(COMMON_MIN, COMMON_SHARE * n), smooth idf
+    ln((1 + n) / (1 + df)) + 1 in float32. Counted first, so they can be counted a month at a time
+    (`analysis.link.windows`)."""
+    common = max(COMMON_MIN, int(COMMON_SHARE * n))
+    terms = sorted(t for t, k in frequency.items() if k <= common)
+    df = np.array([frequency[t] for t in terms], dtype=np.float32)
+    df += 1.0
+    idf = np.full_like(df, fill_value=n + 1, dtype=np.float32)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    return {t: i for i, t in enumerate(terms)}, idf
+
+
+def vectorizer(vocabulary: dict[str, int], idf: np.ndarray) -> TfidfVectorizer:
+    """TF-IDF (sublinear tf, l2 norm, float32) with a given vocabulary and idf: a member's vector does not
+    depend on which other members are vectorised with it (and its terms come in vocabulary order)."""
+    fitted = TfidfVectorizer(analyzer=stems, sublinear_tf=True, dtype=np.float32,
+                             vocabulary=vocabulary or {"": 0})
+    fitted.idf_ = idf if len(idf) else np.ones(1, np.float32)
+    return fitted
 
 
 @dataclass(frozen=True)
@@ -158,9 +192,7 @@ def align(corpus, threshold: float = DEFAULT_THRESHOLD, window_days: int = WINDO
     frame = found.frame
     if frame.empty:
         return schemas.conform("coverage", frame), schemas.empty_frame("discrepancies")
-    common = max(COMMON_MIN, int(COMMON_SHARE * len(frame)))
-    vectors = TfidfVectorizer(analyzer=stems, sublinear_tf=True, max_df=common, dtype=np.float32) \
-        .fit_transform(found.compare)
+    vectors = vectorizer(*inverse_frequencies(term_frequencies(found.compare), len(frame))).transform(found.compare)
     codes, _ = pd.factorize(frame["article_id"])
     row_of = frame.groupby("article_id").indices
     blocks = [(_rows(row_of, b.anchors), _rows(row_of, b.within))

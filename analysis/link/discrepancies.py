@@ -65,14 +65,15 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 def _calendar_facts(members: pd.DataFrame, texts: dict[str, str], lexicon: Lexicon) -> list[tuple]:
     """Month names and calendar days written in each member."""
     patterns, facts = _patterns(lexicon), []
-    for element, article, start, end in members[["element_id", "article_id", "start", "end"]].itertuples(index=False):
+    for element, article, start, end, rank in members[["element_id", "article_id", "start", "end", "_rank"]] \
+            .itertuples(index=False):
         for m in patterns.calendar.finditer(texts[article], start, end):
             word = next(m.group(g) for g in ("m1", "m2", "m3") if m.group(g))
             month, day = patterns.month_of[word.lower().rstrip(".")], m.group("d1") or m.group("d2")
             if word[0].islower() and not day:  # "may" the verb, "march" the noun
                 continue
             value = f"{month} {int(day)}" if day else month
-            facts.append((element, article, "date" if day else "month", "", value, value, m.start(), m.end()))
+            facts.append((element, article, "date" if day else "month", "", value, value, m.start(), m.end(), rank))
     return facts
 
 
@@ -104,20 +105,21 @@ def titled_mentions(text: str, lo: int, hi: int, lexicon: Lexicon | None = None)
 def _titled_facts(members: pd.DataFrame, texts: dict[str, str], lexicon: Lexicon) -> list[tuple]:
     """Name and title of every titled person mention in each member (and its claimant's mention)."""
     facts = []
-    for element, article, lo, hi in members[["element_id", "article_id", "lo", "hi"]].itertuples(index=False):
+    for element, article, lo, hi, rank in members[["element_id", "article_id", "lo", "hi", "_rank"]] \
+            .itertuples(index=False):
         text = texts[article]
         for role_start, role_end, name_start, name_end in titled_mentions(text, lo, hi, lexicon):
             name, role = text[name_start:name_end], text[role_start:role_end].rstrip()
-            facts.append((element, article, "name", name, name, _name_key(name), name_start, name_end))
+            facts.append((element, article, "name", name, name, _name_key(name), name_start, name_end, rank))
             facts.append((element, article, "title", name, role, _title_key(role, lexicon), role_start,
-                          role_start + len(role)))
+                          role_start + len(role), rank))
     return facts
 
 
 def _number_facts(members: pd.DataFrame, estimates: pd.DataFrame) -> pd.DataFrame:
     """Counted figures (not derived, not `other`) that lie inside a member, keyed by their range."""
     counted = estimates[~estimates["derived"].fillna(False).astype(bool) & estimates["category"].ne("other")]
-    pairs = members[["element_id", "article_id", "start", "end"]].merge(
+    pairs = members[["element_id", "article_id", "start", "end", "_rank"]].merge(
         counted[["article_id", "category", "text", "start", "end", "low", "high", "value"]],
         on="article_id", suffixes=("", "_e"))
     inside = pairs[(pairs["start_e"] >= pairs["start"]) & (pairs["end_e"] <= pairs["end"])]
@@ -125,19 +127,19 @@ def _number_facts(members: pd.DataFrame, estimates: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame({"element_id": inside["element_id"], "article_id": inside["article_id"], "field": "number",
                          "detail": inside["category"].astype(str), "value": inside["text"],
                          "key": low.astype(str) + "-" + high.astype(str), "start": inside["start_e"],
-                         "end": inside["end_e"]})
+                         "end": inside["end_e"], "_rank": inside["_rank"]})
 
 
 def _speaker_facts(members: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Who each article credits the quoted words in a member to."""
-    pairs = members[["element_id", "article_id", "start", "end"]].merge(
+    pairs = members[["element_id", "article_id", "start", "end", "_rank"]].merge(
         quotes[["article_id", "start", "end", "speaker", "speaker_start", "speaker_end"]].dropna(subset=["speaker"]),
         on="article_id", suffixes=("", "_q"))
     inside = pairs[(pairs["start_q"] < pairs["end"]) & (pairs["end_q"] > pairs["start"])]  # a quote may run past a claim
     return pd.DataFrame({"element_id": inside["element_id"], "article_id": inside["article_id"], "field": "speaker",
                          "detail": "", "value": inside["speaker"], "key": inside["speaker"],
                          "start": inside["speaker_start"].fillna(inside["start_q"]),
-                         "end": inside["speaker_end"].fillna(inside["end_q"])})
+                         "end": inside["speaker_end"].fillna(inside["end_q"]), "_rank": inside["_rank"]})
 
 
 def _widened(members: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -174,17 +176,44 @@ def _drop_short_forms(facts: pd.DataFrame) -> pd.DataFrame:
     return facts[~np.array(dropped, dtype=bool)]
 
 
-def member_facts(members: pd.DataFrame, corpus, lexicon: Lexicon | None = None) -> pd.DataFrame:
-    """FACT_COLUMNS for every fact in every member."""
+def part_facts(members: pd.DataFrame, texts: dict[str, str], claims: pd.DataFrame, estimates: pd.DataFrame,
+               quotes: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The facts of some members (with `_rank`, their place among all members), before names are merged:
+    FACT_COLUMNS + `text` (the fact's words), `_kind` and `_rank`. Everything here looks at one article at a
+    time, so the members can come a date window at a time (`analysis.link.windows`); `finish_facts` puts the
+    parts together."""
     lexicon = lexicon or Lexicon.default()
+    columns = FACT_COLUMNS + ["_rank"]
+    parts = [pd.DataFrame(_calendar_facts(members, texts, lexicon), columns=columns),
+             pd.DataFrame(_titled_facts(_widened(members, claims), texts, lexicon), columns=columns),
+             _number_facts(members, estimates), _speaker_facts(members, quotes)]
+    parts = [p.assign(_kind=kind) for kind, p in enumerate(parts) if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns + ["text", "_kind"])
+    facts = pd.concat(parts, ignore_index=True)
+    return facts.assign(text=[texts[a][int(s):int(e)] for a, s, e in zip(facts["article_id"], facts["start"],
+                                                                         facts["end"])])
+
+
+def finish_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts of all members in the order one pass over them gives (kind, then member), near spellings of a
+    name in one element merged and short forms of a longer name dropped."""
+    if facts.empty:
+        return facts
+    facts = facts.sort_values(["_kind", "_rank"], kind="stable").reset_index(drop=True)
+    titled = facts["_kind"] == 1
+    if titled.any():
+        names = facts[titled]
+        names = _drop_short_forms(names.assign(detail=_same_person(names)))
+        facts = pd.concat([facts[facts["_kind"] < 1], names, facts[facts["_kind"] > 1]], ignore_index=True)
+    return facts
+
+
+def member_facts(members: pd.DataFrame, corpus, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """FACT_COLUMNS (+ text) for every fact in every member."""
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
-    written = pd.DataFrame(_calendar_facts(members, texts, lexicon), columns=FACT_COLUMNS)
-    titled = pd.DataFrame(_titled_facts(_widened(members, corpus.claims), texts, lexicon), columns=FACT_COLUMNS)
-    if len(titled):
-        titled = _drop_short_forms(titled.assign(detail=_same_person(titled)))
-    parts = [written, titled, _number_facts(members, corpus.estimates), _speaker_facts(members, corpus.quotes)]
-    parts = [p for p in parts if len(p)]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=FACT_COLUMNS)
+    ranked = members.assign(_rank=np.arange(len(members)))
+    return finish_facts(part_facts(ranked, texts, corpus.claims, corpus.estimates, corpus.quotes, lexicon))
 
 
 def differing(facts: pd.DataFrame) -> pd.DataFrame:
@@ -201,17 +230,28 @@ def differing(facts: pd.DataFrame) -> pd.DataFrame:
     return unique.set_index(group).loc[lambda f: f.index.isin(differs)].reset_index()
 
 
-def find_discrepancies(corpus, coverage: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
-    """The discrepancies table for an aligned corpus (see the module docstring)."""
+def shared_members(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The coverage rows of elements carried by several articles, each with `_rank`, its place among them."""
     sources = coverage.groupby("element_id")["article_id"].nunique()
     shared = coverage[coverage["element_id"].map(sources) > 1]
-    facts = member_facts(shared, corpus, lexicon)
+    return shared.assign(_rank=np.arange(len(shared)))
+
+
+def discrepancies_from_facts(facts: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
+    """The discrepancies table from the finished facts of the shared members (`finish_facts`)."""
     if facts.empty:
         return schemas.empty_frame("discrepancies")
     rows = differing(facts)
-    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     labels = coverage.drop_duplicates("element_id").set_index("element_id")["label"]
-    rows = rows.assign(text=[texts[a][int(s):int(e)] for a, s, e in zip(rows["article_id"], rows["start"], rows["end"])],
-                       label=rows["element_id"].map(labels))
-    ordered = rows.sort_values(["element_id", "field", "detail", "article_id", "start"]).drop(columns="key")
+    rows = rows.assign(label=rows["element_id"].map(labels))
+    ordered = rows.sort_values(["element_id", "field", "detail", "article_id", "start"]) \
+        .drop(columns=["key", "_rank", "_kind"])
     return schemas.conform("discrepancies", ordered)
+
+
+def find_discrepancies(corpus, coverage: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The discrepancies table for an aligned corpus (see the module docstring)."""
+    shared = shared_members(coverage)
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    facts = part_facts(shared, texts, corpus.claims, corpus.estimates, corpus.quotes, lexicon)
+    return discrepancies_from_facts(finish_facts(facts), coverage)

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from . import plots
 from ..ingest.articles import source_names
 from ..link.coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
+from ..link.windows import align_windowed
 from .viewer import article_html
 from ..store.query import ALL, CLAIM_COLUMNS, ClaimsQuery  # noqa: F401 - CLAIM_COLUMNS: the shown columns
 from ..link.wording import diff_html
@@ -197,7 +198,8 @@ def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboar
     def render(d: Dashboard):
         key = round(d.value("threshold"), 2)
         if key not in alignments:
-            alignments[key] = align(corpus, threshold=key)
+            # a store is linked from its files a month and a date window at a time (the same tables)
+            alignments[key] = (align_windowed if hasattr(corpus, "manifest") else align)(corpus, threshold=key)
         coverage, discrepancies = alignments[key]
         chosen = list(d.value("sources"))
         d.table = coverage[coverage["outlet"].isin(chosen)].reset_index(drop=True)

@@ -19,6 +19,7 @@ Parquet files without loading them (`claims`, `quotes`, ... are views).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -149,8 +150,8 @@ class StoreCorpus(LinkedTables):
     def _alignment(self):
         if self.manifest.get("linked"):
             return self.table("coverage"), self.table("discrepancies")
-        from ..link.coverage import align
-        return align(self)
+        from ..link.windows import align_windowed  # a month and a date window at a time, from the files
+        return align_windowed(self)
 
     def connect(self):
         """A DuckDB connection with one view per table over the store's Parquet files."""
@@ -402,8 +403,11 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
             draft = {"format": FORMAT, "files": files, "tables": counts, "linked": False, "index": index_entry["path"]}
             corpus = StoreCorpus.__new__(StoreCorpus)
             corpus.folder, corpus.manifest, corpus._actors, corpus._lexicon = root, draft, actors, lexicon
-            from ..link.coverage import align
-            coverage, discrepancies = align(corpus)
+            from ..link.windows import align_windowed, dask_runner, serial
+            linking = make_engine(engine, scheduler, workers, lexicon, **(engine_options or {})) \
+                if engine == "dask" else contextlib.nullcontext()
+            with linking as running:  # as Dask tasks on the build's engine, else here a window at a time
+                coverage, discrepancies = align_windowed(corpus, run=dask_runner(running.client) if running else serial)
             files["coverage"] = [writer.write("coverage", schemas.conform("coverage", coverage), None)]
             files["discrepancies"] = [writer.write("discrepancies", schemas.conform("discrepancies", discrepancies),
                                                    None)]
