@@ -122,3 +122,24 @@ def test_a_slash_joins_a_token_in_a_mention():
 def test_sentence_subject_stops_at_its_verb(text, expected):
     span = sentence_subject(text, 0, len(text))
     assert text[span[0]:span[1]] == expected
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("“We will appeal,” Rosa Klein, executive director of the tenants' union, said.", "Rosa Klein",
+     "executive director of the tenants' union"),
+    ("Tom Ashby, the mayor’s chief of staff, said the vote would be close.", "Tom Ashby", "the mayor’s chief of staff"),
+    ("Tom Ashby, Klein’s campaign manager, said the vote would be close.", "Tom Ashby", "Klein’s campaign manager"),
+])
+def test_appositions_without_an_article_give_name_and_role(text, speaker, role):
+    row = extract_attributions(text).iloc[0]
+    assert (row["speaker"], row["speaker_role"]) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker, rule", [
+    ("“The talks are over,” said one diplomat familiar with the negotiations.", "one diplomat familiar", "inverted"),
+    ("“The talks are over,” according to Rosa Klein.", "Rosa Klein", "according-to-before"),
+    ("“Are the talks over?” Rosa Klein told the radio station.", "Rosa Klein", "trailing"),
+])
+def test_reporting_clauses_after_a_quotation(text, speaker, rule):
+    frame = extract_attributions(text)
+    assert frame[["speaker", "rule", "kind"]].values.tolist() == [[speaker, rule, "direct"]]

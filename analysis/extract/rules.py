@@ -52,7 +52,8 @@ HEADLINE = re.compile(r"""
     (?P<colon>:)\s+(?=[A-Z“"])[^\n]+                           # a colon, then what they say""", re.M | re.VERBOSE)
 # After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
 INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”()]|$|" + any_word(r"""in on at during after before according last
-    this late early to of from who whose when while as yesterday today \w+day""") + r"\b)")
+    this late early to of from who whose when while as yesterday today \w+day familiar close with involved briefed""")
+    + r"\b)")
 # "The envoy, who arrived on Monday, said", "Jane Doe, at a later briefing, said", "It, however, said".
 RELATIVE_INSERTION = re.compile(r"""
     \s*(?P<subject>[^,;“”"]{1,80}?),\s+          # the subject and the comma opening the insertion
@@ -193,7 +194,8 @@ class CueContext:
 def according_to_before(ctx: CueContext) -> Found | None:
     """ "…, according to X" reports what came before."""
     before = ctx.before
-    if ctx.cue.kind != "source" or not before.endswith((",", "—", "–", "--")) or before.endswith("that,"):
+    closed = before.rstrip("”\"'")  # "“…,” according to X"
+    if ctx.cue.kind != "source" or not closed.endswith((",", "—", "–", "--")) or before.endswith("that,"):
         return None
     speaker, _end = _source_after(ctx)
     return Found(speaker, ctx.backward(ctx.lo + len(before.rstrip(",—–-").rstrip())))

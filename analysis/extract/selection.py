@@ -22,7 +22,7 @@ from .content import ADJUNCT_START, Content
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of)
-from .speakers import Mention, infinitive_subject, sentence_subject
+from .speakers import Mention, infinitive_subject, mention_after, sentence_subject
 
 CUE_RULES = (
     "tag-verb",
@@ -46,6 +46,7 @@ TAG_GOES_ON = re.compile(r"(?:as|of|to|about|while|when|because|since|with|witho
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
 SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
 MAX_TAG_WORDS = 6           # “…?” Acting Deputy Mayor Jane Doe asked.
+MAX_LISTENER_CHARS = 80     # “…?” she told the committee's chairman.
 WHOLE_QUOTE_SHARE = 0.9     # a quotation this share of a reported clause is the clause: one direct row
 MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that continues it
 MAX_LOOKAHEAD_ROWS = 50     # statements read past a quotation for the one it opens
@@ -124,6 +125,8 @@ def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
         return False
     rest = AFTER_TAG.match(text, cue.end).end()
     inverted = text[rest:rest + 1].isupper() and not subject.strip()  # “…?” asked Jane Doe.
+    listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS)) if cue.takes_object else None
+    rest = AFTER_TAG.match(text, listener[1]).end() if listener and not inverted else rest  # “…?” she told ITV.
     return text[rest:rest + 1] in (".", "") or inverted or bool(ADJUNCT_START.match(text, rest)) or \
         bool(TAG_GOES_ON.match(text, rest))
 

@@ -87,7 +87,8 @@ _NAME_WORDS = r"(?:[A-Z][\w’'-]*+\.?\s++){%s}[A-Z][\w’'-]++"
 APPOSITION = re.compile(r"""
     (?P<name>""" + _NAME_WORDS % "0,5" + r"""),\s+          # Jane Doe,
     (?P<role>
-        (?:a|an|the|who|which|its|his|her|[a-z]+\s+(?:of|at|for))\s+[^,;“”"]{3,120}?   # a member of the committee
+        (?:a|an|the|who|which|its|his|her|(?:[a-z][\w-]*\s+){1,3}(?:of|at|for)     # a member of the committee,
+          |[A-Z][\w.-]*+(?:’s|'s|’|'))\s+[^,;“”"]{3,120}?                         # executive director of, Smith's aide
         (?:,\s+(?:a|an|the|one\s+of)\s+[^,;“”"]{3,80}?)?   # a second apposition may follow
       | [RDI]-[A-Z][\w.]*                                   # D-Ore.
     ),\s*\Z""", re.VERBOSE)
