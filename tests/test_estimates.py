@@ -452,3 +452,24 @@ def test_a_claim_whose_speaker_is_a_fragment_gives_way_to_a_speaker_cued_in_the_
     officials = claim(text, "AFP they expect up", "told", "Border officials", n=1)
     row = estimates_of(text, claims_frame(fragment, officials)).iloc[0]
     assert row["claimant"] == "Border officials"
+
+
+# --- the chart: one mark per statement, every source beside it -------------------------------------------
+
+def test_a_statement_carried_by_several_outlets_is_one_mark_with_every_source():
+    from analysis.present import plots
+
+    def row(article, n, value, claimant, relay=None):
+        return {"estimate_id": f"{article}-e{n:03d}", "article_id": article, "sentence_id": 0, "start": 0, "end": 5,
+                "text": "5,000", "value": value, "low": value, "high": value, "approximate": False,
+                "category": "troops", "claimant": claimant, "reported_by": relay, "stance": "assertion",
+                "derived": False, "said_on": pd.Timestamp("2024-05-02")}
+    estimates = schemas.conform("estimates", pd.DataFrame([
+        row("w1", 0, 5000, "Army"), row("w2", 0, 5000, "Army"), row("w3", 0, 5000, "Army"),
+        row("w3", 1, 700, "Agency", relay="Senator Vance")]))
+    articles = pd.DataFrame({"article_id": ["w1", "w2", "w3"], "outlet": ["Post", "Herald", "Ledger"],
+                             "published": pd.to_datetime(["2024-05-03"] * 3)})
+    ax = plots.estimates_over_time(plots.dated_estimates(estimates, articles), "troops").axes[0]
+    assert sum(len(a.get_offsets()) for a in ax.get_children() if a.get_gid() == "exact") == 2
+    labels = sorted(a.get_text() for a in ax.get_children() if a.get_gid() == "source")
+    assert labels == ["Herald, Ledger, Post", "Ledger (via Senator Vance)"]

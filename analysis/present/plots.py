@@ -3,6 +3,11 @@
 Figures are made without pyplot, so a notebook shows each one once (where it is displayed) and
 widgets that redraw do not pile up open figures.
 
+One mark stands for one statement: the same figure from the same claimant on the same day, however
+many articles carry it (a wire story copied by four outlets), with every source written beside it; a
+figure relayed by someone else ("Lee said the agency estimated ...") is drawn for its original
+claimant, with "via" the one who relayed it.
+
 Every artist carries a `gid` naming what it draws ("range", "exact", "approximate", "at-least",
 "at-most", "derivation", "derived-dates", "denial", "source", "undated"), so tests can read the
 chart's data without looking at pixels. Notebooks need `%matplotlib inline` (or another backend)
@@ -36,7 +41,7 @@ def _as_bool(column: pd.Series) -> pd.Series:
 
 def dated_estimates(estimates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Estimates ready to plot: `date` (the statement's, else the middle of a stated period such as
-    "last week", else publication), `date_basis`, `who` (claimant) and `source`."""
+    "last week", else publication), `date_basis`, `who` (claimant), `source` and `relayed_by`."""
     empty = pd.Series(pd.NaT, index=estimates.index, dtype="datetime64[ns]")
     date_from = pd.to_datetime(estimates.get("said_from", empty))
     date_to = pd.to_datetime(estimates.get("said_to", empty))
@@ -48,7 +53,33 @@ def dated_estimates(estimates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     return estimates.assign(date=pd.to_datetime(said_on.fillna(middle).fillna(published)), date_basis=basis,
                             date_from=date_from, date_to=date_to,
                             who=estimates["claimant"].astype("string").fillna(UNATTRIBUTED),
-                            source=estimates["article_id"].map(source_names(articles)))
+                            source=estimates["article_id"].map(source_names(articles)),
+                            relayed_by=estimates.get("reported_by", pd.Series(pd.NA, index=estimates.index))
+                            .astype("string"))
+
+
+STATEMENT = ["who", "date", "value", "low", "high", "stance", "derived", "approximate"]  # what makes one mark
+
+
+def statements(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement (claimant, figure, day, ...) from `dated_estimates` rows: `sources` lists every
+    source that carries it, `relayed_by` everyone who relayed it; the first row of each (by estimate_id)
+    stands for it."""
+    if rows.empty:
+        return rows.assign(sources=pd.Series(dtype=object), n_sources=pd.Series(dtype="int64"))
+    rows = rows.sort_values("estimate_id")
+    keys = rows[STATEMENT].astype("string").fillna("")
+    group = keys.apply(tuple, axis=1)
+    joined = lambda values: sorted({str(v) for v in values if pd.notna(v)})  # noqa: E731
+    sources = rows.groupby(group, sort=False)["source"].agg(joined)
+    relayed = rows.groupby(group, sort=False)["relayed_by"].agg(lambda v: ", ".join(joined(v)) or pd.NA)
+    members = rows.groupby(group, sort=False)["estimate_id"].agg(list)
+    first = rows[~group.duplicated()].copy()
+    first["members"] = group[first.index].map(members).tolist()
+    first["sources"] = group[first.index].map(sources).tolist()
+    first["n_sources"] = first["sources"].map(len)
+    first["relayed_by"] = group[first.index].map(relayed).astype("string").tolist()
+    return first
 
 
 def _dodged(rows: pd.DataFrame) -> pd.Series:
@@ -75,15 +106,25 @@ def _kinds(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def derivation_links(rows: pd.DataFrame) -> pd.DataFrame:
-    """Each derived figure with the figure it was computed from (same sentence, nearest in the text)."""
-    derived = _as_bool(rows["derived"])
-    sources = rows[~derived & rows["value"].notna()]
-    pairs = rows[derived & rows["value"].notna()].reset_index().merge(
-        sources, on=["article_id", "sentence_id"], suffixes=("", "_source"))
+    """Each derived figure with the figure it was computed from: its `derived_from` (or the mark that stands
+    for it, after `statements`), else the nearest figure of its sentence."""
+    derived = _as_bool(rows["derived"]) & rows["value"].notna()
+    linked = rows.iloc[0:0]
+    if "derived_from" in rows and "members" in rows:
+        mark = {member: i for i, members in rows["members"].items() for member in members}
+        by_id = derived & rows["derived_from"].map(lambda d: d in mark)
+        linked = rows[by_id]
+        if len(linked):
+            source = rows.loc[linked["derived_from"].map(mark)].add_suffix("_source")
+            linked = pd.concat([linked, source.set_axis(linked.index)], axis=1)
+        derived &= ~by_id
+    sources = rows[~_as_bool(rows["derived"]) & rows["value"].notna()]
+    pairs = rows[derived].reset_index().merge(sources, on=["article_id", "sentence_id"], suffixes=("", "_source"))
     if pairs.empty:
-        return pairs
+        return linked if len(linked) else pairs
     pairs = pairs.assign(distance=(pairs["start"] - pairs["start_source"]).abs())
-    return pairs.sort_values("distance").drop_duplicates("index").set_index("index")
+    pairs = pairs.sort_values("distance").drop_duplicates("index").set_index("index")
+    return pd.concat([linked, pairs]) if len(linked) else pairs
 
 
 def _draw_claimant(ax, kinds: dict[str, pd.DataFrame], colour) -> None:
@@ -119,11 +160,11 @@ def _draw_derivations(ax, rows: pd.DataFrame, colours: dict) -> None:
 
 
 def _label_sources(ax, rows: pd.DataFrame) -> None:
-    """The source (outlet or article id) written beside each mark."""
+    """Every source (outlet or article id) of each mark written beside it, and who relayed it ("via Lee")."""
     marks = rows.assign(y=rows["high"].where(rows["value"].isna(), rows["value"]).fillna(0).astype(float))
-    marks = marks.drop_duplicates(["date", "y", "source"])  # one label for a figure a source repeats
-    for x, top, source in zip(marks["x"], marks["y"], marks["source"]):
-        ax.annotate(str(source), (x, top), xytext=(5, 4), textcoords="offset points", fontsize=7,
+    for x, top, sources, relayed in zip(marks["x"], marks["y"], marks["sources"], marks["relayed_by"]):
+        label = ", ".join(sources) + (f" (via {relayed})" if pd.notna(relayed) else "")
+        ax.annotate(label, (x, top), xytext=(5, 4), textcoords="offset points", fontsize=7,
                     color="dimgray", gid="source")
 
 
@@ -141,7 +182,8 @@ def _legends(ax, colours: dict) -> None:
            Line2D([], [], ls="--", color=grey, label="derived figure ← its source"),
            Line2D([], [], ls=":", color=grey, label="period a derived figure refers to"),
            Line2D([], [], marker="X", ls="", color=grey, label="denial (no figure)")]
-    ax.legend(handles=key, title="marks (small text: source)", fontsize=8, title_fontsize=8,
+    ax.legend(handles=key, title="marks (small text: every source; via: who relayed it)", fontsize=8,
+              title_fontsize=8,
               loc="lower left", bbox_to_anchor=(1.01, 0))
 
 
@@ -160,7 +202,9 @@ def estimates_over_time(rows: pd.DataFrame, category: str = "troops") -> Figure:
     fig = Figure(figsize=(11, 5), layout="constrained")
     ax = fig.subplots()
     undated = int(rows["date"].isna().sum())  # no statement or publication date: no place on a time axis
-    rows = rows[rows["date"].notna()]
+    if "relayed_by" not in rows:
+        rows = rows.assign(relayed_by=pd.Series(pd.NA, index=rows.index, dtype="string"))
+    rows = statements(rows[rows["date"].notna()])
     rows = rows.assign(x=_dodged(rows))
     colours = dict(zip(sorted(rows["who"].unique()), colormaps["tab10"].colors * 3))
     for who, group in rows.groupby("who", sort=True):
