@@ -114,3 +114,34 @@ def test_a_split_quotation_is_one_claim_with_a_quote_per_quoted_piece():
     assert quotes["text"].tolist() == ["The bridge is safe,", "We tested every cable."]
     assert quotes["claim_id"].tolist() == ["s1-c000", "s1-c000"]
     assert claims["quote_id"].tolist() == ["s1-q000"]
+
+
+# --- the per-article path: plain lists, one frame per table and chunk -----------------------------
+
+def test_a_chunk_holds_the_rows_of_its_articles_one_by_one():
+    from analysis.extract.pipeline import TABLES, extract_article, extract_chunk
+    from analysis.paths import PROJECT_DIR
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_DIR / "tests" / "data" / "seeds").glob("*.txt"))]
+    jobs = [("s0", texts[0], pd.Timestamp("2024-10-29")), ("empty", "Nothing here.", None), ("s1", texts[1], None),
+            ("split", "“The bridge is safe,” the engineer said. “We tested every cable.”", None)]
+    chunk = extract_chunk(jobs)
+    for name in TABLES:
+        one_by_one = [extract_article(*job)[name] for job in jobs]
+        expected = schemas.conform(name, pd.concat([f for f in one_by_one if len(f)], ignore_index=True))
+        pd.testing.assert_frame_equal(schemas.conform(name, chunk[name]), expected, obj=name)
+        assert len(expected) > 0, name
+    assert set(chunk["claims"]["article_id"]) == {"s0", "s1", "split"}  # "Nothing here." has no claim
+
+
+def test_columns_are_built_in_their_declared_dtypes():
+    from analysis.extract.columns import frame, lists_of
+
+    built = frame("claims", {"claim_id": ["a-c000", "a-c001"], "start": [3, pd.NA], "said_on": [pd.Timestamp("2024-10-28"), pd.NaT],
+                             "claimant": ["Jane Doe", None], "content_spans": [[(3, 9)], []], "extra": ["x", pd.NA]})
+    assert built["start"].dtype == "Int64" and built["start"].isna().tolist() == [False, True]
+    assert built["said_on"].dtype == "datetime64[ns]" and built["said_on"].isna().tolist() == [False, True]
+    assert built["claimant"].dtype == "string" and built["claimant"].isna().tolist() == [False, True]
+    assert built["content_spans"].tolist() == [[(3, 9)], []] and built["extra"].dtype == "string"
+    assert lists_of(built)["start"] == [3, pd.NA] and lists_of(built)["claim_id"] == ["a-c000", "a-c001"]
+    assert list(frame("claims", {}).columns) == list(schemas.COLUMNS["claims"])  # no row: the declared columns

@@ -4,67 +4,83 @@ Every attribution is a claim. A quote is the speaker's own words: a direct claim
 quoted piece (two for a split quotation, "“A,” she said. “B.”"), and a partial claim (reported speech quoting some words) holds one quote per quotation inside it. Ids
 are readable and stable for a given text: f"{article_id}-c{n:03d}" and f"{article_id}-q{n:03d}"
 numbered in text order. quotes.claim_id names each quote's claim; claims.quote_id its first quote.
+
+`claim_records` works on plain lists (the pipeline's per-article path: one frame per table and batch is built
+from them by `columns.frame`); `quotes_and_claims` gives the same rows as two frames.
 """
 from __future__ import annotations
+
+from bisect import bisect_right
 
 import numpy as np
 import pandas as pd
 
 from .. import schemas
 from ..text.doc import Doc
+from .columns import frame
 
 CLAIMANT_COLUMNS = {"speaker": "claimant", "speaker_mention": "claimant_mention", "speaker_start": "claimant_start",
                     "speaker_end": "claimant_end", "speaker_role": "claimant_role"}
+RENAMED = {"content_start": "start", "content_end": "end"}
 
 
-def _sentence_ids(sentences: pd.DataFrame, starts: pd.Series) -> pd.Series:
-    """The id of the sentence holding each offset; NA for an offset outside every sentence."""
-    ids = pd.Series(pd.NA, index=starts.index, dtype="Int64")
-    if sentences.empty:
-        return ids
-    ordered = sentences.sort_values("start")
-    offsets = starts.to_numpy(dtype=np.int64)
-    row = np.searchsorted(ordered["start"].to_numpy(dtype=np.int64), offsets, side="right") - 1
-    inside = (row >= 0) & (offsets < ordered["end"].to_numpy(dtype=np.int64)[row.clip(0)])
-    ids[inside] = ordered["sentence_id"].to_numpy()[row[inside]]
-    return ids
+def sentence_ids(spans: list[tuple[int, int, int]], offsets: list) -> list:
+    """The id of the sentence holding each offset; NA for an offset outside every sentence. `spans`:
+    (sentence_id, start, end), in any order."""
+    ordered = sorted(spans, key=lambda s: s[1])
+    starts = [s[1] for s in ordered]
+    out = []
+    for offset in offsets:
+        k = bisect_right(starts, offset) - 1 if offset is not pd.NA else -1
+        out.append(ordered[k][0] if k >= 0 and offset < ordered[k][2] else pd.NA)
+    return out
+
+
+def claim_records(article_id: str, text: str, spans: list[tuple[int, int, int]], attributions: dict[str, list],
+                  quotations: list[tuple[int, int]]) -> tuple[dict[str, list], dict[str, list]]:
+    """(quotes, claims) of one article as columns of plain lists, from the attributions' columns (as lists;
+    extra columns are kept in both) and the sentences' (sentence_id, start, end). Empty dicts when there is
+    no attribution."""
+    n = len(attributions.get("content_start", ()))
+    if not n:
+        return {}, {}
+    order = sorted(range(n), key=lambda k: (attributions["content_start"][k], attributions["content_end"][k]))
+    base = {RENAMED.get(c, c): [values[k] for k in order] for c, values in attributions.items()}
+    starts, ends = base["start"], base["end"]
+    base["text"] = [text[a:b] for a, b in zip(starts, ends)]
+    base["article_id"] = [article_id] * n
+    base["sentence_id"] = sentence_ids(spans, starts)
+    base["claim_id"] = [f"{article_id}-c{k:03d}" for k in range(n)]
+    # the quotes: each piece of a direct claim, each quotation inside a partial one
+    parts = []
+    pieces = base.get("content_spans", [None] * n)
+    for row, (kind, start, end, quoted) in enumerate(zip(base["kind"], starts, ends, pieces)):
+        if kind == "direct":  # a split quotation ("“A,” she said. “B.”"): one quote per quoted piece
+            parts.extend((row, a, b) for a, b in (quoted if quoted is not None and len(quoted) else [(start, end)]))
+        elif kind == "partial":  # a closing mark may follow the clause
+            parts.extend((row, a, min(b, end)) for a, b in quotations if a >= start and b <= end + 2)
+    parts.sort(key=lambda part: (part[1], part[2]))  # stable: text order, then claim order
+    rows = [part[0] for part in parts]
+    quotes = {c: [values[r] for r in rows] for c, values in base.items() if c != "content_spans"}
+    quotes["start"] = [int(part[1]) for part in parts]
+    quotes["end"] = [int(part[2]) for part in parts]
+    quotes["text"] = [text[a:b] for a, b in zip(quotes["start"], quotes["end"])]
+    quotes["quote_id"] = [f"{article_id}-q{k:03d}" for k in range(len(parts))]
+    quotes["sentence_id"] = sentence_ids(spans, quotes["start"])
+    first: dict[str, str] = {}
+    for claim_id, quote_id in zip(quotes["claim_id"], quotes["quote_id"]):
+        first.setdefault(claim_id, quote_id)
+    base["quote_id"] = [first.get(claim_id, pd.NA) for claim_id in base["claim_id"]]
+    return quotes, {CLAIMANT_COLUMNS.get(c, c): values for c, values in base.items()}
 
 
 def quotes_and_claims(article_id: str, text: str, sentences: pd.DataFrame, attributions: pd.DataFrame,
                       quotations: list[tuple[int, int]] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(quotes, claims) for one article; extra columns of `attributions` are kept in both. `quotations`
-    are the article Doc's (found again from the text when not given)."""
+    """(quotes, claims) for one article as frames; extra columns of `attributions` are kept in both.
+    `quotations` are the article Doc's (found again from the text when not given)."""
     if attributions.empty:
         return schemas.empty_frame("quotes"), schemas.empty_frame("claims")
-    base = (attributions.sort_values(["content_start", "content_end"], kind="stable")
-            .reset_index(drop=True)
-            .rename(columns={"content_start": "start", "content_end": "end"})
-            .assign(article_id=article_id))
-    base["text"] = [text[s:e] for s, e in zip(base["start"], base["end"])]
-    base["sentence_id"] = _sentence_ids(sentences, base["start"])
-    base["claim_id"] = [f"{article_id}-c{n:03d}" for n in range(len(base))]
-    quotes = _quotes(text, base, Doc(text).quotations if quotations is None else quotations)
-    quotes["quote_id"] = pd.array([f"{article_id}-q{n:03d}" for n in range(len(quotes))], dtype="string")
-    quotes["sentence_id"] = _sentence_ids(sentences, quotes["start"])
-    first = quotes.drop_duplicates("claim_id").set_index("claim_id")["quote_id"]
-    base["quote_id"] = base["claim_id"].map(first).astype("string")
-    return quotes, base.rename(columns=CLAIMANT_COLUMNS)
-
-
-def _quotes(text: str, claims: pd.DataFrame, quotations: list[tuple[int, int]]) -> pd.DataFrame:
-    """The quotes of these claims in text order: each piece of a direct claim, each quotation in a partial one."""
-    spans = np.array(quotations or [(0, 0)], dtype=np.int64)
-    parts = []
-    pieces = claims["content_spans"] if "content_spans" in claims else [None] * len(claims)
-    for row, (kind, start, end, quoted) in enumerate(zip(claims["kind"], claims["start"], claims["end"], pieces)):
-        if kind == "direct":  # a split quotation ("“A,” she said. “B.”"): one quote per quoted piece
-            parts.extend((row, a, b) for a, b in (quoted if quoted is not None and len(quoted) else [(start, end)]))
-        elif kind == "partial":
-            inside = (spans[:, 0] >= start) & (spans[:, 1] <= end + 2)  # a closing mark may follow the clause
-            parts.extend((row, a, min(b, end)) for a, b in spans[inside])
-    rows, starts, ends = zip(*parts) if parts else ((), (), ())
-    quotes = claims.iloc[list(rows)].drop(columns="content_spans", errors="ignore")  # the claim's pieces, not the quote's
-    quotes = quotes.assign(start=list(starts), end=list(ends))
-    quotes["start"], quotes["end"] = quotes["start"].astype("Int64"), quotes["end"].astype("Int64")
-    quotes["text"] = [text[a:b] for a, b in zip(starts, ends)]
-    return quotes.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    spans = list(zip(sentences["sentence_id"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()))
+    quotes, claims = claim_records(article_id, text, spans, {c: attributions[c].tolist() for c in attributions},
+                                   Doc(text).quotations if quotations is None else quotations)
+    return frame("quotes", quotes), frame("claims", claims)

@@ -13,44 +13,53 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .attributions import extract_attributions
-from .claims import quotes_and_claims
+from .claims import claim_records
+from .columns import concat_columns, frame, lists_of
 from .estimates import extract_estimates
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon
 
 TABLES = ("sentences", "quotes", "claims", "estimates")
+SPAN_COLUMNS = ("sentence_id", "start", "end")
 PARALLEL_FROM = 200  # below this many articles, process start-up costs more than it saves
+
+
+def article_records(article_id: str, text: str, published=None,
+                    lexicon: Lexicon | None = None) -> dict[str, dict[str, list]]:
+    """Every per-article table for one cleaned text as columns of plain lists (no frame per article: a batch
+    is made into one frame per table by `extract_chunk`); nothing here looks at other articles. The text is
+    read once into a Doc that every extractor shares, with one Lexicon (default: the package's)."""
+    lexicon = lexicon or Lexicon.default()
+    doc = Doc(text, lexicon)
+    spans = [(k, s.start, s.end) for k, s in enumerate(doc.sentences)]
+    sentences = {"sentence_id": [k for k, _, _ in spans], "paragraph": [s.paragraph for s in doc.sentences],
+                 "start": [a for _, a, _ in spans], "end": [b for _, _, b in spans],
+                 "text": [text[a:b] for _, a, b in spans], "article_id": [article_id] * len(spans)}
+    found = extract_attributions(text, published=published, lexicon=lexicon, doc=doc)
+    quotes, claims = claim_records(article_id, text, spans, lists_of(found), doc.quotations)
+    # extract_estimates takes frames: the sentences' ids and offsets (what it reads) and the claims
+    estimates = extract_estimates(article_id, text, frame("sentences", {c: sentences[c] for c in SPAN_COLUMNS}),
+                                  frame("claims", claims), published=published, lexicon=lexicon)
+    estimates = lists_of(estimates) if len(estimates) else {}
+    for table in (claims, estimates):  # headline, dateline, caption or body: where on the page it stands
+        if table:
+            table["zone"] = [doc.zone_at(start) for start in table["start"]]
+    return {"sentences": sentences, "quotes": quotes, "claims": claims, "estimates": estimates}
 
 
 def extract_article(article_id: str, text: str, published=None,
                     lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
-    """Every per-article table for one cleaned text; nothing here looks at other articles. The text is
-    read once into a Doc that every extractor shares, with one Lexicon (default: the package's)."""
-    lexicon = lexicon or Lexicon.default()
-    doc = Doc(text, lexicon)
-    sentences = doc.sentence_table()
-    attributions = extract_attributions(text, published=published, lexicon=lexicon, doc=doc)
-    quotes, claims = quotes_and_claims(article_id, text, sentences, attributions, doc.quotations)
-    estimates = extract_estimates(article_id, text, sentences, claims, published=published, lexicon=lexicon)
-    for table in (claims, estimates):  # headline, dateline, caption or body: where on the page it stands
-        table["zone"] = pd.array([doc.zone_at(start) for start in table["start"]], dtype="string")
-    sentences = sentences.assign(article_id=article_id)
-    return {"sentences": sentences, "quotes": quotes, "claims": claims, "estimates": estimates}
-
-
-def _extract_row(args, lexicon: Lexicon | None = None):
-    return extract_article(*args, lexicon=lexicon)
+    """`article_records` of one article as frames (each table's empty frame when it has no row)."""
+    return {name: frame(name, columns)
+            for name, columns in article_records(article_id, text, published, lexicon).items()}
 
 
 def extract_chunk(jobs: list[tuple[str, str, object]], lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
-    """`extract_article` over a few jobs, each table concatenated in job order: one frame per table and
-    chunk, so a worker sends back a handful of frames instead of four per article."""
-    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
-    for job in jobs:
-        for name, frame in extract_article(*job, lexicon=lexicon).items():
-            if len(frame):
-                tables[name].append(frame)
-    return {name: pd.concat(frames, ignore_index=True) if frames else None for name, frames in tables.items()}
+    """`article_records` over a few jobs, each table's rows in job order as one frame (None when no job has a
+    row): a worker builds and sends back four frames per chunk, none per article."""
+    records = [article_records(*job, lexicon=lexicon) for job in jobs]
+    tables = {name: concat_columns([r[name] for r in records]) for name in TABLES}
+    return {name: frame(name, columns) if columns else None for name, columns in tables.items()}
 
 
 def _worker_start() -> None:
@@ -176,21 +185,13 @@ def engine(name: str = "local", scheduler: str | None = None, workers: int | Non
 def extract_all(jobs: list[tuple[str, str, object]], progress: bool = False, workers: int | None = None,
                 lexicon: Lexicon | None = None, engine_name: str = "local",
                 scheduler: str | None = None) -> dict[str, list[pd.DataFrame]]:
-    """Run `extract_article` over (article_id, text, published) jobs, in processes when it pays
-    (`engine_name="dask"`: as Dask tasks, on `scheduler` or a LocalCluster)."""
+    """Run `extract_chunk` over (article_id, text, published) jobs, CHUNK at a time, in processes when it pays
+    (`engine_name="dask"`: as Dask tasks, on `scheduler` or a LocalCluster): a few frames per table."""
     workers = workers or (os.cpu_count() or 1)
     bar = dict(total=len(jobs), desc="extracting", unit="article", disable=not progress)
-    if engine_name != "local":
-        with engine(engine_name, scheduler, workers, lexicon) as running, tqdm(**bar) as shown:
-            chunks = list(running.map(jobs, shown))
-        return {name: [c[name] for c in chunks if c[name] is not None] for name in TABLES}
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        # leaving the block terminates the workers, also when the parent is stopped (KeyboardInterrupt)
-        with multiprocessing.Pool(workers, initializer=_worker_start) as pool:
-            results = list(tqdm(pool.imap(partial(_extract_row, lexicon=lexicon), jobs, chunksize=16), **bar))
-    else:
-        results = [extract_article(*job, lexicon=lexicon) for job in tqdm(jobs, **bar)]
-    return {name: [r[name] for r in results] for name in TABLES}
+    with engine(engine_name, scheduler, workers, lexicon) as running, tqdm(**bar) as shown:
+        chunks = list(running.map(jobs, shown))
+    return {name: [c[name] for c in chunks if c[name] is not None] for name in TABLES}
 
 
 # --- the extractor version: what a store's rows were extracted with ----------------------------------

@@ -1,0 +1,97 @@
+"""Frames built once from columns of plain lists, with each table's declared dtypes.
+
+The per-article work produces lists (a column a list, see `pipeline.article_records`); a batch of articles
+becomes one frame per table here. Each typed column is built from its parts (an IntegerArray from values and
+a mask, a Python-backed StringArray from an object array): `pd.array(values, dtype)` and pandas' inference of
+string columns check every value one by one and cost more than the extraction of a short article.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .. import schemas
+
+PYTHON_STRING = pd.StringDtype("python")
+NOT_A_TIME = np.datetime64("NaT", "ns")
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def integers(values: list) -> pd.arrays.IntegerArray:
+    n = len(values)
+    mask = np.fromiter((_missing(v) for v in values), bool, n)
+    data = np.fromiter((0 if m else v for v, m in zip(values, mask)), np.int64, n)
+    return pd.arrays.IntegerArray(data, mask)
+
+
+def strings(values: list) -> pd.arrays.StringArray:
+    column = np.empty(len(values), dtype=object)
+    column[:] = [v if type(v) is str else (pd.NA if _missing(v) else str(v)) for v in values]
+    return pd.arrays.StringArray(column, dtype=PYTHON_STRING)
+
+
+def dates(values: list) -> np.ndarray:
+    try:
+        return np.array([NOT_A_TIME if _missing(v) else v.asm8 for v in values], dtype="datetime64[ns]")
+    except AttributeError:  # not Timestamps (dates, strings): pandas parses them
+        return pd.to_datetime(pd.Series(values, dtype=object)).to_numpy(dtype="datetime64[ns]")
+
+
+def objects(values: list) -> np.ndarray:
+    column = np.empty(len(values), dtype=object)
+    column[:] = values
+    return column
+
+
+BUILDERS = {schemas.INT: integers, schemas.STR: strings, schemas.DATE: dates, schemas.OBJ: objects}
+
+
+def column(values: list, dtype: str | None):
+    """One column in `dtype` (a schemas dtype name; None: strings if every value is one, else objects)."""
+    if dtype is None:
+        return strings(values) if all(type(v) is str or _missing(v) for v in values) else objects(values)
+    builder = BUILDERS.get(dtype)
+    return builder(values) if builder else pd.array(values, dtype=dtype)
+
+
+@lru_cache(maxsize=None)
+def _empty(name: str) -> pd.DataFrame:
+    return schemas.empty_frame(name)
+
+
+def frame(name: str, columns: dict[str, list]) -> pd.DataFrame:
+    """A frame of table `name` from columns of plain lists (declared columns in their dtypes, others kept);
+    the table's empty frame when `columns` is empty."""
+    if not columns:
+        return _empty(name).copy()
+    declared = schemas.COLUMNS[name]
+    return pd.DataFrame({c: column(values, declared.get(c)) for c, values in columns.items()}, copy=False)
+
+
+def concat_columns(parts: list[dict[str, list]]) -> dict[str, list]:
+    """Columns of several articles end to end (a column missing from a part is filled with NA)."""
+    parts = [p for p in parts if p]
+    names: dict[str, None] = {}
+    for part in parts:
+        names.update(dict.fromkeys(part))
+    out: dict[str, list] = {c: [] for c in names}
+    for part in parts:
+        n = len(next(iter(part.values())))
+        for c in names:
+            out[c].extend(part.get(c, [pd.NA] * n))
+    return out
+
+
+def lists_of(table: pd.DataFrame) -> dict[str, list]:
+    """A frame's columns as plain lists (missing values as the frame holds them: pd.NA, NaT). Reads each column's
+    array without making a Series of it (`DataFrame._get_column_array`, when this pandas has it): a fifth of
+    the cost of `table[c].tolist()` per column."""
+    get = getattr(table, "_get_column_array", None)
+    if get is None or not table.columns.is_unique:
+        return {c: table[c].tolist() for c in table.columns}
+    return {c: get(i).tolist() for i, c in enumerate(table.columns)}
