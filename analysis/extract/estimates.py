@@ -95,8 +95,8 @@ class Claim(NamedTuple):
     said_on: object
     denies: bool
     mention: object = pd.NA
-    said_from: object = pd.NaT
-    said_to: object = pd.NaT
+    cue_end: object = pd.NA
+    after: object = None     # where a speaker after the cue ends ("said the agency last week")
     speaker: bool = True     # the claimant is a speaker, not a date, a number or a fragment
 
 
@@ -281,12 +281,14 @@ def _actor_kinds() -> dict[str, str]:
     return kinds | dict(zip(table["name"].map(normalise), table["kind"]))
 
 
+@lru_cache(maxsize=4096)
 def _kind(name) -> str:
     from ..link.actors import normalise
 
     return _actor_kinds().get(normalise(name), "") if pd.notna(name) else ""
 
 
+@lru_cache(maxsize=4096)
 def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
     """Whether a claim's claimant names a speaker: not a date ("June"), a number ("000", "2024 Ten
     thousand troops"), nor a fragment ("CNN they", "video purporting")."""
@@ -306,9 +308,8 @@ def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
 
 def _claims(claims: pd.DataFrame, text: str, published, lexicon: Lexicon) -> list[Claim]:
     """Claims as plain tuples (pandas row access per amount costs more than the whole scan), with their
-    speakers checked, a "he" resolved to a country read as the last person quoted, a claim whose cue is a
-    noun with no speaker ("Earlier reports suggested") given that noun, and a period ("last month") for a
-    claim with no day."""
+    speakers checked, a "he" resolved to a country read as the last person quoted, and a claim whose cue is
+    a noun with no speaker ("Earlier reports suggested") given that noun."""
     if claims is None or claims.empty:
         return []
     patterns = _patterns(lexicon)
@@ -323,15 +324,11 @@ def _claims(claims: pd.DataFrame, text: str, published, lexicon: Lexicon) -> lis
             continue
         if pd.isna(claimant) and " " in cue.strip():  # "Earlier reports suggested ...": the cue names the source
             claimant = mention = cue.strip()
-        said_from = said_to = pd.NaT
-        if pd.isna(said_on) and pd.notna(cue_start) and pd.notna(cue_end):
-            after = int(who_end) if pd.notna(who_start) and pd.notna(who_end) and who_start > cue_start else None
-            first, last = resolve_said_on_range(text, int(cue_start), int(cue_end), published, after, lexicon)
-            if pd.notna(first) and first != last:
-                said_from, said_to = first, last
+        after = int(who_end) if pd.notna(who_start) and pd.notna(who_end) and pd.notna(cue_start) \
+            and who_start > cue_start else None
         denies = bool(patterns.denial.search(f"{words} {cue}")) and not patterns.negation.search(words)
         found.append(Claim(claim_id, int(start), int(end), cue_start, claimant, said_on, denies,
-                           mention, said_from, said_to, is_speaker(mention, claimant, lexicon)))
+                           mention, cue_end, after, is_speaker(mention, claimant, lexicon)))
     return _pronouns_to_persons(found)
 
 
@@ -405,13 +402,13 @@ class _Article:
         if claim is None and holding:
             subject = self.participle_subject(holding[0], s)
             if subject:
-                return {**_claim_fields(holding[0]), "claimant": subject, "claimant_mention": subject}
+                return {**_claim_fields(holding[0], self), "claimant": subject, "claimant_mention": subject}
         if claim is None:  # a figure before a cue whose content missed it: "Some 1,000 fighters, the agency said";
             # with only claims whose speaker is no speaker around it, any speaker cued in the sentence
             cued = [c for c in self.claims if c.speaker and pd.notna(c.cue_start) and s <= c.cue_start < e
                     and (holding or c.cue_start >= end)]
             claim = min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
-        row = _claim_fields(claim)
+        row = _claim_fields(claim, self)
         if claim is not None:
             relay = next((c for c in speakers[1:] if c.claimant != claim.claimant), None)
             row["reported_by"] = relay.claimant if relay else pd.NA
@@ -566,12 +563,23 @@ class _Article:
         return None
 
 
-def _claim_fields(claim: Claim | None) -> dict:
+@lru_cache(maxsize=4096)
+def _period(text: str, claim: Claim, published, lexicon: Lexicon) -> tuple:
+    """(said_from, said_to) of a claim with no day whose reporting clause names a period ("said last month")."""
+    if pd.notna(claim.said_on) or pd.isna(claim.cue_start) or pd.isna(claim.cue_end):
+        return pd.NaT, pd.NaT
+    first, last = resolve_said_on_range(text, int(claim.cue_start), int(claim.cue_end), published, claim.after,
+                                        lexicon)
+    return (first, last) if pd.notna(first) and first != last else (pd.NaT, pd.NaT)
+
+
+def _claim_fields(claim: Claim | None, article: _Article | None = None) -> dict:
     if claim is None:
         return {"claim_id": pd.NA, "claimant": pd.NA, "claimant_mention": pd.NA, "reported_by": pd.NA,
                 "said_on": pd.NaT, "said_from": pd.NaT, "said_to": pd.NaT, "voice": "article", "stance": "assertion"}
+    said_from, said_to = _period(article.text, claim, article.published, article.lexicon) if article else (pd.NaT,) * 2
     return {"claim_id": claim.claim_id, "claimant": claim.claimant, "claimant_mention": claim.mention,
-            "reported_by": pd.NA, "said_on": claim.said_on, "said_from": claim.said_from, "said_to": claim.said_to,
+            "reported_by": pd.NA, "said_on": claim.said_on, "said_from": said_from, "said_to": said_to,
             "voice": "claim", "stance": "denial" if claim.denies else "assertion"}
 
 
@@ -735,15 +743,17 @@ def _sentence_rows(article: _Article, k: int, amounts: list[Amount]) -> list[dic
 
 def _restated(text: str, rows: list[dict]) -> None:
     """ "the 30,000-troop figure": a figure stated before in the article, repeated with "the", keeps the
-    source of that earlier statement."""
-    stated = sorted((r for r in rows if not r["derived"] and pd.notna(r["claimant"])), key=lambda r: r["start"])
-    for row in rows:
-        if row["derived"] or pd.isna(row["value"]) or not RESTATED.search(text, max(0, row["start"] - 5), row["start"]):
-            continue
-        same = [r for r in stated if r["start"] < row["start"] and r["category"] == row["category"]
-                and row["value"] in (r["value"], r["low"], r["high"])]
-        if same:
-            row.update({key: same[-1][key] for key in SOURCE_FIELDS})
+    source of that earlier statement (one pass in text order, figures looked up by value)."""
+    stated: dict[tuple, dict] = {}
+    for row in sorted((r for r in rows if not r["derived"]), key=lambda r: r["start"]):
+        if pd.notna(row["value"]) and RESTATED.search(text, max(0, row["start"] - 5), row["start"]):
+            earlier = stated.get((row["category"], row["value"]))
+            if earlier is not None:
+                row.update({key: earlier[key] for key in SOURCE_FIELDS})
+        if pd.notna(row["claimant"]):
+            for key in ("value", "low", "high"):
+                if pd.notna(row[key]):
+                    stated[(row["category"], row[key])] = row
 
 
 RESTATED = re.compile(r"\b[Tt]he\s+\Z")
