@@ -41,3 +41,13 @@ def test_a_users_cue_is_found_by_the_whole_extractor(tmp_path):
     assert extract_attributions(text).empty
     found = extract_attributions(text, lexicon=Lexicon.default().extended(cues=rows))
     assert found["cue"].tolist() == ["bragged"] and found["speaker_mention"].tolist() == ["The mayor"]
+
+
+@pytest.mark.parametrize("text, cue", [("One in four said the bus was late.", "said"),
+                                       ("Several believed the count was wrong.", "believed")])
+def test_a_past_form_after_a_quantifier_is_a_verb(text, cue):
+    assert [c.text for c in find_cues(text)] == [cue]
+
+
+def test_a_participle_after_an_article_stays_an_adjective():
+    assert find_cues("An estimated 300 people came.") == []

@@ -39,3 +39,8 @@ def test_unclosed_quote_without_continuation_is_dropped():
 ])
 def test_short_title_case_quotations_are_titles(quotation, title):
     assert is_title(quotation) is title
+
+
+def test_an_opening_mark_glued_to_a_comma_closes_the_quotation():
+    text = "“The result is odd,“ said the analyst. “Nobody expected it.”"
+    assert [text[a:b] for a, b in quote_spans(text)] == ["The result is odd,", "Nobody expected it."]

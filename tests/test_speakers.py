@@ -143,3 +143,8 @@ def test_appositions_without_an_article_give_name_and_role(text, speaker, role):
 def test_reporting_clauses_after_a_quotation(text, speaker, rule):
     frame = extract_attributions(text)
     assert frame[["speaker", "rule", "kind"]].values.tolist() == [[speaker, rule, "direct"]]
+
+
+def test_an_apposition_may_end_with_a_place_and_its_state():
+    row = extract_attributions("Ana Ruiz, a nurse from Tulsa, Oklahoma, said the clinic had closed.").iloc[0]
+    assert (row["speaker"], row["speaker_role"]) == ("Ana Ruiz", "a nurse from Tulsa, Oklahoma")

@@ -21,6 +21,7 @@ NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly 
 # (but "he’s said", "it's claimed": there ’s is "has" or "is").
 DETERMINERS = frozenset("""the a an its his her their our this these those of one two three several many some few no
 any each every latest recent such""".split())
+QUANTIFIERS = frozenset("one two three four five several many some few most all both none each".split())
 BEFORE_PARTICIPLE = frozenset("""is are was were be been being who that which everyone everybody anyone all
 those""".split())
 CONTRACTED_SUBJECTS = frozenset("he she it that there what who which where".split())
@@ -118,11 +119,14 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 
 def _follows_determiner(text: str, word: tuple[int, str] | None, form: str) -> bool:
-    """Is the form a noun after a determiner or a number (`word` is the word before it)?"""
+    """Is the form a noun after a determiner or a number (`word` is the word before it)? Not a past form
+    after a quantifier standing for people ("One in three said", "many believed", "two told reporters")."""
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
         if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
             return True  # not after a hyphen: "Covid-19 shows"
         word = _word_before(text, word[0])
+    if word and word[1].lower() in QUANTIFIERS and (form.endswith("ed") or form.lower() in ("said", "told")):
+        return False
     return bool(word) and _is_determiner(word[1])
 
 

@@ -89,7 +89,8 @@ APPOSITION = re.compile(r"""
     (?P<role>
         (?:a|an|the|who|which|its|his|her|(?:[a-z][\w-]*\s+){1,3}(?:of|at|for)     # a member of the committee,
           |[A-Z][\w.-]*+(?:’s|'s|’|'))\s+[^,;“”"]{3,120}?                         # executive director of, Smith's aide
-        (?:,\s+(?:a|an|the|one\s+of)\s+[^,;“”"]{3,80}?)?   # a second apposition may follow
+        (?:,\s+(?:(?:a|an|the|one\s+of)\s+[^,;“”"]{3,80}?     # a second apposition may follow,
+                 |[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?              # or a place's state ("from Houston, Texas")
       | [RDI]-[A-Z][\w.]*                                   # D-Ore.
     ),\s*\Z""", re.VERBOSE)
 

@@ -4,7 +4,8 @@ Handles curly and straight double marks, single marks nested inside double ones 
 the top level), apostrophes (Russia’s, soldiers’, ’90s: a ’ or ' between or after letters is not
 a mark), and quotations over several paragraphs: an unclosed quotation at a paragraph's end
 continues when the next paragraph opens with a quotation mark (the news convention).
-Straight marks after "=" are markup values, not quotations. `is_title` tells a quoted title
+Straight marks after "=" are markup values, not quotations. An opening “ glued to the word or
+comma before it (“It's unusual,“ she said) is a closing mark typed wrong. `is_title` tells a quoted title
 (“Fox News Sunday”) from quoted speech.
 """
 from __future__ import annotations
@@ -78,7 +79,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         if mark in OPEN and newline != -1 and newline < i:
             continue  # the opening mark of a continued paragraph
-        if mark in CLOSE or mark == STRAIGHT:
+        if mark in CLOSE or mark == STRAIGHT or (mark == "“" and not _opens(text, i)):  # “…,“ typed for ”
             if i - start >= MIN_CHARS:
                 spans.append((start, i))
             start = None
