@@ -668,3 +668,21 @@ def test_datelines_of_each_shape_are_not_speakers(opening):
 def test_promo_labels_before_a_colon_are_not_speakers():
     frame = rows("BREAKING: The minister resigns after a week of protests.\n\nThe minister resigned on Friday.")
     assert "BREAKING" not in frame["speaker"].dropna().tolist()
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("“Never,” the coach said.", "coach", "Never,"),
+    ("The coach said, “Never.”", "coach", "Never."),
+])
+def test_a_one_word_quotation_is_a_statement(text, speaker, content):
+    only(text, speaker=speaker, kind="direct", content=content)
+
+
+def test_a_one_word_reported_clause_is_not():
+    assert rows("The coach said so.").empty
+
+
+@pytest.mark.parametrize("text", ["The coach wrote to her 12,000 followers, “We start again on Monday.”",
+                                  "The coach said as she left the pitch, “We start again on Monday.”"])
+def test_a_short_phrase_between_cue_and_quotation_is_skipped(text):
+    only(text, speaker="coach", kind="direct", content="We start again on Monday.")

@@ -35,6 +35,8 @@ ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through
 # "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
 ADJUNCT_COMMA = re.compile(r"\s*" + any_word("of in on at during after via through with from later then again also "
                                              "too however") + r"\b[^,.;:“”\"]{0,60}[,:]\s*")
+# Any short phrase and a comma between a cue and its quotation: "wrote to his followers, “…”".
+SHORT_LEAD = re.compile(r"(?:[^,.;:!?“”\"\n]|(?<=\d)[,.](?=\d)){1,60},\s*(?=[“\"])")  # "20,000 followers"
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
@@ -200,8 +202,9 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if that is not None:
         return that, "clause"
     adjunct = ADJUNCT_COMMA.match(text, pos, hi)
-    quote = quote_starting_at(doc, adjunct.end(), hi) if adjunct else None
-    if quote:  # "says of Clinton, “If …”", "said in a statement, “…”"
+    lead = adjunct or SHORT_LEAD.match(text, pos, hi)
+    quote = quote_starting_at(doc, lead.end(), hi) if lead else None
+    if quote:  # "says of Clinton, “If …”", "wrote to his followers, “…”"
         return quote, "quote"
     topic = TOPIC.match(text, pos, hi)
     if topic:  # "complained about the noise", "warned against haste": the topic is the content

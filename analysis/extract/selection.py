@@ -80,14 +80,19 @@ def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
         lo, hi = _clause_bounds(doc, cue)
         decided = decide(CueContext(doc, cue, lo, hi))
         found = decided[1] if decided else None
-        if found is None or found.content is None or \
-                len(text[found.content.start:found.content.end].split(None, MIN_CONTENT_WORDS)) < MIN_CONTENT_WORDS:
+        if found is None or found.content is None or _too_short(text, found.content):
             continue
         speaker = mention_of(doc, found.speaker) if found.speaker else None
         if speaker is None and not found.unattributed:
             speaker = _borrowed_speaker(doc, out, cue, lo)
         out.append(Candidate(decided[0], cue, found.content, speaker, lo))
     return out
+
+
+def _too_short(text: str, content: Content) -> bool:
+    """A reported clause needs two words; a quotation may be one ("“Absolutely,” she said")."""
+    least = 1 if content.kind == "direct" else MIN_CONTENT_WORDS
+    return len(text[content.start:content.end].split(None, least)) < least
 
 
 def _clause_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
