@@ -44,6 +44,7 @@ OPENING = re.compile(r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNOR
 LOOK_BEFORE = 24  # characters before the cue: "The ministry on Monday said"
 LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes them future
 LOOK_AFTER = 300  # characters after the cue (or the speaker after it) in which its date words are looked for
+SENTENCE_WINDOW = 400  # characters read back for the start of the cue's sentence
 ADJOINING_CHARS = 120  # a date that adjoins the cue starts within this many characters (ADJOINING's reach)
 MARKS = re.compile(r"[\n,“”\"]")
 DAY = pd.Timedelta(days=1)
@@ -129,7 +130,7 @@ def _after_cue(text: str, clause_end: int, dates: re.Pattern) -> re.Match | None
     return found if found and ADJOINING.fullmatch(text, clause_end, found.start()) else None
 
 
-def _sentence_start(text: str, position: int, window: int = 400) -> int:
+def _sentence_start(text: str, position: int, window: int = SENTENCE_WINDOW) -> int:
     starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, position - window), position)]
     return starts[-1] if starts else _marks(text).paragraph_start(position)
 
@@ -154,8 +155,26 @@ def _opening(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
     return found if found and OPENING.fullmatch(text, start, found.start()) and found.end() == comma else None
 
 
+@lru_cache(maxsize=4)
+def _date_spans(text: str, dates: re.Pattern) -> tuple[list[int], list[int]]:
+    """Starts and ends of the text's date words, found in one pass: most cues have none near them."""
+    found = [m.span() for m in dates.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
+def _dates_within(text: str, lo: int, hi: int, dates: re.Pattern) -> bool:
+    """Do any date words reach into [lo, hi)? A search inside that window can only find these (matches do
+    not overlap, so one found inside the window overlaps one found in the whole text)."""
+    starts, ends = _date_spans(text, dates)
+    k = bisect_left(starts, hi)
+    return k > 0 and ends[k - 1] > lo
+
+
 def _date_words(text: str, cue_start: int, cue_end: int, after: int | None, dates: re.Pattern) -> re.Match | None:
     clause_end = after if after and after > cue_end else cue_end
+    first = min(cue_start - SENTENCE_WINDOW, _marks(text).paragraph_start(cue_start))  # what _opening may read
+    if not _dates_within(text, max(0, first), clause_end + LOOK_AFTER, dates):
+        return None
     return (_after_cue(text, clause_end, dates) or _before_cue(text, cue_start, dates)
             or _opening(text, cue_start, dates))
 
