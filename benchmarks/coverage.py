@@ -7,6 +7,12 @@ is timed is `analysis.link.coverage.align`, the only step that looks across arti
 in its own process so the peak memory (max RSS) is that size's alone.
 
     python benchmarks/coverage.py [--sizes 1000 10000] [--days 365]
+    python benchmarks/coverage.py --store STORE    # align (tables loaded) against align_windowed (from the files)
+
+With `--store`, a store written by `python -m analysis build` (e.g. `benchmarks/build.py --keep DIR`) is linked
+twice, each in its own process: `align` over its tables read into memory, and `analysis.link.windows.
+align_windowed`, a month and a date window at a time from its files; time, peak memory (max RSS, tables
+included) and whether the two give identical tables.
 """
 from __future__ import annotations
 
@@ -63,12 +69,62 @@ def run_one(n: int, days: int) -> None:
           f"peak memory={peak_mb:,.0f} MB")
 
 
+def run_store(store: str, method: str, out: str) -> None:
+    import pickle
+
+    from analysis import open_store
+    from analysis.link.coverage import align
+    from analysis.link.windows import align_windowed
+
+    corpus = open_store(store)
+    t0 = time.perf_counter()
+    if method == "align":
+        for name in ("articles", "sentences", "quotes", "claims", "estimates"):
+            getattr(corpus, name)
+        tables = align(corpus)
+    else:
+        tables = align_windowed(corpus)
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{method:<8}  {corpus.manifest['tables']['articles']:,} articles  members={len(tables[0]):,}  "
+          f"discrepancies={len(tables[1]):,}  {seconds:6.1f} s (reading included)  peak memory={peak_mb:,.0f} MB")
+    with open(out, "wb") as handle:
+        pickle.dump(tables, handle)
+
+
+def compare_on_store(store: str) -> None:
+    import pickle
+    import tempfile
+
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory() as folder:
+        found = []
+        for method in ("align", "windowed"):
+            out = f"{folder}/{method}.pkl"
+            subprocess.run([sys.executable, __file__, "--store", store, "--method", method, "--out", out], check=True)
+            with open(out, "rb") as handle:
+                found.append(pickle.load(handle))
+    for a, b in zip(*found):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    print("identical coverage and discrepancies tables")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--days", type=int, default=365, help="publication dates spread over this many days")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--store", help="compare align and align_windowed on this store")
+    parser.add_argument("--method", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.store:
+        if args.method:
+            run_store(args.store, args.method, args.out)
+        else:
+            compare_on_store(args.store)
+        return 0
     if not TEXTS.is_dir():
         print(f"benchmark texts not found: {TEXTS}", file=sys.stderr)
         return 2
