@@ -144,3 +144,17 @@ def test_the_weekend_is_the_last_saturday_and_sunday(text, published, first, las
     i = text.index("said")
     found = resolve_said_on_range(text, i, i + 4, pd.Timestamp(published))
     assert found == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+@pytest.mark.parametrize("text", ["The ministry said this weekend that the talks had failed.",
+                                  "The ministry said on Tuesday that the talks had failed.",
+                                  "The MINISTRY SAID ON TUESDAY that the talks had failed."])
+def test_a_date_word_near_the_cue_is_found_after_the_quick_check(text):
+    cue = text.lower().index("said")
+    first, _last = resolve_said_on_range(text, cue, cue + 4, "2024-10-31")
+    assert pd.notna(first)
+
+
+def test_no_date_word_near_the_cue_gives_no_date():
+    text = "The ministry said the talks had failed. " * 20 + "It met on Tuesday."
+    assert resolve_said_on(text, 13, 17, "2024-10-31") is pd.NaT

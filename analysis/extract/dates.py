@@ -28,6 +28,7 @@ import dateparser
 import pandas as pd
 
 from ..text.lexicon import Lexicon, alternation
+from .cues import trie_pattern
 
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")
@@ -44,6 +45,7 @@ OPENING = re.compile(r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?", re.IGNOR
 LOOK_BEFORE = 24  # characters before the cue: "The ministry on Monday said"
 LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes them future
 LOOK_AFTER = 300  # characters after the cue (or the speaker after it) in which its date words are looked for
+RELATIVE_DAY_WORDS = ("yesterday", "today", "week", "weekend", "month")  # one is in every relative date
 SENTENCE_WINDOW = 400  # characters read back for the start of the cue's sentence
 ADJOINING_CHARS = 120  # a date that adjoins the cue starts within this many characters (ADJOINING's reach)
 MARKS = re.compile(r"[\n,“”\"]")
@@ -155,26 +157,33 @@ def _opening(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
     return found if found and OPENING.fullmatch(text, start, found.start()) and found.end() == comma else None
 
 
+@lru_cache(maxsize=8)
+def _date_trigger(lexicon: Lexicon) -> re.Pattern:
+    """A word every expression of `_date_pattern` holds: a weekday or month name or a `RELATIVE_DAY_WORDS`
+    word (keep the two in step). Matched in lower, capitalised and upper case, without re.IGNORECASE: a scan
+    for these is far cheaper than one for whole date expressions."""
+    words = [*lexicon.weekdays, *lexicon.month_forms, *RELATIVE_DAY_WORDS]
+    cases = {variant for w in words for variant in (w, w.capitalize(), w.upper())}
+    return re.compile(rf"\b(?:{trie_pattern(cases)})\b")
+
+
 @lru_cache(maxsize=4)
-def _date_spans(text: str, dates: re.Pattern) -> tuple[list[int], list[int]]:
-    """Starts and ends of the text's date words, found in one pass: most cues have none near them."""
-    found = [m.span() for m in dates.finditer(text)]
-    return [a for a, _ in found], [b for _, b in found]
+def _trigger_starts(text: str, trigger: re.Pattern) -> list[int]:
+    return [m.start() for m in trigger.finditer(text)]  # per text: every cue of an article asks
 
 
-def _dates_within(text: str, lo: int, hi: int, dates: re.Pattern) -> bool:
-    """Do any date words reach into [lo, hi)? A search inside that window can only find these (matches do
-    not overlap, so one found inside the window overlaps one found in the whole text)."""
-    starts, ends = _date_spans(text, dates)
-    k = bisect_left(starts, hi)
-    return k > 0 and ends[k - 1] > lo
+def _may_hold_date(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
+    """Can date words lie in [lo, hi)? Not when no trigger word starts there: most cues have none near."""
+    starts = _trigger_starts(text, _date_trigger(lexicon))
+    return bisect_left(starts, hi) > bisect_left(starts, lo)
 
 
-def _date_words(text: str, cue_start: int, cue_end: int, after: int | None, dates: re.Pattern) -> re.Match | None:
+def _date_words(text: str, cue_start: int, cue_end: int, after: int | None, lexicon: Lexicon) -> re.Match | None:
     clause_end = after if after and after > cue_end else cue_end
     first = min(cue_start - SENTENCE_WINDOW, _marks(text).paragraph_start(cue_start))  # what _opening may read
-    if not _dates_within(text, max(0, first), clause_end + LOOK_AFTER, dates):
+    if not _may_hold_date(text, max(0, first), clause_end + LOOK_AFTER, lexicon):
         return None
+    dates = _date_pattern(lexicon)
     return (_after_cue(text, clause_end, dates) or _before_cue(text, cue_start, dates)
             or _opening(text, cue_start, dates))
 
@@ -260,7 +269,7 @@ def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=Non
     `after`: where a speaker that follows the cue ends ("said the agency on Tuesday").
     """
     lexicon = lexicon or Lexicon.default()
-    found = _date_words(text, cue_start, cue_end, after, _date_pattern(lexicon))
+    found = _date_words(text, cue_start, cue_end, after, lexicon)
     if found is None:
         return pd.NaT, pd.NaT
     if _in_quotation(text, cue_start) and not (found["calendar"] or found["month"]):
