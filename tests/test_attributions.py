@@ -686,3 +686,8 @@ def test_a_one_word_reported_clause_is_not():
                                   "The coach said as she left the pitch, “We start again on Monday.”"])
 def test_a_short_phrase_between_cue_and_quotation_is_skipped(text):
     only(text, speaker="coach", kind="direct", content="We start again on Monday.")
+
+
+def test_a_quotation_of_two_sentences_after_that_is_reported_whole():
+    only("The coach argues that “nobody can stop us. We have the best squad.”", speaker="coach", kind="direct",
+         content="nobody can stop us. We have the best squad.")

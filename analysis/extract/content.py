@@ -276,10 +276,11 @@ def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
 
 
 def _through_closing_mark(doc: Doc, start: int, end: int) -> int:
-    """A content that ends with a quotation ends after its closing mark ('saying it was “rushed.”'), not
-    at the full stop trimmed before it (a comma before the mark is no end: "“jobs, jobs,” but …")."""
+    """A content that ends inside a quotation it opened ends after the quotation's closing mark: 'saying it
+    was “rushed.”', not at the full stop trimmed before the mark; 'argues that “A. B.”', not at the first
+    sentence end inside the quotation. A comma before the mark is no end: "“jobs, jobs,” but …"."""
     quote = doc.quotation_holding(end - 1) if end > start else None
-    if quote and quote[0] >= start and not doc.text[end:quote[1]].strip(".!?…"):
+    if quote and quote[0] >= start and doc.text[quote[1] - 1:quote[1]] != ",":
         return quote[1] + (doc.text[quote[1]:quote[1] + 1] in "”\"»")
     return end
 
