@@ -691,3 +691,15 @@ def test_a_short_phrase_between_cue_and_quotation_is_skipped(text):
 def test_a_quotation_of_two_sentences_after_that_is_reported_whole():
     only("The coach argues that “nobody can stop us. We have the best squad.”", speaker="coach", kind="direct",
          content="nobody can stop us. We have the best squad.")
+
+
+@pytest.mark.parametrize("text", ["The coach called them out on it:\n\n“Nobody here has earned a place.”",
+                                  "The coach told the players, after the loss:\n\n“Nobody here has earned a place.”",
+                                  "The coach told the players, after the loss: “Nobody here has earned a place.”"])
+def test_a_colon_before_a_quotation_makes_the_quotation_the_content(text):
+    only(text, speaker="coach", kind="direct", content="Nobody here has earned a place.")
+
+
+def test_a_colon_before_a_list_is_part_of_the_reported_clause():
+    only("The mayor said the plan has three parts: roads, schools and parks.", speaker="mayor",
+         content="the plan has three parts: roads, schools and parks")

@@ -35,8 +35,10 @@ ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through
 # "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
 ADJUNCT_COMMA = re.compile(r"\s*" + any_word("of in on at during after via through with from later then again also "
                                              "too however") + r"\b[^,.;:“”\"]{0,60}[,:]\s*")
-# Any short phrase and a comma between a cue and its quotation: "wrote to his followers, “…”".
-SHORT_LEAD = re.compile(r"(?:[^,.;:!?“”\"\n]|(?<=\d)[,.](?=\d)){1,60},\s*(?=[“\"])")  # "20,000 followers"
+# Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",
+# "called them on it:⏎⏎“…”".
+SHORT_LEAD = re.compile(r"(?:[^.;:!?“”\"\n]|(?<=\d)\.(?=\d)){1,60}[,:]\s*(?=[“\"])")  # "20,000 followers"
+COLON_THEN_QUOTE = re.compile(r"[ \t]*:\s{0,8}(?=[“\"])")
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
@@ -269,10 +271,19 @@ def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
             return Content("direct", [pos])
         pos = pos[0]  # "said that “…” against all odds": the quotation is part of the clause
     start, end = trim(text, pos, hi)
+    introduced = _quotation_after_colon(doc, end)
+    if introduced:  # "called them on it:⏎⏎“…”": the words before the colon lead to the quotation
+        return Content("direct", [introduced])
     end = _through_closing_mark(doc, start, _clause_end(doc, cue, start, end, how))
     if (how == "rest" and NOT_CONTENT_START.match(text, start)) or CONJUNCTION.match(text, start):
         return None  # "what we know of ...": not a reported clause
     return Content("indirect", [(start, end)])
+
+
+def _quotation_after_colon(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The quotation a colon right after `end` introduces, in the paragraph or opening the next one."""
+    colon = COLON_THEN_QUOTE.match(doc.text, end)
+    return quote_starting_at(doc, colon.end(), colon.end() + 1) if colon else None
 
 
 def _through_closing_mark(doc: Doc, start: int, end: int) -> int:

@@ -88,7 +88,7 @@ PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 COLON_AT_LINE_END = re.compile(r"[ \t]*:[ \t]*\n\s{0,20}")
-COLON_BEFORE_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]\Z")
+COLON_BEFORE_QUOTE = re.compile(r"[ \t]*:\s{0,8}[“\"]\Z")  # in the paragraph, or ending the one before
 PLACEHOLDER_SUBJECTS = frozenset("here there this that it what below the following".split())
 NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*)(?=,)")  # ", General Jane Doe,"
 # "The vote is expected to …", "He is said to …": a passive belief or speech verb before an infinitive has
@@ -436,12 +436,12 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
 
 
 def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
-    """ "The senator went further: “…”": a quotation after a colon in its sentence holds the words of the
-    sentence's subject, whatever the verb before the colon. (Where a cue rule reports the same quotation,
+    """ "The senator went further: “…”": a quotation after a colon (in its sentence, or opening the paragraph
+    after one) holds the words of the sentence's subject, whatever the verb before the colon. (Where a cue rule reports the same quotation,
     its row is kept: `selection.one_per_content`.)"""
     text = doc.text
     for start, end in doc.quotations:
-        colon = COLON_BEFORE_QUOTE.search(text, max(0, start - 4), start)
+        colon = COLON_BEFORE_QUOTE.search(text, max(0, start - 12), start)
         if not colon:
             continue
         lo = doc.sentence_at(colon.start())[0]
