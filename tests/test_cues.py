@@ -51,3 +51,13 @@ def test_a_past_form_after_a_quantifier_is_a_verb(text, cue):
 
 def test_a_participle_after_an_article_stays_an_adjective():
     assert find_cues("An estimated 300 people came.") == []
+
+
+@pytest.mark.parametrize("text", ["A federal judge blocked the rule.", "The prime suspect fled.",
+                                  "Her views on trade are well known.", "The brand grew fast."])
+def test_noun_forms_of_stance_verbs_are_not_cues(text):
+    assert find_cues(text) == []
+
+
+def test_their_verb_forms_still_are():
+    assert [c.text for c in find_cues("Analysts judged the risk small and suspected a leak.")] == ["judged", "suspected"]
