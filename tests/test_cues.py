@@ -54,7 +54,7 @@ def test_a_participle_after_an_article_stays_an_adjective():
 
 
 @pytest.mark.parametrize("text", ["A federal judge blocked the rule.", "The prime suspect fled.",
-                                  "Her views on trade are well known.", "The brand grew fast."])
+                                  "Her views on trade are clear.", "The brand grew fast."])
 def test_noun_forms_of_stance_verbs_are_not_cues(text):
     assert find_cues(text) == []
 
