@@ -61,3 +61,9 @@ def test_noun_forms_of_stance_verbs_are_not_cues(text):
 
 def test_their_verb_forms_still_are():
     assert [c.text for c in find_cues("Analysts judged the risk small and suspected a leak.")] == ["judged", "suspected"]
+
+
+@pytest.mark.parametrize("text", ["Published : Nov. 25, 2024 - 15:27\nThe ministry said the talks failed.",
+                                  "Updated: 10:02 GMT\nThe ministry said the talks failed."])
+def test_a_page_label_opening_a_line_is_not_a_cue(text):
+    assert [c.text for c in find_cues(text)] == ["said"]

@@ -53,6 +53,7 @@ def _is_determiner(word: str) -> bool:
     return low in DETERMINERS
 
 
+LABEL_COLON = re.compile(r"[ \t]*:")
 PARTICLE_AFTER = re.compile(r"\s+(?:up|off)\b", re.IGNORECASE)
 
 
@@ -150,6 +151,8 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         if text[start].isupper() and not _sentence_initial(text, start):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end, matched = form_match.end(), form_match.group()
+        if LABEL_COLON.match(text, end) and text[start - 1:start] in ("", "\n"):
+            continue  # "Published: Nov. 25", "Updated :": a page label opening a line, not a reporting verb
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
                 or _follows_determiner(text, word, matched) or _object_of_past_verb(text, word, matched)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
