@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from functools import cache
 
-import numpy as np
 import pandas as pd
 
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon
+from .columns import column
 from .cues import find_cues, tag_cues
 from .dates import resolve_said_on
 from .rules import Candidate
@@ -47,19 +47,6 @@ def _resolve(rows: list[Candidate]) -> None:
         if mention is None or id(mention) in seen:
             continue
         seen[id(mention)] = resolver.resolve(mention)
-
-
-@cache
-def _dtypes() -> dict:
-    """The column dtypes resolved once: looking a dtype up by name costs more than filling a small column.
-    Strings are kept by Python (still the "string" dtype): building a short pyarrow-backed column costs
-    four times as much, a tenth of the extractor's time on news."""
-    return {column: PYTHON_STRING if name == "string" else pd.api.types.pandas_dtype(name)
-            for column, name in COLUMNS.items()}
-
-
-PYTHON_STRING = pd.StringDtype("python")
-NOT_A_TIME = np.datetime64("NaT", "ns")
 
 
 WARM_UP_SENTENCES = ("It said on Oct. 1.", "It said on Monday.", "It will say on October 28, 2024.",
@@ -110,21 +97,7 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
     rows = select(doc, sorted(listed + tag_cues(text, doc.quotations, listed, doc.lexicon), key=lambda c: c.start))
     _resolve(rows)
     records = [_record(text, r, published, lexicon) for r in rows]
-    return pd.DataFrame({c: _column([r[c] for r in records], d) for c, d in _dtypes().items()}, copy=False)
-
-
-def _column(values: list, dtype):
-    """One typed column, built from its parts: `pd.array(values, dtype)` infers and checks every value,
-    which costs more than the rest of building the frame."""
-    n = len(values)
-    if dtype == "Int64":
-        missing = np.fromiter((v is pd.NA for v in values), bool, n)
-        return pd.arrays.IntegerArray(np.fromiter((0 if v is pd.NA else v for v in values), np.int64, n), missing)
-    if dtype.kind == "M":
-        return np.array([v.asm8 if v is not pd.NaT else NOT_A_TIME for v in values], dtype=dtype)
-    column = np.empty(n, dtype=object)
-    column[:] = values
-    return pd.arrays.StringArray(column, dtype=dtype) if dtype == PYTHON_STRING else column
+    return pd.DataFrame({c: column([r[c] for r in records], d) for c, d in COLUMNS.items()}, copy=False)
 
 
 def _record(text: str, row: Candidate, published, lexicon: Lexicon) -> dict:
