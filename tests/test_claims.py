@@ -145,3 +145,25 @@ def test_columns_are_built_in_their_declared_dtypes():
     assert built["content_spans"].tolist() == [[(3, 9)], []] and built["extra"].dtype == "string"
     assert lists_of(built)["start"] == [3, pd.NA] and lists_of(built)["claim_id"] == ["a-c000", "a-c001"]
     assert list(frame("claims", {}).columns) == list(schemas.COLUMNS["claims"])  # no row: the declared columns
+
+
+def test_a_quotation_no_statement_holds_is_a_quote_without_a_claim():
+    text = "The mayor said the road was open. “Nobody warned us about the closure.” Drivers called it a “fiasco”."
+    quotes, claims = quotes_and_claims("u1", text, Doc(text).sentence_table(), extract_attributions(text))
+    unclaimed = quotes[quotes["claim_id"].isna()]
+    assert unclaimed["text"].tolist() == ["Nobody warned us about the closure."]
+    assert unclaimed["rule"].tolist() == ["unclaimed-quotation"] and unclaimed["speaker"].isna().all()
+    assert "fiasco" in quotes["text"].tolist()  # a scare quote inside a statement stays that statement's
+    assert quotes["quote_id"].is_unique and claims["quote_id"].dropna().isin(quotes["quote_id"]).all()
+
+
+def test_an_article_whose_only_quotation_is_unclaimed_has_quotes_and_no_claims():
+    text = "“Nobody warned us about the closure.”"
+    quotes, claims = quotes_and_claims("u2", text, Doc(text).sentence_table(), extract_attributions(text))
+    assert len(quotes) == 1 and claims.empty and "claim_id" in claims
+
+
+def test_a_short_unclaimed_quotation_is_a_scare_quote_not_a_quote():
+    text = "The bridge, long “the white elephant” of the town, opens in May."
+    quotes, _claims = quotes_and_claims("u3", text, Doc(text).sentence_table(), extract_attributions(text))
+    assert quotes.empty
