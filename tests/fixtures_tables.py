@@ -61,7 +61,8 @@ def _claims() -> pd.DataFrame:
              ("a1", "We <b>deny</b> everything", "direct", "envoy", "North", "2024-01-19", "a1-q0"),
              ("b1", "between 2,000 and 4,000 soldiers crossed", "indirect", "The monitor", None, None, None)]
     rows = [{**_at(a, words), "claim_id": f"{a}-c{n}", "sentence_id": _sentence_id(a, TEXTS[a].index(words)),
-             "kind": kind, "claimant": who, "affiliation": aff, "cue": "said",
+             "kind": kind, "type": "belief" if who == "Analysts" else "speech", "claimant": who, "affiliation": aff,
+             "cue": "said",
              "said_on": pd.Timestamp(said) if said else pd.NaT, "quote_id": quote}
             for n, (a, words, kind, who, aff, said, quote) in enumerate(specs)]
     return schemas.conform("claims", pd.DataFrame(rows))

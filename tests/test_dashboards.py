@@ -35,9 +35,10 @@ def all_marks(fig):
 def test_each_claim_filter_narrows_the_table(synthetic):
     board = dashboards.claims_explorer(synthetic)
     assert len(board.table) == 4
-    changes = {"kind": "direct", "speaker": "analy", "source": "b1", "affiliation": "US", "search": "DENY"}
-    expected = {"kind": ["a1-c2"], "speaker": ["a1-c1"], "source": ["b1-c3"], "affiliation": ["a1-c0"],
-                "search": ["a1-c2"]}
+    changes = {"kind": "direct", "type": "belief", "speaker": "analy", "source": "b1", "affiliation": "US",
+               "search": "DENY"}
+    expected = {"kind": ["a1-c2"], "type": ["a1-c1"], "speaker": ["a1-c1"], "source": ["b1-c3"],
+                "affiliation": ["a1-c0"], "search": ["a1-c2"]}
     for name, value in changes.items():
         reset = board.controls[name].value
         board.controls[name].value = value

@@ -22,7 +22,7 @@ from ..ingest.articles import source_names
 from ..link.coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
 from ..link.windows import align_windowed
 from .viewer import article_html
-from ..store.query import ALL, CLAIM_COLUMNS, ClaimsQuery  # noqa: F401 - CLAIM_COLUMNS: the shown columns
+from ..store.query import ALL, CLAIM_COLUMNS, TYPES, ClaimsQuery  # noqa: F401 - CLAIM_COLUMNS: the shown columns
 from ..link.wording import diff_html
 
 SHOWN = 1_000  # claims the explorer shows at most (it says how many match)
@@ -88,7 +88,7 @@ def _within(dates: pd.Series, start, end) -> pd.Series:
 
 
 def claims_explorer(corpus, shown: int = SHOWN) -> Dashboard:
-    """Claims filtered by source, speaker, affiliation, kind, date range and words in the claim.
+    """Claims filtered by source, speaker, affiliation, kind, type, date range and words in the claim.
 
     The filter is one DuckDB query (`analysis.store.query.ClaimsQuery`): over the Parquet files when the corpus
     is a store, so a million claims are never loaded into pandas; the first `shown` matching claims are shown
@@ -100,6 +100,8 @@ def claims_explorer(corpus, shown: int = SHOWN) -> Dashboard:
         "speaker": w.Text(description="speaker", placeholder="part of a name"),
         "affiliation": w.Dropdown(options=[ALL, *query.affiliations()], description="affiliation"),
         "kind": w.Dropdown(options=[ALL, "direct", "partial", "indirect"], description="kind"),
+        "type": w.Dropdown(options=[ALL, *TYPES], description="type", tooltip="what the cue reports: speech, "
+                           "belief, finding (what a study or evidence showed) or intention"),
         "start": w.DatePicker(description="from", tooltip="said on (else published) from this day"),
         "end": w.DatePicker(description="until", tooltip="said on (else published) until this day"),
         "search": w.Text(description="search", placeholder="words in the claim"),

@@ -22,17 +22,19 @@ import datetime as dt
 import pandas as pd
 
 ALL = "(all)"
-CLAIM_COLUMNS = ["claim_id", "source", "date", "kind", "claimant", "claimant_role", "affiliation", "cue", "said_on",
-                 "text"]
-CLAIMS_READ = ["claim_id", "article_id", "kind", "claimant", "claimant_role", "affiliation", "cue", "said_on", "text"]
+CLAIM_COLUMNS = ["claim_id", "source", "date", "kind", "type", "claimant", "claimant_role", "affiliation", "cue",
+                 "said_on", "text"]
+CLAIMS_READ = ["claim_id", "article_id", "kind", "type", "claimant", "claimant_role", "affiliation", "cue", "said_on",
+               "text"]
+TYPES = ["speech", "belief", "finding", "intention"]  # what a claim's cue reports (claims.type)
 ARTICLES_READ = ["article_id", "outlet", "published"]
 IN_MEMORY_ROWS = 5_000_000  # up to this many claims, the filtered columns are copied into DuckDB's memory once
 DATED = """create or replace temp view dated_claims as
 select c.claim_id, coalesce(nullif(a.outlet, ''), a.article_id, c.article_id) as source,
        coalesce(cast(c.said_on as timestamp), cast(a.published as timestamp)) as date,
-       c.kind, c.claimant, c.claimant_role, c.affiliation, c.cue, cast(c.said_on as timestamp) as said_on, c.text
+       c.kind, c.type, c.claimant, c.claimant_role, c.affiliation, c.cue, cast(c.said_on as timestamp) as said_on, c.text
 from {claims} c left join (select article_id, outlet, published from {articles}) a on a.article_id = c.article_id"""
-STRINGS = ["claim_id", "source", "kind", "claimant", "claimant_role", "affiliation", "cue", "text"]
+STRINGS = ["claim_id", "source", "kind", "type", "claimant", "claimant_role", "affiliation", "cue", "text"]
 
 
 def _day(value) -> dt.datetime | None:
@@ -56,7 +58,7 @@ class ClaimsQuery:
             self.connection = duckdb.connect()
             for name, frame, columns in (("claims_", corpus.claims, CLAIMS_READ),
                                          ("articles_", corpus.articles, ARTICLES_READ)):
-                self.connection.register(name, pa.Table.from_pandas(frame[columns], preserve_index=False))
+                self.connection.register(name, pa.Table.from_pandas(frame.reindex(columns=columns), preserve_index=False))
             claims, articles = "claims_", "articles_"
         self.connection.execute("set enable_progress_bar = false")  # no bar printed into a notebook's output
         self.connection.execute(DATED.format(claims=claims, articles=articles))
@@ -83,7 +85,7 @@ class ClaimsQuery:
         return self._values("select distinct coalesce(affiliation, 'unknown') from filtered_claims order by 1")
 
     @staticmethod
-    def where(source=ALL, speaker="", affiliation=ALL, kind=ALL, start=None, end=None,
+    def where(source=ALL, speaker="", affiliation=ALL, kind=ALL, type=ALL, start=None, end=None,  # noqa: A002
               search="") -> tuple[str, list]:
         """The SQL condition and its parameters; empty strings, None and ALL mean no filter."""
         terms, params = [], []
@@ -95,6 +97,8 @@ class ClaimsQuery:
             terms.append("coalesce(affiliation, 'unknown') = ?"), params.append(affiliation)
         if kind not in (ALL, None, ""):
             terms.append("kind = ?"), params.append(kind)
+        if type not in (ALL, None, ""):  # speech, belief, finding or intention: "what a study found" apart
+            terms.append("type = ?"), params.append(type)
         if _day(start) is not None:
             terms.append("date >= ?"), params.append(_day(start))
         if _day(end) is not None:
