@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import schemas
 from .link import LinkedTables
-from .link.actors import ActorIndex
+from .link.actors import SPEAKER_COLUMNS, ActorIndex
 from .ingest.articles import load_articles
 from .ingest.dumps import dump_format, load_dump
 from .ingest.reading import MAX_FILE_MB
@@ -92,6 +92,6 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False, actors:
     tables = extract_all(jobs, progress=progress, lexicon=lexicon)
     actors = actors if actors is not None else ActorIndex.load()
     built = {name: _concat(name, frames) for name, frames in tables.items()}
-    for name, col in (("quotes", "speaker"), ("claims", "claimant"), ("estimates", "claimant")):
-        built[name] = actors.canonicalize(built[name], col)
+    for name, col, role in SPEAKER_COLUMNS:
+        built[name] = actors.canonicalize(built[name], col, role)
     return Corpus(articles=articles, folder=folder, actors=actors, lexicon=lexicon, **built)

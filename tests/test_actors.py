@@ -24,11 +24,17 @@ def test_a_users_file_extends_or_replaces(tmp_path):
     assert ActorIndex.load(extra).canonicalize(frame, "speaker")["speaker"].tolist() == ["Acme Corp", "DPRK"]
 
 
-def test_empty_actors_file_leaves_speakers_as_written(tmp_path):
+def test_empty_actors_file_leaves_speakers_as_written_and_affiliations_from_the_text(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("name,alias,kind,affiliation\n")
     corpus = analysis.load_corpus(actors=ActorIndex.load(empty))
-    assert corpus.claims["affiliation"].isna().all()
+    claims = corpus.claims
+    # without the table an affiliation comes only from the text: a role's possessive ("North Korea’s …")
+    told = claims["affiliation"].notna()
+    owners = claims["claimant_role"].str.extract(r"^(?:the )?(.+?)(?:'s|’s) ", expand=False)
+    by_person = claims.groupby(["article_id", "claimant"])["affiliation"].transform("first")
+    assert (claims.loc[told, "affiliation"] == by_person[told]).all()
+    assert set(claims.loc[told, "affiliation"]) <= set(owners.dropna())
     assert "Mark Rutte" in set(corpus.quotes["speaker"])
     assert corpus.claims["claimant"].str.contains("embassy", case=False).any()
 
@@ -69,3 +75,13 @@ def test_every_alias_names_one_actor():
     table = ActorIndex.load().table
     assert not table["alias"].str.lower().duplicated().any()
     assert set(table["kind"]) <= {"person", "organisation", "government", "country", "media"}
+
+
+def test_a_possessive_role_gives_the_affiliation_to_the_persons_rows_in_the_article():
+    frame = pd.DataFrame({"article_id": ["a", "a", "a", "b"],
+                          "claimant": ["Mari Tamm", "Mari Tamm", "Ann Roe", "Mari Tamm"],
+                          "claimant_role": ["Estonia's interior minister", None, "a farmer", None]})
+    out = ActorIndex(pd.DataFrame(columns=["name", "alias", "kind", "affiliation"])).canonicalize(
+        frame, "claimant", "claimant_role")
+    assert out["affiliation"].tolist()[:2] == ["Estonia", "Estonia"]
+    assert out["affiliation"].isna().tolist()[2:] == [True, True]  # no possessive; another article

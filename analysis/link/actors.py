@@ -20,6 +20,11 @@ FUZZY_MIN_WORD = 80   # every word too, so one changed word ("South"/"North") is
 FUZZY_MIN_LENGTH = 5  # short names and acronyms only match exactly
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
+# A role opened by a possessive name: "Lithuania's defence minister", "the European Union’s envoy".
+ROLE_OWNER = re.compile(r"(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:'s|’s|'|’)\s")
+# The tables whose speakers are canonicalised: (table, speaker column, role column).
+SPEAKER_COLUMNS = (("quotes", "speaker", "speaker_role"), ("claims", "claimant", "claimant_role"),
+                   ("estimates", "claimant", None))
 
 
 def normalise(name: str) -> str:
@@ -76,10 +81,12 @@ class ActorIndex:
         best = process.extractOne(key, self._by_alias.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         return self._by_alias[best[0]] if best and _same_words(key, best[0]) else None
 
-    def canonicalize(self, frame: pd.DataFrame, column: str) -> pd.DataFrame:
-        """`column` in canonical names where known (as written otherwise), plus `affiliation`.
+    def canonicalize(self, frame: pd.DataFrame, column: str, role: str | None = None) -> pd.DataFrame:
+        """`column` in canonical names where known (as written otherwise), plus `affiliation`: the actor's, else
+        the owner a `role` names with a possessive ("Lithuania's defence minister": Lithuania, or that
+        country's affiliation in the table).
 
-        Each distinct name is looked up once, so a corpus of many articles costs what its
+        Each distinct name and role is looked up once, so a corpus of many articles costs what its
         vocabulary of speakers costs.
         """
         if column not in frame:
@@ -88,4 +95,21 @@ class ActorIndex:
         hits = [self.lookup(name) or (name, "") for name in names]
         canonical = pd.array([name for name, _ in hits] + [pd.NA], dtype="string")[codes]  # code -1 -> NA
         affiliation = pd.array([aff or pd.NA for _, aff in hits] + [pd.NA], dtype="string")[codes]
+        if role in frame and len(frame):
+            affiliation = pd.Series(affiliation, index=frame.index).fillna(
+                pd.Series(self._role_owners(frame[role]), index=frame.index))
+            if "article_id" in frame:  # the person's later rows in the article ("the minister added")
+                same = pd.Series(canonical, index=frame.index)
+                affiliation = affiliation.fillna(affiliation.groupby([frame["article_id"], same]).transform("first"))
+            affiliation = affiliation.array
         return frame.assign(**{column: canonical, "affiliation": affiliation})
+
+    def _role_owners(self, roles: pd.Series) -> pd.arrays.StringArray:
+        """The affiliation a role's possessive owner gives, per row (NA without one)."""
+        codes, distinct = pd.factorize(roles.astype("string"), use_na_sentinel=True)
+        owners = []
+        for text in distinct:
+            owner = ROLE_OWNER.match(text)
+            hit = self.lookup(owner.group("owner")) if owner else None
+            owners.append((hit[1] or hit[0]) if hit else (owner.group("owner") if owner else pd.NA))
+        return pd.array(owners + [pd.NA], dtype="string")[codes]

@@ -270,8 +270,10 @@ def _collect_garbage(root: Path, manifest: dict) -> None:
 
 
 def _prepare(tables: dict[str, pd.DataFrame], actors) -> dict[str, pd.DataFrame]:
-    for name, column in (("quotes", "speaker"), ("claims", "claimant"), ("estimates", "claimant")):
-        tables[name] = actors.canonicalize(tables[name], column)
+    from ..link.actors import SPEAKER_COLUMNS
+
+    for name, column, role in SPEAKER_COLUMNS:
+        tables[name] = actors.canonicalize(tables[name], column, role)
     return {name: schemas.conform(name, frame) for name, frame in tables.items()}
 
 
