@@ -703,3 +703,16 @@ def test_a_colon_before_a_quotation_makes_the_quotation_the_content(text):
 def test_a_colon_before_a_list_is_part_of_the_reported_clause():
     only("The mayor said the plan has three parts: roads, schools and parks.", speaker="mayor",
          content="the plan has three parts: roads, schools and parks")
+
+
+def test_a_quotation_paragraph_after_a_statement_continues_its_speaker():
+    frame = rows("The coach said the season was over.\n\n“We lost our way in March. Nobody here hid from it.”\n\n"
+                 "The club meets on Monday.")
+    assert frame[["rule", "speaker", "kind"]].values.tolist() == [
+        ["forward", "coach", "indirect"], ["quote-continuation", "coach", "direct"]]
+
+
+def test_a_quotation_paragraph_after_another_paragraph_is_nobodys():
+    frame = rows("The coach said the season was over.\n\nThe club meets on Monday.\n\n"
+                 "“We lost our way in March. Nobody here hid from it.”")
+    assert frame["rule"].tolist() == ["forward"]

@@ -193,6 +193,8 @@ def continue_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
         if split or not (resumes and near):
             if following:
                 following.content.add_before(q)
+            elif not near:  # "X said the plan would fail.⏎⏎“We cannot go on.”": the paragraph goes on for X
+                extra.extend(_paragraph_after_statement(text, q, by_cue, cue_starts))
             continue
         tag_end = max(doc.sentence_at(last_direct.cue.start)[1], last_direct.end)
         if bisect_left(cue_starts, tag_end) < bisect_left(cue_starts, q[0]):
@@ -204,6 +206,22 @@ def continue_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
         else:  # “…,” he said. “…”: one split quotation of two pieces, the reporting clause between them
             last_direct.content.add_after(q)
     return sorted(rows + extra, key=lambda r: (r.start, r.end))
+
+
+def _paragraph_after_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate],
+                               cue_starts: list[int]) -> list[Candidate]:
+    """A quotation that is a paragraph of its own, right after a paragraph whose last statement names its
+    speaker, is that speaker's (rule quote-continuation); nothing when another paragraph lies between."""
+    k = bisect_left(cue_starts, quote[0])
+    before = by_cue[k - 1] if k else None
+    if before is None or before.mention is None:
+        return []
+    gap = text[before.end:quote[0] - 1]
+    if gap.count("\n") == 0 or quote[0] - before.end > MAX_CONTINUATION_GAP or \
+            any(line.strip(" .\"”'’") for line in gap.split("\n")[1:]) or \
+            text[quote[1] + 1:text.find("\n", quote[1]) if "\n" in text[quote[1]:] else len(text)].strip():
+        return []  # not the next paragraph, or the quotation is not the whole paragraph
+    return [Candidate("quote-continuation", before.cue, Content("direct", [quote]), before.mention, before.sentence)]
 
 
 def _next_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate], cue_starts: list[int]):
