@@ -40,6 +40,7 @@ CUE_RULES = (
 )
 QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
 AFTER_TAG = re.compile(r"[ ,]*")
+PARAGRAPH_END = re.compile(r"[”\"»]?[ \t]*(?:\n|\Z)")  # after a quotation's words: its mark, then the line ends
 # What may follow the short tag of a quotation: an adjunct or a subordinate clause ("said of Apple in
 # February", "said as he launched the vote").
 TAG_GOES_ON = re.compile(r"(?:as|of|to|about|while|when|because|since|with|without)\b")
@@ -216,10 +217,11 @@ def _paragraph_after_statement(text: str, quote: tuple[int, int], by_cue: list[C
     before = by_cue[k - 1] if k else None
     if before is None or before.mention is None:
         return []
+    if quote[0] - before.end > MAX_CONTINUATION_GAP:
+        return []
     gap = text[before.end:quote[0] - 1]
-    if gap.count("\n") == 0 or quote[0] - before.end > MAX_CONTINUATION_GAP or \
-            any(line.strip(" .\"”'’") for line in gap.split("\n")[1:]) or \
-            text[quote[1] + 1:text.find("\n", quote[1]) if "\n" in text[quote[1]:] else len(text)].strip():
+    if gap.count("\n") == 0 or any(line.strip(" .\"”'’") for line in gap.split("\n")[1:]) or \
+            not PARAGRAPH_END.match(text, quote[1]):
         return []  # not the next paragraph, or the quotation is not the whole paragraph
     return [Candidate("quote-continuation", before.cue, Content("direct", [quote]), before.mention, before.sentence)]
 
