@@ -6,6 +6,8 @@ table edits only that table's block.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -79,7 +81,13 @@ SCHEMAS = {name: _schema(name, cols, UNIQUE.get(name)) for name, cols in COLUMNS
 
 
 def empty_frame(name: str) -> pd.DataFrame:
-    """A zero-row frame with the table's columns and dtypes."""
+    """A zero-row frame with the table's columns and dtypes (a copy of one built once: building it costs
+    more than extracting a short article)."""
+    return _empty_frame(name).copy()
+
+
+@cache
+def _empty_frame(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=d) for c, d in COLUMNS[name].items()})
 
 

@@ -7,8 +7,6 @@ string columns check every value one by one and cost more than the extraction of
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 
@@ -59,16 +57,11 @@ def column(values: list, dtype: str | None):
     return builder(values) if builder else pd.array(values, dtype=dtype)
 
 
-@lru_cache(maxsize=None)
-def _empty(name: str) -> pd.DataFrame:
-    return schemas.empty_frame(name)
-
-
 def frame(name: str, columns: dict[str, list]) -> pd.DataFrame:
     """A frame of table `name` from columns of plain lists (declared columns in their dtypes, others kept);
     the table's empty frame when `columns` is empty."""
     if not columns:
-        return _empty(name).copy()
+        return schemas.empty_frame(name)
     declared = schemas.COLUMNS[name]
     return pd.DataFrame({c: column(values, declared.get(c)) for c, values in columns.items()}, copy=False)
 
