@@ -501,7 +501,7 @@ class _Article:
         return {}
 
     # -- what is counted --
-    def counted(self, amount: Amount, k: int, earlier: list[dict]):
+    def counted(self, amount: Amount, k: int, people: dict | None):
         """(unit, category, end of the unit, measure) of a figure, or None when it counts nothing."""
         _, s, e = self.spans[k]
         text, units = self.text, self.lexicon.units
@@ -515,7 +515,7 @@ class _Article:
                 unit = unit or linked
                 category, casualties = units[linked], ([linked] if units[linked] == "casualties" else [])
         if unit is None:
-            shared = self.coordinated(amount, earlier)
+            shared = self.coordinated(amount, people)
             if shared is None:
                 return None
             unit, category, casualties = shared["unit"], shared["category"], []
@@ -545,11 +545,10 @@ class _Article:
             return casualties[0]
         return nouns[-1] if nouns and any(w in self.words["aggregate"] for w in words) else None
 
-    def coordinated(self, amount: Amount, earlier: list[dict]) -> dict | None:
-        """The row whose noun a figure shares: "3,000 troops ... and that 10,000 were expected", "killed
-        about 500 soldiers and hurt three"."""
-        people = [r for r in earlier if r["category"] in PEOPLE and not r["derived"]]
-        if not people:
+    def coordinated(self, amount: Amount, people: dict | None) -> dict | None:
+        """The row whose noun a figure shares (`people`: the sentence's latest row counting people): "3,000
+        troops ... and that 10,000 were expected", "killed about 500 soldiers and hurt three"."""
+        if people is None:
             return None
         after = AFTER_FIGURE.match(self.text, amount.end)
         word = after and after[1]
@@ -559,7 +558,7 @@ class _Article:
         before = WORD.findall(self.text[max(0, amount.start - 30):amount.start])
         previous = before[-1].lower() if before else ""
         if previous in self.words["coordination"] or self.lexicon.units.get(previous) == "casualties":
-            return people[-1]
+            return people
         return None
 
 
@@ -592,12 +591,12 @@ def claim_for(claims: list[Claim], start: int, end: int, sent_start: int, sent_e
     return min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
 
 
-def _estimate(article: _Article, amount: Amount, k: int, earlier: list[dict]) -> dict | None:
+def _estimate(article: _Article, amount: Amount, k: int, people: dict | None) -> dict | None:
     text, lexicon = article.text, article.lexicon
     sentence_id, s, e = article.spans[k]
     if _not_counted(text, amount, lexicon):
         return None
-    counted = article.counted(amount, k, earlier)
+    counted = article.counted(amount, k, people)
     if counted is None:
         return None
     unit, category, unit_end, measure = counted
@@ -731,9 +730,13 @@ def _sentence_rows(article: _Article, k: int, amounts: list[Amount]) -> list[dic
     _, s, e = article.spans[k]
     shares = list(article.patterns.fraction.finditer(text, s, e))
     found: list[tuple[Amount, dict | None]] = []
+    people = None  # the latest row counting people in the sentence: what a figure with no noun may share
     for amount in amounts:
         in_share = any(m.start("fraction") <= amount.start < m.end("fraction") for m in shares)
-        found.append((amount, None if in_share else _estimate(article, amount, k, [r for _, r in found if r])))
+        row = None if in_share else _estimate(article, amount, k, people)
+        found.append((amount, row))
+        if row and row["category"] in PEOPLE and not row["derived"]:
+            people = row
     if not any(r for _, r in found):
         return []
     derived, consumed = _derived_rows(text, article.spans[k], found, article.published, lexicon)
