@@ -12,7 +12,7 @@ from them by `columns.frame`); `quotes_and_claims` gives the same rows as two fr
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 import pandas as pd
@@ -60,11 +60,13 @@ def claim_records(article_id: str, text: str, spans: list[tuple[int, int, int]],
     # the quotes: each piece of a direct claim, each quotation inside a partial one
     parts = []
     pieces = base.get("content_spans", [None] * n)
+    quote_starts = [a for a, _ in quotations]  # in text order: a claim's quotations found by binary search
     for row, (kind, start, end, quoted) in enumerate(zip(base["kind"], starts, ends, pieces)):
         if kind == "direct":  # a split quotation ("“A,” she said. “B.”"): one quote per quoted piece
             parts.extend((row, a, b) for a, b in (quoted if quoted is not None and len(quoted) else [(start, end)]))
         elif kind == "partial":  # a closing mark may follow the clause
-            parts.extend((row, a, min(b, end)) for a, b in quotations if a >= start and b <= end + 2)
+            inside = quotations[bisect_left(quote_starts, start):bisect_left(quote_starts, end + 2)]
+            parts.extend((row, a, min(b, end)) for a, b in inside if b <= end + 2)
     parts.extend((UNCLAIMED, a, b) for a, b in unclaimed)
     parts.sort(key=lambda part: (part[1], part[2]))  # stable: text order, then claim order
     rows = [part[0] for part in parts]
