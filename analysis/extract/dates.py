@@ -213,7 +213,9 @@ def _month(name: str, year: str | None, base: pd.Timestamp | None, lexicon: Lexi
 RANGE_WORDS = re.compile(r"^(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def _relative(words: str, base: pd.Timestamp) -> tuple:
+    """(first, last) day of a relative date; cached, since an article's cues share its publication day."""
     monday = base - pd.Timedelta(days=base.weekday())
     first_of_month = base.replace(day=1)
     words = RANGE_WORDS.sub("past ", " ".join(words.lower().split())).replace("earlier this", "this")
