@@ -1,7 +1,8 @@
 """The quotes and claims tables of one article, from its attributions and sentences.
 
 Every attribution is a claim. A quote is the speaker's own words: a direct claim is one quote per
-quoted piece (two for a split quotation, "“A,” she said. “B.”"), and a partial claim (reported speech quoting some words) holds one quote per quotation inside it. Ids
+quoted piece (two for a split quotation, "“A,” she said. “B.”"), and a partial claim (reported speech
+quoting some words) holds one quote per quotation inside it. Ids
 are readable and stable for a given text: f"{article_id}-c{n:03d}" and f"{article_id}-q{n:03d}"
 numbered in text order. quotes.claim_id names each quote's claim; claims.quote_id its first quote. A
 quotation of speech that no statement holds is a quote too, with no claim and no speaker (rule

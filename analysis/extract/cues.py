@@ -163,7 +163,8 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
 
 
 # The short reporting clause after a quotation closed by a comma, "?" or "!": a subject (a pronoun, or at most
-# four words) and one past-tense verb ending the clause ("“…,” the man shouted.", "“…!” some protesters chanted,").
+# four words) and one past-tense verb ending the clause ("“…,” the man shouted.",
+# "“…!” some protesters chanted,").
 TAG_AFTER_QUOTE = re.compile(r"""[”"]?[ 	]+
     (?P<subject>(?:he|she|they|it|we|I|(?:[A-Za-z][\w’'.-]*[ 	]+){0,3}[A-Za-z][\w’'.-]*))[ 	]+
     (?P<verb>[a-z]{2,}ed)(?=[ 	]*[.,;])""", re.VERBOSE)

@@ -38,7 +38,8 @@ from typing import Callable, Iterator
 from ..text.doc import Doc
 from ..text.lexicon import phrase_key
 from ..text.quotemarks import is_title
-from .content import (NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content, after_naming_as, any_word,
+from .content import (COLON_LEAD, NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content,
+                      after_naming_as, any_word,
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
 from .cues import Cue
@@ -88,7 +89,7 @@ PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 COLON_AT_LINE_END = re.compile(r"[ \t]*:[ \t]*\n\s{0,20}")
-COLON_BEFORE_QUOTE = re.compile(r"[ \t]*:\s{0,8}[“\"]\Z")  # in the paragraph, or ending the one before
+COLON_BEFORE_QUOTE = re.compile(COLON_LEAD + r"[“\"]\Z")
 PLACEHOLDER_SUBJECTS = frozenset("here there this that it what below the following".split())
 NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*)(?=,)")  # ", General Jane Doe,"
 # "The vote is expected to …", "He is said to …": a passive belief or speech verb before an infinitive has
@@ -404,7 +405,8 @@ CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
     "passive-agent": passive_agent, "passive-unattributed": passive_unattributed, "apposition-trailing": apposition_trailing,
     "apposition-forward": apposition_forward, "insertion-subject": insertion_subject,
     "participle-opener": participle_opener, "participle": participle, "inverted": inverted,
-    "relative-pronoun": relative_pronoun, "trailing": trailing, "tag-verb": tag_verb, "named-quotation": named_quotation,
+    "relative-pronoun": relative_pronoun, "trailing": trailing, "tag-verb": tag_verb,
+    "named-quotation": named_quotation,
     "colon-quotation": colon_quotation,
     "forward": forward,
 }
@@ -437,8 +439,8 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
 
 def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
     """ "The senator went further: “…”": a quotation after a colon (in its sentence, or opening the paragraph
-    after one) holds the words of the sentence's subject, whatever the verb before the colon. (Where a cue rule reports the same quotation,
-    its row is kept: `selection.one_per_content`.)"""
+    after one) holds the words of the sentence's subject, whatever the verb before the colon. (Where a cue
+    rule reports the same quotation, its row is kept: `selection.one_per_content`.)"""
     text = doc.text
     for start, end in doc.quotations:
         colon = COLON_BEFORE_QUOTE.search(text, max(0, start - 12), start)
@@ -449,8 +451,10 @@ def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
         if subject is None or subject[1] >= colon.start() - 2 or \
                 text[subject[0]:subject[1]].lower() in PLACEHOLDER_SUBJECTS:
             continue  # no clause before the colon, only a label ("WATCH: “…”"), or "Here is the statement:"
-        cue = Cue(colon.start(), colon.start() + 1, ":", "colon", "speech", False)
-        yield Candidate("colon-lead", cue, Content("direct", [(start, end)]), mention_of(doc, SpeakerSpan(*subject)), lo)
+        mark = text.index(":", colon.start())
+        cue = Cue(mark, mark + 1, ":", "colon", "speech", False)
+        yield Candidate("colon-lead", cue, Content("direct", [(start, end)]),
+                        mention_of(doc, SpeakerSpan(*subject)), lo)
 
 
 DOCUMENT_RULES: dict[str, Callable[[Doc], Iterator[Candidate]]] = {
