@@ -140,7 +140,7 @@ def build(args: argparse.Namespace) -> int:
     from . import schemas
     from .corpus import CorpusError
     from .ingest.articles import load_articles
-    from .ingest.dumps import DumpError, dump_format, load_dump, parse_columns, read_dump
+    from .ingest.dumps import DumpError, DumpReader, dump_format, load_dump, parse_columns
     from .store.dataset import build_store, open_store
 
     folder = Path(args.folder) if args.folder else SEEDS_DIR
@@ -153,7 +153,7 @@ def build(args: argparse.Namespace) -> int:
     try:
         columns = parse_columns(args.columns)
         if dump_format(folder) and folder.is_file() and not args.strict:
-            batches = read_dump(folder, columns, max_file_mb=args.max_file_mb, batch_size=args.batch_size)
+            batches = DumpReader(folder, columns, max_file_mb=args.max_file_mb, batch_size=args.batch_size)
         else:
             articles = (load_dump(folder, columns, max_file_mb=args.max_file_mb) if folder.is_file()
                         else load_articles(folder, max_file_mb=args.max_file_mb))

@@ -229,7 +229,8 @@ def main() -> int:
                 print(f"articles={n:>7,}  engine={engine:<5}  {seconds:7.1f} s  {n / seconds:7.1f} articles/s  "
                       f"{words / seconds:9,.0f} words/s ({words / seconds / args.workers:,.0f} per worker)  "
                       f"peak memory={peak / 2**20:,.0f} MB  store={size_of(store) / 2**20:,.1f} MB  "
-                      f"cpu={CPU['seconds']:,.0f} s ({1000 * CPU['seconds'] / n:.1f} ms an article)")
+                      f"cpu={CPU['seconds']:,.0f} s ({1000 * CPU['seconds'] / n:.1f} ms an article, "
+                      f"{words / CPU['seconds']:,.0f} words per CPU second)")
                 if engine != args.engines[0]:
                     continue
                 grown = work / f"dump-{n}-plus.jsonl"
@@ -238,15 +239,15 @@ def main() -> int:
                 write_dump(added, args.added, start=n)
                 with open(grown, "a", encoding="utf-8") as out:
                     out.write(added.read_text(encoding="utf-8"))
+                appended = work / f"store-{n}-append"  # the store before the rebuild: --append extracts the 100 too
+                shutil.rmtree(appended, ignore_errors=True)
+                shutil.copytree(store, appended, symlinks=True)
                 again, _, line = run_build([str(grown), "--out", str(store), *common])
                 print(f"    +{args.added} articles, whole dump again: {again:6.1f} s ({100 * again / seconds:.1f}% of the "
                       f"full build): {line.split(': ', 1)[-1]}")
-                appended = work / f"store-{n}-append"
-                shutil.rmtree(appended, ignore_errors=True)
-                shutil.copytree(store, appended, symlinks=True)
                 again, _, line = run_build([str(added), "--out", str(appended), "--append", *common])
                 print(f"    +{args.added} articles, --append:          {again:6.1f} s ({100 * again / seconds:.1f}% of the "
-                      f"full build)")
+                      f"full build): {line.split(': ', 1)[-1]}")
                 claims = report_query(store, "")
                 if n == max(args.sizes) and args.million and claims < 1_000_000:
                     replicate_claims(store, work / "store-million", 1_000_000)

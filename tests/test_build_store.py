@@ -88,6 +88,42 @@ def test_an_unchanged_article_is_not_extracted_again_and_changes_are_applied(tmp
     assert on_disk == named
 
 
+def test_a_dump_row_the_store_holds_unchanged_is_not_cleaned_again(tmp_path, monkeypatch):
+    from analysis.ingest import dumps
+
+    rows = list(generated_rows(8))
+    rows[2]["id"] = ""  # a warning row ("no id"): kept unchanged, its warning still reported
+    store = tmp_path / "store"
+    first = build_store(dumps.DumpReader(write_jsonl(tmp_path / "a.jsonl", rows), batch_size=3), store, link="no")
+    assert first.extracted == 8
+    cleaned = []
+    strip_chrome = dumps.strip_chrome
+    monkeypatch.setattr(dumps, "strip_chrome", lambda text, rules: cleaned.append(text) or strip_chrome(text, rules))
+    # the same rows again, one corrected, one added, and row 6's text given to row 1: 6 a duplicate of 1 now
+    rows[4] = next(generated_rows(1, start=4, note=" (corrected)"))
+    rows[1] = {**rows[1], "text": rows[6]["text"]}
+    rows.append(next(generated_rows(1, start=8)))
+    source = write_jsonl(tmp_path / "a.jsonl", rows)  # the same file: the row with no id keeps the id it got
+    again = build_store(dumps.DumpReader(source, batch_size=3), store, link="no")
+    assert len(cleaned) == 4 and all(rows[k]["text"] in cleaned for k in (1, 4, 6, 8))
+    assert (again.articles, again.extracted, again.reused) == (9, 3, 5)
+    assert again.statuses == {"ok": 7, "warning": 1, "error": 1}
+    problems = again.problems.set_index("article_id")
+    assert problems.loc["a-3", "status"] == "warning" and problems.loc["g0006", "message"].startswith("duplicate")
+    monkeypatch.setattr(dumps, "strip_chrome", strip_chrome)
+    fresh = build_store(dumps.DumpReader(source, batch_size=3), tmp_path / "fresh", link="no")
+    assert fresh.extracted == 8
+    assert_same(sorted_tables(store), sorted_tables(tmp_path / "fresh"))
+    # nothing cleaned when nothing changed, also with other batch sizes
+    cleaned.clear()
+    monkeypatch.setattr(dumps, "strip_chrome", lambda text, rules: cleaned.append(text) or strip_chrome(text, rules))
+    third = build_store(dumps.DumpReader(source, batch_size=4), store, link="no")
+    assert (third.extracted, third.reused) == (0, 9) and cleaned == [rows[6]["text"]]  # the duplicate is read again
+    monkeypatch.setattr(dataset, "extractor_version", lambda: "another")  # another extractor: all cleaned again
+    fourth = build_store(dumps.DumpReader(source, batch_size=4), store, link="no")
+    assert (fourth.extracted, fourth.reused) == (8, 0) and len(cleaned) == 10
+
+
 def test_append_adds_and_another_extractor_version_re_extracts(tmp_path, monkeypatch):
     store = tmp_path / "store"
     build(write_jsonl(tmp_path / "a.jsonl", generated_rows(6)), store, 1)  # a file per article and month ...

@@ -11,6 +11,11 @@ too large, a duplicate of an earlier row's text) is an `error` row naming its li
 id, an id used twice, a date that does not parse are `warning`s. Rows are read in batches
 (`read_dump(path, batch_size=...)` yields one articles frame per batch), so a dump larger than memory can be
 built into a store (`python -m analysis build dump.jsonl --out STORE`).
+
+A store rebuilt from the whole dump again need not clean the rows it already holds: `DumpReader.read(known)`
+hashes each row as read (its fields, the id it gets, the reader's code, rules and limits) before cleaning,
+and a row whose hash is the one the store keeps for that id is passed over as `unchanged`, unless its
+cleaned text (the store's digest of it) is now a duplicate of an earlier row's.
 """
 from __future__ import annotations
 
@@ -20,8 +25,9 @@ import hashlib
 import io
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import pandas as pd
 
@@ -42,6 +48,34 @@ ALIASES = {  # used only when the dump has no column of the usual name
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet",
             ".pq": "parquet"}
 BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What a store keeps of a usable row to know it unchanged without cleaning it again."""
+    source_hash: str  # the row as read (`DumpReader` hashes it before cleaning)
+    text_digest: str  # sha1 of its cleaned text: what later rows are checked against for duplicates
+
+
+@dataclass
+class Batch:
+    """A batch of dump rows: those read and cleaned (with their source hashes), and those passed over."""
+    articles: pd.DataFrame
+    source_hashes: list[str | None]  # parallel to `articles`
+    unchanged: dict[str, str]        # article_id -> file ("dump.jsonl:12") of the rows not cleaned
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _reader_fingerprint(kind: str, rules: Rules, max_chars: int) -> bytes:
+    """What else a row's cleaned form depends on: the reading and cleaning code, the chrome rules, the limit."""
+    digest = hashlib.sha1(f"{kind}\0{max_chars}\0".encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    digest.update(rules.kinds.to_csv(index=False).encode())
+    return digest.digest()
 
 
 class DumpError(ValueError):
@@ -167,14 +201,19 @@ class DumpReader:
         self.first_by_hash: dict[str, str] = {}
         self.mappings: dict[tuple, dict[str, str]] = {}
         self.mappings_with_text = False
+        self.fingerprint = _reader_fingerprint(self.kind, rules, self.max_chars)
+        self.known: Mapping[str, Stored] = {}
 
     def _row(self, number: int, record: dict | None, why: str) -> dict:
+        """The row's articles row with its `source_hash`, or, when `known` says it is unchanged, only its id, file
+        and `unchanged`."""
         where = f"{self.path.name} line {number}" if self.kind != "parquet" else f"{self.path.name} row {number}"
         row = {"path": str(self.path), "file": f"{self.path.name}:{number}", "meta": {}, "text": "", "removed": [],
                "removed_why": [], "problems": [], "encoding": "utf-8" if self.kind != "parquet" else pd.NA}
         if record is None:
             row["problems"].append(("error", f"{where} {why}; the row is not used"))
             self._assign_id(row, "", number)
+            row["source_hash"] = None
             return row
         keys = tuple(record)  # JSON Lines rows may differ in their fields: one mapping per set of names
         mapping = self.mappings.get(keys)
@@ -191,8 +230,30 @@ class DumpReader:
         meta["line"] = number
         row["meta"] = meta
         self._assign_id(row, _as_text(get.get("id")), number)
-        self._read(row, get, where)
+        row["source_hash"] = self._source_hash(row, get)
+        row["unchanged"] = self._unchanged(row)
+        if not row["unchanged"]:
+            self._read(row, get, where)
         return row
+
+    def _source_hash(self, row: dict, get: dict) -> str:
+        """Everything the row's cleaned form depends on but the line number (which moves when rows are added
+        above: an `ok` row's articles row does not name it, and the store keeps the row it read). The text and
+        html are hashed as they are, not through JSON (five times slower on a long text)."""
+        meta = {k: v for k, v in row["meta"].items() if k != "line"}
+        bodies = [v if isinstance(v, str) else repr(v) for v in (get.get("text"), get.get("html"))]
+        head = json.dumps([row["article_id"], meta, row["problems"], [len(b) for b in bodies]], default=str)
+        digest = hashlib.sha1(self.fingerprint + head.encode())
+        for body in bodies:
+            digest.update(body.encode(errors="surrogatepass"))
+        return digest.hexdigest()
+
+    def _unchanged(self, row: dict) -> bool:
+        stored = self.known.get(row["article_id"])
+        if stored is None or stored.source_hash != row["source_hash"]:
+            return False
+        # its text is taken for duplicates as when it was cleaned, unless an earlier row now has that text
+        return self.first_by_hash.setdefault(stored.text_digest, row["article_id"]) == row["article_id"]
 
     def _assign_id(self, row: dict, wanted: str, number: int) -> None:
         if not wanted:
@@ -241,21 +302,30 @@ class DumpReader:
         if not cleaned.text:
             row["problems"].append(("error", "no article text left after removing page chrome"))
             return
-        digest = hashlib.sha1(cleaned.text.encode()).hexdigest()
-        first = self.first_by_hash.setdefault(digest, row["article_id"])
+        first = self.first_by_hash.setdefault(text_digest(cleaned.text), row["article_id"])
         if first != row["article_id"]:
             row["problems"].append(("error", f"duplicate content of {first}; not extracted"))
 
-    def batches(self) -> Iterator[pd.DataFrame]:
-        """One articles frame per `batch_size` rows."""
-        rows = []
+    def read(self, known: Mapping[str, Stored] | None = None) -> Iterator[Batch]:
+        """A `Batch` per `batch_size` rows; rows `known` holds unchanged (by article id) are not cleaned."""
+        self.known = known or {}
+        rows, hashes, unchanged = [], [], {}
         for number, record, why in _records(self.path, self.kind, self.batch_size):
-            rows.append(_finish(self._row(number, record, why)))
-            if len(rows) >= self.batch_size:
-                yield pd.DataFrame(rows)
-                rows = []
-        if rows:
-            yield pd.DataFrame(rows)
+            row = self._row(number, record, why)
+            if row.pop("unchanged", False):
+                unchanged[row["article_id"]] = row["file"]
+            else:
+                hashes.append(row.pop("source_hash"))
+                rows.append(_finish(row))
+            if len(rows) + len(unchanged) >= self.batch_size:
+                yield Batch(pd.DataFrame(rows), hashes, unchanged)
+                rows, hashes, unchanged = [], [], {}
+        if rows or unchanged:
+            yield Batch(pd.DataFrame(rows), hashes, unchanged)
+
+    def batches(self) -> Iterator[pd.DataFrame]:
+        """One articles frame per `batch_size` rows (every row cleaned)."""
+        return (batch.articles for batch in self.read())
 
 
 def read_dump(path: str | Path, columns: dict[str, str] | None = None, rules: Rules = DEFAULT_RULES,

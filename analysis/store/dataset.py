@@ -3,12 +3,14 @@
     STORE/_manifest.json                                   what the store holds: the only file a reader trusts
     STORE/data/TABLE/month=2024-10/part-BUILD-00003.parquet   articles, sentences, quotes, claims, estimates
     STORE/data/TABLE/part-BUILD.parquet                    coverage, discrepancies (across articles)
-    STORE/data/_index/index-BUILD.parquet                  article_id, month, content hash, extractor version
+    STORE/data/_index/index-BUILD.parquet                  article_id, month, content and source hashes, ...
 
 `build_store(source, STORE)` streams the source's articles in batches through the per-article function
 (`analysis.extract.pipeline.extract_article`, on the local or the Dask engine) and writes each batch's rows
 as new files. An article whose row (text, date, metadata) hashes as the store's copy did and whose rows were
-extracted by the same `EXTRACTOR_VERSION` is not extracted again. Rows of articles that changed or left the
+extracted by the same `EXTRACTOR_VERSION` is not extracted again; from a dump (`DumpReader`), a row whose
+hash as read (before cleaning, `analysis.ingest.dumps`) is the index's is not even cleaned again: its
+status and message come from the index. Rows of articles that changed or left the
 source are removed by rewriting only the month partitions that hold them. Nothing a reader sees changes until
 the end: the new manifest is written beside the old and renamed over it (one atomic step), then the files it
 no longer names are deleted. A build that is stopped or killed therefore leaves the previous store as it was
@@ -31,11 +33,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import schemas
+from ..ingest.dumps import Batch, DumpReader, Stored, text_digest
 from ..link import LinkedTables
 from ..extract.pipeline import TABLES, engine as make_engine, extractor_version
 from .parquet import StoreError, _is_store
@@ -51,6 +55,9 @@ SMALL_ROWS = 250_000  # files with fewer rows count as small
 LINK_LIMIT = 20_000  # `link="auto"` links across articles up to this many usable articles (memory grows with it)
 HASHED = ["article_id", "outlet", "title", "url", "published", "published_basis", "published_evidence",
           "encoding", "text", "removed", "status", "message"]
+# the index: an entry per article; source_hash and text_digest let a dump's unchanged rows skip cleaning
+INDEX_COLUMNS = ["article_id", "month", "content_hash", "extractor_version", "source_hash", "text_digest", "status",
+                 "message"]
 
 
 def is_dataset_store(path: str | Path) -> bool:
@@ -277,11 +284,12 @@ def _prepare(tables: dict[str, pd.DataFrame], actors) -> dict[str, pd.DataFrame]
     return {name: schemas.conform(name, frame) for name, frame in tables.items()}
 
 
-def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str = "local",
+def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *, engine: str = "local",
                 scheduler: str | None = None, workers: int | None = None, append: bool = False,
                 link: str = "auto", lexicon=None, actors=None, progress: bool = False,
                 engine_options: dict | None = None) -> BuildResult:
-    """Extract the articles frames in `batches` into the store at `out` (see the module's docstring).
+    """Extract the articles frames in `batches` (or a dump's rows, from a `DumpReader`) into the store at `out`
+    (see the module's docstring).
 
     `append=False`: the store ends up holding exactly the source's articles (unchanged ones are not extracted
     again); `append=True`: the source's articles are added to (or replace, by article_id) those already there.
@@ -289,11 +297,8 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
     from tqdm.auto import tqdm
 
     from ..link.actors import ActorIndex
-    from ..text.lexicon import Lexicon
 
-    started = time.perf_counter()
-    lexicon = lexicon or Lexicon.default()
-    actors = actors if actors is not None else ActorIndex.load()
+    started = time.perf_counter()  # the lexicon (None: the default) is loaded where articles are extracted
     out = Path(os.path.abspath(out))
     version = extractor_version()
     build_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
@@ -301,7 +306,7 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
     if in_place:
         old = read_manifest(out)
         root = out
-        index = pd.read_parquet(out / old["index"])
+        index = pd.read_parquet(out / old["index"]).reindex(columns=INDEX_COLUMNS)  # older stores: fewer columns
         _collect_garbage(out, old)  # what a killed build left
     else:
         if out.exists() and not out.is_dir():
@@ -310,15 +315,15 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
             raise StoreError(f"{out} holds other files than a store's tables; give an empty or new folder")
         old = {"files": {}, "history": []}
         root = out.with_name(f".{out.name}-{build_id}")
-        index = pd.DataFrame({"article_id": pd.Series(dtype=object), "month": pd.Series(dtype=object),
-                              "content_hash": pd.Series(dtype=object), "extractor_version": pd.Series(dtype=object)})
+        index = pd.DataFrame({column: pd.Series(dtype=object) for column in INDEX_COLUMNS})
     index = index.set_index("article_id", drop=False)
     writer = _Writer(root, build_id)
     files = {name: list(old["files"].get(name, [])) for name in ALL_TABLES}
     result = BuildResult(store=out, build_id=build_id)
     seen: set[str] = set()
     replaced: set[str] = set()
-    new_index: list[pd.DataFrame] = []
+    new_index: list[pd.DataFrame] = []  # entries of the rows read (the unchanged rows a dump passed over keep theirs)
+    fresh_rows = 0
     problems: list[pd.DataFrame] = []
     committed = False
     bar = tqdm(desc="extracting", unit="article", disable=not progress)
@@ -327,7 +332,9 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
             pending = None  # (articles, months, submitted results): the batch the workers extract
 
             def finish(pending) -> None:
+                nonlocal actors
                 articles, months, results = pending
+                actors = actors if actors is not None else ActorIndex.load()
                 chunks = list(results)
                 tables = {name: [c[name] for c in chunks if c[name] is not None] for name in TABLES}
                 tables = {name: pd.concat(frames, ignore_index=True) if frames else schemas.empty_frame(name)
@@ -343,27 +350,34 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
                     for month, part in frame.groupby(frame_months, sort=True):
                         files[name].append(writer.write(name, part.reset_index(drop=True), month))
 
-            for batch in _with_source_hashes(batches):
-                articles, hashes = batch
-                result.articles += len(articles)
-                for status, n in articles["status"].value_counts().items():
-                    result.statuses[status] = result.statuses.get(status, 0) + int(n)
-                problems.append(articles.loc[articles["status"] != "ok", ["article_id", "file", "status", "message"]])
+            for batch in _read_source(batches, index, version):
+                unchanged = _unchanged_rows(batch.unchanged, index)
+                _tally(unchanged, result, problems)
+                result.reused += len(unchanged)
+                seen.update(batch.unchanged)
+                articles, sources = batch.articles, np.array(batch.source_hashes, dtype=object)
+                if not len(articles):
+                    continue
+                _tally(articles, result, problems)
+                hashes = np.array(_row_hashes(articles), dtype=object)
                 ids = articles["article_id"].astype(str)
                 duplicate = ids.isin(seen)
                 if duplicate.any():  # an id the source gave before (only across dumps in append mode)
-                    articles, hashes, ids = articles[~duplicate], hashes[~duplicate.values], ids[~duplicate]
+                    keep = ~duplicate.values
+                    articles, hashes, sources, ids = articles[keep], hashes[keep], sources[keep], ids[keep]
                 seen.update(ids)
                 known = index.reindex(ids.values)
                 same = (known["content_hash"].values == hashes) & (known["extractor_version"].values == version)
                 result.reused += int(same.sum())
+                months = _month(articles["published"])
+                # every row read gets its entry anew: an unchanged one its source hash from this dump
+                new_index.append(_index_entries(articles, months, hashes, sources, version))
                 fresh = articles[~same].reset_index(drop=True)
                 if not len(fresh):
                     continue
+                fresh_rows += len(fresh)
                 replaced.update(ids[~same & known["content_hash"].notna().values])
-                months = _month(fresh["published"])
-                new_index.append(pd.DataFrame({"article_id": fresh["article_id"].astype(str).values, "month": months.values,
-                                               "content_hash": hashes[~same], "extractor_version": version}))
+                months = months[~same].reset_index(drop=True)
                 usable = fresh[(fresh["status"] != "error") & (fresh["text"] != "")]
                 jobs = [(r.article_id, r.text, r.published) for r in usable.itertuples()]
                 result.extracted += len(jobs)
@@ -395,10 +409,11 @@ def build_store(batches: Iterable[pd.DataFrame], out: str | Path, *, engine: str
                 files[name] = kept
         for name in PER_ARTICLE:
             files[name] = _compact(root, name, files[name], writer)
-        index = index.drop(index=[i for i in gone if i in index.index], errors="ignore").reset_index(drop=True)
-        index = pd.concat([index] + new_index, ignore_index=True) if new_index else index
+        renewed = pd.concat(new_index, ignore_index=True) if new_index else index.iloc[:0]
+        index = index[~index.index.isin(gone) & ~index.index.isin(renewed["article_id"])]
+        index = pd.concat([index.reset_index(drop=True), renewed], ignore_index=True)
         index_entry = writer.write("_index", index, None)
-        changed = bool(result.extracted or gone or not in_place or new_index)
+        changed = bool(result.extracted or gone or not in_place or fresh_rows)
         counts = {name: sum(f["rows"] for f in files[name]) for name in PER_ARTICLE}
         do_link = link == "yes" or (link == "auto" and counts["articles"] <= LINK_LIMIT)
         if do_link and (changed or not old.get("linked")):
@@ -460,12 +475,45 @@ def _compact(root: Path, name: str, entries: list[dict], writer: _Writer) -> lis
     return out
 
 
-def _with_source_hashes(batches: Iterable[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, "object"]]:
-    import numpy as np
-
+def _read_source(source, index: pd.DataFrame, version: str) -> Iterator[Batch]:
+    """The source's batches, articles conformed. A `DumpReader` is told which rows the store holds unchanged
+    (same source hash, extractor version, not in error) and does not clean those again; the batches of
+    articles frames of another source are read whole."""
+    if isinstance(source, DumpReader):
+        usable = index[(index["extractor_version"] == version) & index["source_hash"].notna()
+                       & (index["status"] != "error")]
+        known = {a: Stored(s, d) for a, s, d in zip(usable["article_id"], usable["source_hash"], usable["text_digest"])}
+        batches = source.read(known)
+    else:
+        batches = (Batch(frame, [None] * len(frame), {}) for frame in source)
     for batch in batches:
-        articles = schemas.conform("articles", batch)
-        yield articles, np.array(_row_hashes(articles), dtype=object)
+        if len(batch.articles):  # a batch of unchanged rows only has none (and validating costs 0.1 s)
+            batch.articles = schemas.conform("articles", batch.articles)
+        yield batch
+
+
+def _unchanged_rows(unchanged: dict[str, str], index: pd.DataFrame) -> pd.DataFrame:
+    """article_id, file, status, message of the rows a dump passed over, from the index."""
+    stored = index.loc[list(unchanged), ["status", "message"]]
+    return pd.DataFrame({"article_id": list(unchanged), "file": list(unchanged.values()),
+                         "status": stored["status"].values, "message": stored["message"].values})
+
+
+def _tally(rows: pd.DataFrame, result: BuildResult, problems: list[pd.DataFrame]) -> None:
+    """Count the source's rows by status; keep those with a warning or an error for the report."""
+    result.articles += len(rows)
+    for status, n in rows["status"].value_counts().items():
+        result.statuses[status] = result.statuses.get(status, 0) + int(n)
+    problems.append(rows.loc[rows["status"] != "ok", ["article_id", "file", "status", "message"]])
+
+
+def _index_entries(articles: pd.DataFrame, months: pd.Series, hashes, sources, version: str) -> pd.DataFrame:
+    usable = (articles["status"] != "error").tolist()
+    digests = [text_digest(text) if ok else None for text, ok in zip(articles["text"].tolist(), usable)]
+    return pd.DataFrame({"article_id": articles["article_id"].astype(str).values, "month": months.values,
+                         "content_hash": hashes, "extractor_version": version, "source_hash": sources,
+                         "text_digest": digests, "status": articles["status"].astype(object).values,
+                         "message": articles["message"].fillna("").astype(object).values})
 
 
 def _install(new: Path, out: Path) -> None:
