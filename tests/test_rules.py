@@ -168,6 +168,27 @@ def test_a_verb_outside_the_lexicon_in_the_tag_of_a_quotation_reports_it(text, s
     assert frame[["rule", "speaker", "cue", "kind"]].values.tolist() == [["tag-verb", speaker, cue, "direct"]]
 
 
+@pytest.mark.parametrize("text, speaker, cue, words", [
+    ("“Save the old mill,” read a placard at the gate.", "a placard", "read", "Save the old mill,"),
+    ("“Visitors must sign in,” the notice states in bold letters.", "the notice", "states", "Visitors must sign in,"),
+    ("“Thank you, volunteers,” reads the banner.", "the banner", "reads", "Thank you, volunteers,"),
+    ("The club's note read: “Training resumes on Monday.”", "The club's note", "read", "Training resumes on Monday."),
+    ("“Not again,” groaned the goalkeeper.", "the goalkeeper", "groaned", "Not again,"),
+])
+def test_a_document_verb_beside_a_quotation_reports_it(text, speaker, cue, words):
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker_mention", "cue", "text"]].values.tolist() == [["tag-verb", speaker, cue, words]]
+
+
+@pytest.mark.parametrize("text", [
+    "She read the minutes aloud before the vote.",
+    "The states agreed to share the costs of the bridge.",
+    "“Save the mill” was painted on a wall the council read about.",
+])
+def test_a_document_verb_away_from_a_quotation_is_no_cue(text):
+    assert "tag-verb" not in extract_attributions(text)["rule"].tolist()
+
+
 def test_a_tag_verb_is_only_read_where_the_trailing_construction_is():
     frame = extract_attributions("“We are ready,” the coach, who arrived yesterday and then walked to the bench, nodded.")
     assert "tag-verb" not in frame["rule"].tolist() or frame["speaker"].notna().all()
@@ -190,3 +211,31 @@ def test_a_colon_after_a_placeholder_or_a_label_names_no_speaker(text):
 def test_a_cue_rule_keeps_its_row_over_a_colon_lead_on_the_same_quotation():
     frame = extract_attributions("The minister told reporters: “We will not back down.”")
     assert frame["rule"].tolist() == ["forward"] and frame["speaker"].tolist() == ["minister"]
+
+
+@pytest.mark.parametrize("text, speaker, pieces", [
+    ("As the harbour master said on Monday, the pier will reopen in spring.", "the harbour master",
+     ["the pier will reopen in spring"]),
+    ("The pier will reopen in spring, as the harbour master said on Monday.", "the harbour master",
+     ["The pier will reopen in spring"]),
+    ("The repair, as the engineers have noted, is overdue.", "the engineers", ["The repair", "is overdue"]),
+    ("As a survey from 2019 found, most residents walk to the pier.", "a survey from 2019",
+     ["most residents walk to the pier"]),
+    ("As first reported by the Gazette, the council will sell the pier.", "the Gazette",
+     ["the council will sell the pier"]),
+    ("As one fisherman told the council, “We cannot wait another winter.”", "one fisherman",
+     ["We cannot wait another winter."]),
+])
+def test_as_clause_reports_the_main_clause(text, speaker, pieces):
+    frame = extract_attributions(text)
+    assert frame["rule"].tolist() == ["as-clause"]
+    assert frame.loc[0, "speaker_mention"] == speaker
+    assert [text[a:b] for a, b in frame.loc[0, "content_spans"]] == pieces
+
+
+@pytest.mark.parametrize("text", [
+    "As the mayor attacked the plan, the crowd cheered.",         # a time clause: the cue has an object
+    "The town grew, even as its harbour declined.",               # "even as" is concessive
+])
+def test_as_clause_is_not_a_time_clause(text):
+    assert "as-clause" not in extract_attributions(text)["rule"].tolist()

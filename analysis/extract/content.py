@@ -55,12 +55,15 @@ RELATIVE_INSERTION_END = re.compile(r"""
 # the comma before the main clause's subject.
 SUBORDINATE_OPENER = re.compile(r"\s*[“\"]?" + any_word(r"""Though Although While Because If When As After Before
     Since Unless Once Even\s+though Even\s+as""") + r"\b")
+# "…, and while he said …, it is unlikely …": a subordinate clause inside the sentence holds the cue.
+INNER_SUBORDINATE = re.compile(r"(?:,|\band|\bbut)\s+" + any_word("while although though because whereas unless when if")
+                               + r"\s[^,;:“”\"]*\Z")
 # "Asked to describe it, X said": a non-finite opening clause ends at its comma.
 PARTICIPLE_OPENER = re.compile(r"\s*" + any_word("""Asked Pressed Questioned Speaking Writing Appearing Testifying
     Responding Referring Commenting Reacting""") + r"\b")
 # A comma or a dash, then a word that can open a main clause's subject.
-MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+(?=(?:[A-Z][\w’'.-]*|"
-                               + "|".join("he she they it we I the a an his her their its".split()) + r")\s)")
+MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+(?!" + any_word("""and or but nor which who whom whose that
+    including such as said says once if when then even though although while because""") + r"\b)(?=[A-Za-z]\w*\s)")
 # A quotation the clause goes on after is part of that clause (a partial quote); after “…,” a new clause
 # starts (“…,” adding that …).
 CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
@@ -239,7 +242,8 @@ def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
     if PARTICIPLE_OPENER.match(text, lo) and "," not in text[lo:cue.start]:  # "Asked to describe it, X said …"
         comma = text.find(",", cue.end, hi)
         hi = comma if comma != -1 else hi
-    if SUBORDINATE_OPENER.match(text, lo):  # "Though she said …, the rival …"
+    if SUBORDINATE_OPENER.match(text, lo) or INNER_SUBORDINATE.search(text, max(lo, cue.start - 120), cue.start):
+        # "Though she said …, the rival …", "…, and while he said …, it is unlikely …"
         main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
         hi = main_clause.start() if main_clause else hi
     joined = search_outside_quotations(doc, coordinated_cue_pattern(doc.lexicon), cue, cue.end, hi)

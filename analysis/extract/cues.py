@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicon import Lexicon
+from ..text.lexicon import Lexicon, alternation
 
 # Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned", "isn’t saying";
 # any lowercase adverb in -ly too ("has sharply criticized"), but not the nouns and adjectives in -ly.
@@ -162,26 +162,51 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     return cues
 
 
-# The short reporting clause after a quotation closed by a comma, "?" or "!": a subject (a pronoun, or at most
-# four words) and one past-tense verb ending the clause ("“…,” the man shouted.",
-# "“…!” some protesters chanted,").
-TAG_AFTER_QUOTE = re.compile(r"""[”"]?[ 	]+
-    (?P<subject>(?:he|she|they|it|we|I|(?:[A-Za-z][\w’'.-]*[ 	]+){0,3}[A-Za-z][\w’'.-]*))[ 	]+
-    (?P<verb>[a-z]{2,}ed)(?=[ 	]*[.,;])""", re.VERBOSE)
+@dataclass(frozen=True)
+class TagPatterns:
+    """Where a verb outside the cue lexicon reports a quotation by its place, right beside it."""
+    after: re.Pattern     # “…,” the man shouted. / “…,” the statement read.
+    inverted: re.Pattern  # “…,” quipped the senator. / “…,” reads the sign.
+    before: re.Pattern    # The banner read: “…” (searched in the few characters before a quotation)
+
+
+WORD = r"[A-Za-z][\w’'.-]*"
+TAG_END = r"(?=[ \t]*(?:[.,;]|(?:in|on|at|during|after|before|to|of)[ \t]))"  # the clause ends, or an adjunct
+MAX_BEFORE_QUOTE = 12  # characters: "read: “" before a quotation
+
+
+@lru_cache(maxsize=8)
+def tag_patterns(lexicon: Lexicon) -> TagPatterns:
+    """Any past-tense verb in -ed, or one of the lexicon's `tag_verbs` ("read", "states"), in the short
+    reporting clause after a quotation closed by a comma, "?" or "!": a subject (a pronoun, or at most four
+    words) then the verb, or the verb then a subject; a tag verb also right before a quotation."""
+    verb = r"(?P<verb>[a-z]{2,}ed|" + alternation(lexicon.tag_verbs) + r")\b"
+    subject = rf"(?P<subject>he|she|they|it|we|I|(?:{WORD}[ \t]+){{0,3}}{WORD})"
+    inverted_subject = rf"(?P<subject>(?:the|a|an|one|his|her|its|their)[ \t]+(?:{WORD}[ \t]+){{0,3}}{WORD}" \
+                       rf"|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,3}})"
+    return TagPatterns(
+        after=re.compile(rf"[”\"]?[ \t]+{subject}[ \t]+{verb}{TAG_END}"),
+        inverted=re.compile(rf"[”\"]?[ \t]+{verb}[ \t]+{inverted_subject}{TAG_END}"),
+        before=re.compile(r"\b(?P<verb>" + alternation(lexicon.tag_verbs) + r")[ \t]*:?[ \t]*\Z"),
+    )
 
 
 def tag_cues(text: str, quotations: list[tuple[int, int]], cues: list[Cue], lexicon: Lexicon) -> list[Cue]:
     """Cues found by their place, not the lexicon: the verb of a short reporting clause right after a
-    quotation (“…,” she quipped.) reports it, whatever the verb. Kind `tag`; none where a lexicon cue is."""
-    found, listed = [], {c.start for c in cues}
-    for _start, end in quotations:
-        if text[end - 1:end] not in (",", "?", "!"):
-            continue
-        tag = TAG_AFTER_QUOTE.match(text, end)
-        if not tag or tag.start("verb") in listed or tag.group("subject").lower() in lexicon.auxiliaries:
-            continue
-        verb = tag.group("verb")
-        found.append(Cue(tag.start("verb"), tag.end("verb"), verb, verb.lower(), "tag", False))
+    quotation (“…,” she quipped.), or a tag verb right before one (The sign read: “…”), reports it.
+    Kind `tag`; none where a lexicon cue is."""
+    found, listed, patterns = [], {c.start for c in cues}, tag_patterns(lexicon)
+    for start, end in quotations:
+        tags = [patterns.before.search(text, max(0, start - MAX_BEFORE_QUOTE), max(0, start - 1))]
+        if text[end - 1:end] in (",", "?", "!"):
+            tags += [patterns.after.match(text, end), patterns.inverted.match(text, end)]
+        for tag in tags:
+            if not tag or tag.start("verb") in listed or \
+                    ("subject" in tag.groupdict() and tag.group("subject").lower() in lexicon.auxiliaries):
+                continue
+            verb = tag.group("verb")
+            listed.add(tag.start("verb"))
+            found.append(Cue(tag.start("verb"), tag.end("verb"), verb, verb.lower(), "tag", False))
     return found
 
 

@@ -9,6 +9,7 @@ of the rule that made it, which becomes the `rule` column of the attributions an
 Cue rules, by name:
 - according-to-before  "…, according to X": the clause before.
 - according-to-after   "According to X, …": the clause (or quotation) after the comma.
+- as-clause            "As X noted, …", "…, as X reported.", "as first reported by X": the main clause.
 - passive-agent        "The issue was first reported by the AP": the passive's subject, by its agent.
 - passive-unattributed "The vote is expected to pass": no source named (the subject is not one).
 - apposition-trailing  "“…,” Jane Doe, a professor, said.": the quotation or clause before.
@@ -19,7 +20,7 @@ Cue rules, by name:
 - inverted             "“…,” said X." / "…, said the envoy.": the speaker after the cue.
 - relative-pronoun     "Jane Doe, who said …": the antecedent speaks.
 - trailing             "“…,” X said." / "The talks failed, X said.": the speaker before the cue.
-- tag-verb             "“…,” the man shouted.": a verb outside the lexicon, by its place after a quotation.
+- tag-verb             "“…,” the man shouted.", "The sign read: “…”": a verb outside the lexicon, by its place.
 - named-quotation      "what lawmakers called “fraud”": the quotation alone.
 - colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
@@ -38,7 +39,7 @@ from typing import Callable, Iterator
 from ..text.doc import Doc
 from ..text.lexicon import phrase_key
 from ..text.quotemarks import is_title
-from .content import (COLON_LEAD, NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content,
+from .content import (ADJUNCT_START, COLON_LEAD, NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content,
                       after_naming_as, any_word,
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
@@ -97,6 +98,14 @@ NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\
 RAISING_TO = re.compile(r"\s+to\s+(?=[a-z])")
 RAISING_LEMMAS = frozenset("""expect believe think say report rumor rumour allege know consider estimate project predict
 suppose understand assume presume forecast""".split())  # not "is determined to", "is intended to": the subject's aim
+# "…, as the mayor said on Monday.", "As Jane Doe has noted, …", "just as X predicted": a comparative "as"
+# opening the reporting clause (not "such as", "as well as", "even as"); between it and the cue, a subject or
+# an adverb.
+AS_CLAUSE = re.compile(r"(?:\A|[,;(—–]|\b(?:but|and|yet|just|exactly|precisely))\s*[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z")
+AS_PASSIVE_LEAD = re.compile(r"(?:(?:first|also|previously|earlier|widely|\w+ly)\s+)?\Z")
+# After an as-clause's cue: adjuncts, a listener or an agent only, up to the comma or the end of the sentence.
+AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
+MAX_AS_REST_WORDS = 8
 MIN_CONTENT_WORDS = 2
 
 
@@ -222,6 +231,54 @@ def _source_after(ctx: CueContext) -> tuple[SpeakerSpan | None, int]:
     if named and any(ctx.doc.lexicon.titles.get(w.lower().strip(",")) == "person" for w in described.split()):
         return SpeakerSpan(*named.span("name"), described), named.end("name")
     return SpeakerSpan(*found), found[1]
+
+
+def as_clause(ctx: CueContext) -> Found | None:
+    """ "As X noted, …" reports the main clause after it; "…, as X reported." the clause before; "The law, as X
+    noted, is clear." both parts. The reporting clause has no object: "As X attacked Y, …" is a time clause."""
+    text, cue = ctx.text, ctx.cue
+    opener = AS_CLAUSE.search(text, ctx.lo, cue.start) if cue.kind != "source" else None
+    if not opener:
+        return None
+    rest = AS_CLAUSE_REST.match(text, cue.end, ctx.hi)
+    speaker = _as_clause_speaker(ctx, opener, rest)
+    if speaker is None:
+        return None
+    stop = rest.end()
+    if text[stop:stop + 1] == ":":
+        return None  # "as the website notes: “…”": the colon's quotation (colon-lead)
+    as_start = text.rindex("s", opener.start(), opener.start("lead")) - 1
+    before = text[ctx.lo:as_start].rstrip(" ,;(—–")
+    after = stop + 1 if text[stop:stop + 1] in ",;" else None
+    if not before.strip():  # the as-clause opens the sentence: the clause (or quotation) after its comma
+        return Found(speaker, content_after_comma(ctx.doc, stop, ctx.hi) if after else None)
+    return Found(speaker, ctx.backward(ctx.lo + len(before), after))  # "X, as Y noted, is clear": two pieces
+
+
+def _as_clause_speaker(ctx: CueContext, opener: re.Match, rest: re.Match) -> SpeakerSpan | None:
+    """Who speaks in an as-clause: its subject ("as Jane Doe said"), or the agent of a passive ("as first
+    reported by the AP") with nothing else after the cue but adjuncts or a listener."""
+    text, cue = ctx.text, ctx.cue
+    words = text[rest.start():rest.end()].split()
+    if len(words) > MAX_AS_REST_WORDS:
+        return None
+    agent = PASSIVE_AGENT.match(text, cue.end, rest.end())
+    if AS_PASSIVE_LEAD.fullmatch(opener.group("lead")):
+        found = mention_after(text, agent.end(), rest.end()) if agent else None
+        after = text[found[1]:rest.end()].split() if found else None
+        return _span(found) if found and (not after or ADJUNCT_START.match(after[0])) else None
+    speaker = ctx.subject
+    if speaker is None:
+        return None
+    if speaker.start != opener.start("lead"):  # "another study from 2011": the whole phrase up to the cue
+        whole = mention_after(text, opener.start("lead"), cue.start, whole_phrase=True)
+        if not whole or whole[1] != speaker.end:
+            return None
+        speaker = _span(whole)
+    if cue.takes_object:
+        listener = mention_after(text, cue.end, rest.end())
+        words = text[listener[1]:rest.end()].split() if listener else words
+    return speaker if not words or ADJUNCT_START.match(words[0]) else None
 
 
 def passive_agent(ctx: CueContext) -> Found | None:
@@ -368,11 +425,14 @@ def _ends_in_clause(lead: str) -> bool:
 
 
 def tag_verb(ctx: CueContext) -> Found | None:
-    """ "“…,” the man shouted.": a verb outside the lexicon, found by its place after a quotation
-    (`cues.tag_cues`), reports the quotation when the trailing construction is there, and nothing else."""
+    """ "“…,” the man shouted.", "“…,” reads the sign.", "The banner read: “…”": a verb outside the lexicon,
+    found by its place beside a quotation (`cues.tag_cues`), reports that quotation and nothing else."""
     if ctx.cue.kind != "tag":
         return None
-    return trailing(ctx) or Found(None, None)
+    found = trailing(ctx) or inverted(ctx)
+    if found is None and quote_starting_at(ctx.doc, ctx.cue.end, ctx.hi):
+        found = forward(ctx)
+    return found if found and found.content and found.content.kind == "direct" else Found(None, None)
 
 
 def named_quotation(ctx: CueContext) -> Found | None:
@@ -402,7 +462,7 @@ def forward(ctx: CueContext) -> Found | None:
 
 CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
     "according-to-before": according_to_before, "according-to-after": according_to_after,
-    "passive-agent": passive_agent, "passive-unattributed": passive_unattributed, "apposition-trailing": apposition_trailing,
+    "as-clause": as_clause, "passive-agent": passive_agent, "passive-unattributed": passive_unattributed, "apposition-trailing": apposition_trailing,
     "apposition-forward": apposition_forward, "insertion-subject": insertion_subject,
     "participle-opener": participle_opener, "participle": participle, "inverted": inverted,
     "relative-pronoun": relative_pronoun, "trailing": trailing, "tag-verb": tag_verb,

@@ -27,6 +27,7 @@ from .speakers import Mention, infinitive_subject, mention_after, sentence_subje
 CUE_RULES = (
     "tag-verb",
     "according-to-before", "according-to-after",
+    "as-clause",
     "passive-agent", "passive-unattributed",
     "apposition-trailing", "apposition-forward",
     "insertion-subject",

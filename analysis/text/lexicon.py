@@ -14,7 +14,7 @@ To extend it without editing the package, write files with the columns of the ta
 The keywords are the table names: cues, titles, qualifiers, units, vague_amounts, relative_figures,
 denial_words, measures, fractions, estimate_words, function_words (modals, auxiliaries, determiners),
 and the word lists (one word a line) abbreviations, abbreviations_before_numbers, sentence_starters,
-editorial_labels. The user's rows are added to the package's; a row for a word the package has
+editorial_labels, tag_verbs. The user's rows are added to the package's; a row for a word the package has
 replaces it. A missing file or wrong columns raise a ValueError naming the file and the expected
 columns.
 
@@ -72,6 +72,7 @@ TABLES = {
     "abbreviations_before_numbers": Table("abbreviations_before_numbers.txt"),
     "sentence_starters": Table("sentence_starters.txt"),
     "editorial_labels": Table("editorial_labels.txt"),
+    "tag_verbs": Table("tag_verbs.txt"),
 }
 
 
@@ -122,6 +123,7 @@ class Lexicon:
     abbreviations_before_numbers: frozenset[str]  # ... when a number follows ("Oct. 22", "No. 2")
     sentence_starters: frozenset[str]
     editorial_labels: frozenset[str]          # "read more", "watch": a label before a colon, not a speaker
+    tag_verbs: frozenset[str]                 # "read", "states": report a quotation only right beside it
     months: tuple[str, ...]                   # "january", ... from calendar
     month_abbreviations: tuple[str, ...]      # "jan", ...
     weekdays: tuple[str, ...]                 # "monday", ... (Monday first, as datetime's weekday())
