@@ -61,3 +61,10 @@ def test_claims_and_estimates_say_which_zone_of_the_page_holds_them():
     tables = extract_article("a1", text)
     assert tables["estimates"].set_index("text")["zone"].to_dict() == {"500": "headline", "2,000": "body"}
     assert set(tables["claims"]["zone"]) == {"headline", "body"}
+
+
+def test_markup_tags_left_in_a_text_are_found_by_offset():
+    text = 'Before <tweet author="@a">inside</tweet> after, 3 < 4 and 5 > 2.'
+    doc = Doc(text)
+    assert doc.in_markup(text.index("author")) and doc.in_markup(text.index("/tweet"))
+    assert not doc.in_markup(text.index("inside")) and not doc.in_markup(text.index("3 <"))

@@ -239,3 +239,19 @@ def test_as_clause_reports_the_main_clause(text, speaker, pieces):
 ])
 def test_as_clause_is_not_a_time_clause(text):
     assert "as-clause" not in extract_attributions(text)["rule"].tolist()
+
+
+def test_a_participle_after_a_trailing_reporting_clause_is_not_a_second_piece_and_shares_its_speaker():
+    text = "The ferry ran aground twice, the harbour master said on Friday, adding that nobody was hurt."
+    frame = extract_attributions(text)
+    assert [text[a:b] for a, b in frame.loc[0, "content_spans"]] == ["The ferry ran aground twice"]
+    adding = frame[frame["cue"] == "adding"]
+    assert adding["speaker_mention"].tolist() == ["the harbour master"]
+    assert adding["text"].tolist() == ["nobody was hurt"]
+
+
+def test_words_inside_markup_left_in_a_text_are_no_cues():
+    text = ('Readers answered online.\n\n<tweet tweet-author="@harbourwatch" tweet-date="May 2, 2024">'
+            "The pier is closed again</tweet>\n\nThe council said the pier would reopen.")
+    frame = extract_attributions(text)
+    assert frame["cue"].tolist() == ["said"]

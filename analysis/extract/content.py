@@ -92,6 +92,9 @@ OBJECT_END = re.compile(r"""
 FINITE = re.compile(r"\b" + any_word(MODALS_AND_AUXILIARIES) + r"\b")
 NAME_LIST_END = re.compile(r",\s*(?:[A-Z][\w’'.-]*\s*){1,3}\Z")
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
+# After "…, X said Monday," a participle belongs to the reporting clause ("…, citing …", "…, more than tripling …").
+PARTICIPLE_AFTER_TAG = re.compile(r"(?:(?:\w+ly|also|more\s+than|even|further)\s+)?[a-z]+ing\b")
+NEW_PARTICIPLE = re.compile(r",\s*" + PARTICIPLE_AFTER_TAG.pattern)
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
 # but an infinitive is one ("vowed to act": "to" and a verb, not "to the", "to his", …).
 NOT_CONTENT_START = re.compile(
@@ -190,6 +193,8 @@ def that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
     if len(gap.split()) > MAX_THAT_DISTANCE:
         return None
     gap = gap.strip(" ,")
+    if NEW_PARTICIPLE.search(gap):
+        return None  # "said on Friday, adding that …": the "that" is the participle's
     if cue.lemma not in CLAUSAL_LEMMAS and DEMONSTRATIVE.match(text, that.start(), hi):
         return None  # "rejected that argument in …" (but "said that crime in the city …")
     if not gap or ADJUNCT_START.match(gap):
@@ -334,7 +339,9 @@ def _object_end(doc: Doc, start: int, end: int) -> int:
 def insertion_end(text: str, pos: int, hi: int) -> int | None:
     """After "…, X said," the sentence goes on: where its second part starts, else None."""
     match = INSERTION_END.match(text, pos, hi)
-    return match.end() if match and match.end() < hi - 1 else None
+    if not match or match.end() >= hi - 1 or PARTICIPLE_AFTER_TAG.match(text, match.end(), hi):
+        return None
+    return match.end()
 
 
 def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> bool:

@@ -47,6 +47,7 @@ PARAGRAPH_END = re.compile(r"[”\"»]?[ \t]*(?:\n|\Z)")  # after a quotation's 
 TAG_GOES_ON = re.compile(r"(?:as|of|to|about|while|when|because|since|with|without)\b")
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
 SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
+REPORTING_CLAUSE_END = re.compile(r"[^,.;:!?“”\"\n]{0,60},\s*")  # "said on Monday in Seoul, " before a participle
 MAX_TAG_WORDS = 6           # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_LISTENER_CHARS = 80     # “…?” she told the committee's chairman.
 WHOLE_QUOTE_SHARE = 0.9     # a quotation this share of a reported clause is the clause: one direct row
@@ -74,8 +75,8 @@ def select(doc: Doc, cues: list[Cue]) -> list[Candidate]:
 def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
     text, out, last_read = doc.text, [], -MIN_CUE_GAP
     for cue in cues:
-        if doc.quotation_holding(cue.start):
-            continue  # a cue inside a quotation is part of what the quoted speaker says
+        if doc.quotation_holding(cue.start) or doc.in_markup(cue.start):
+            continue  # a cue inside a quotation is part of what the quoted speaker says; markup is no prose
         if cue.start - last_read < MIN_CUE_GAP and doc.in_long_sentence(cue.start):
             continue  # cue-dense text that is no prose: see text.doc.LONG_SENTENCE
         last_read = cue.start
@@ -85,10 +86,21 @@ def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
         if found is None or found.content is None or _too_short(text, found.content):
             continue
         speaker = mention_of(doc, found.speaker) if found.speaker else None
-        if speaker is None and not found.unattributed:
+        if decided[0] == "participle" and out and _tags_reporting_clause(text, out[-1], cue):
+            speaker = out[-1].mention  # "…, Lee said on Monday, adding that …": Lee adds
+        elif speaker is None and not found.unattributed:
             speaker = _borrowed_speaker(doc, out, cue, lo)
         out.append(Candidate(decided[0], cue, found.content, speaker, lo))
     return out
+
+
+def _tags_reporting_clause(text: str, previous: Candidate, cue: Cue) -> bool:
+    """Does the participle `cue` follow the reporting clause of `previous` ("…, Lee said, adding …", "…, the
+    agency said in a statement, citing …"), which ends the statement before it?"""
+    if previous.mention is None or not previous.mention.start < previous.cue.start < cue.start or \
+            previous.end > previous.cue.start:
+        return False
+    return REPORTING_CLAUSE_END.fullmatch(text, previous.cue.end, cue.start) is not None
 
 
 def _too_short(text: str, content: Content) -> bool:

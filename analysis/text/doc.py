@@ -9,7 +9,8 @@ or starting after an offset) are binary searches over sorted offsets, so a cue c
 Zones name the parts of a page that are not running text, when their shape gives them away:
 `headline` (a short first line with no sentence end, followed by more text), `dateline` (the
 "CITY, Month D (Agency) -" or "CITY, State. —" opening of one of the first two body paragraphs) and
-`caption` (a line that opens with a photo or video label, or ends with a picture credit).
+`caption` (a line that opens with a photo or video label, or ends with a picture credit). Markup
+left in a text (`<tweet author="…">`, `</p>`) is found too: its words are no prose (`Doc.in_markup`).
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ CREDIT = re.compile(r"""
     | Getty[ ]Images | AFP | AP[ ]Photo | Reuters | EPA | Shutterstock)
     (?:/[^\n/]{0,40})?[ ]*\Z""", re.VERBOSE)
 MAX_CAPTION_CHARS = 300
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>\n]{0,500})?/?>")
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
 
@@ -145,7 +147,18 @@ class Doc:
                 if end - start <= MAX_CAPTION_CHARS and (CAPTION_LABEL.match(self.text, start, end)
                                                           or CREDIT.search(self.text, max(start, end - 100), end))]
 
+    @cached_property
+    def _markup(self) -> tuple[list[int], list[int]]:
+        tags = list(MARKUP_TAG.finditer(self.text)) if "<" in self.text else []
+        return [t.start() for t in tags], [t.end() for t in tags]
+
     # --- look-ups by offset: binary searches ---
+
+    def in_markup(self, pos: int) -> bool:
+        """Is `pos` inside a markup tag left in the text (`<tweet author="…">`)?"""
+        starts, ends = self._markup
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < ends[k]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding `pos` (the last one starting at or before it)."""
