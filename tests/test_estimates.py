@@ -473,3 +473,25 @@ def test_a_statement_carried_by_several_outlets_is_one_mark_with_every_source():
     assert sum(len(a.get_offsets()) for a in ax.get_children() if a.get_gid() == "exact") == 2
     labels = sorted(a.get_text() for a in ax.get_children() if a.get_gid() == "source")
     assert labels == ["Herald, Ledger, Post", "Ledger (via Senator Vance)"]
+
+
+def test_estimate_records_read_the_claims_as_plain_lists_as_they_read_the_claims_frame():
+    """The pipeline hands `estimate_records` the claims' lists as `claim_records` makes them (no frame per
+    article); the rows must be those of the typed claims frame, figure by figure."""
+    from analysis.extract.attributions import extract_attributions
+    from analysis.extract.claims import claim_records
+    from analysis.extract.columns import frame, lists_of
+    from analysis.extract.estimates import estimate_records
+
+    published = pd.Timestamp("2024-10-25")
+    for path in sorted((PROJECT_DIR / "tests" / "data" / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = Doc(text)
+        spans = [(k, s.start, s.end) for k, s in enumerate(doc.sentences)]
+        _, claims = claim_records("s", text, spans, lists_of(extract_attributions(text, published, doc=doc)),
+                                  doc.quotations)
+        from_lists = estimate_records("s", text, spans, claims, published)
+        assert from_lists and len(from_lists["start"]) >= 3
+        expected = extract_estimates("s", text, doc.sentence_table(), frame("claims", claims), published)
+        pd.testing.assert_frame_equal(frame("estimates", from_lists), expected)
+    assert estimate_records("s", "No figures here.", [(0, 0, 16)], {}) == {}

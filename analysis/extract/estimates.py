@@ -52,6 +52,7 @@ import pandas as pd
 
 from .. import schemas
 from ..text.lexicon import Lexicon, alternation, phrase_key
+from .columns import frame, lists_of
 from .dates import date_range, resolve_said_on_range
 from .numbers import Amount, find_amounts
 
@@ -306,18 +307,19 @@ def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
     return not (len(words) == 2 and words[-1].islower() and lowered[-1].endswith("ing"))
 
 
-def _claims(claims: pd.DataFrame, text: str, published, lexicon: Lexicon) -> list[Claim]:
-    """Claims as plain tuples (pandas row access per amount costs more than the whole scan), with their
-    speakers checked, a "he" resolved to a country read as the last person quoted, and a claim whose cue is
-    a noun with no speaker ("Earlier reports suggested") given that noun."""
-    if claims is None or claims.empty:
+def _claims(claims: dict[str, list], text: str, published, lexicon: Lexicon) -> list[Claim]:
+    """Claims (columns of lists) as plain tuples (pandas row access per amount costs more than the whole
+    scan), with their speakers checked, a "he" resolved to a country read as the last person quoted, and a
+    claim whose cue is a noun with no speaker ("Earlier reports suggested") given that noun."""
+    n = len(claims.get("start", ()))
+    if not n:
         return []
     patterns = _patterns(lexicon)
-    n = len(claims)
-    column = lambda name: claims[name].tolist() if name in claims else [pd.NA] * n  # noqa: E731
+    column = lambda name: claims.get(name) or [pd.NA] * n  # noqa: E731
+    words = lambda name: [v if isinstance(v, str) else "" for v in column(name)]  # noqa: E731 - missing: ""
     columns = zip(column("claim_id"), column("start"), column("end"), column("cue_start"), column("cue_end"),
                   column("claimant"), column("claimant_mention"), column("claimant_start"), column("claimant_end"),
-                  column("said_on"), claims["text"].fillna("").tolist(), claims["cue"].fillna("").tolist())
+                  column("said_on"), words("text"), words("cue"))
     found = []
     for claim_id, start, end, cue_start, cue_end, claimant, mention, who_start, who_end, said_on, words, cue in columns:
         if pd.isna(start) or pd.isna(end):
@@ -814,7 +816,8 @@ def _whole(number) -> object:
     return int(math.floor(abs(number) + 0.5)) * (1 if number >= 0 else -1)
 
 
-def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
+def _columns(article_id: str, rows: list[dict]) -> dict[str, list]:
+    """The rows in text order with their ids, as the table's columns of lists (a key a row lacks: None)."""
     rows.sort(key=lambda r: (r["start"], r["derived"]))
     ids = [f"{article_id}-e{n:03d}" for n in range(len(rows))]
     by_start = {r["start"]: i for r, i in zip(rows, ids) if not r["derived"]}  # figures never share a start
@@ -824,21 +827,29 @@ def _frame(article_id: str, rows: list[dict]) -> pd.DataFrame:
             row[key] = _whole(row.get(key))
         for key in ("said_on", "said_from", "said_to"):  # NaT, not None: the column stays a date column
             row[key] = row[key] if pd.notna(row.get(key)) else pd.NaT
-    return pd.DataFrame.from_records(rows, columns=list(schemas.COLUMNS["estimates"]))
+    return {column: [row.get(column) for row in rows] for column in schemas.COLUMNS["estimates"]}
 
 
-def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claims: pd.DataFrame,
-                      published=None, lexicon: Lexicon | None = None) -> pd.DataFrame:
-    """The estimates table of one article (columns: `schemas.COLUMNS["estimates"]`)."""
+def estimate_records(article_id: str, text: str, spans: list[tuple[int, int, int]], claims: dict[str, list],
+                     published=None, lexicon: Lexicon | None = None) -> dict[str, list]:
+    """The estimates of one article as the table's columns of plain lists ({} when there is none), from its
+    sentences' (sentence_id, start, end) and its claims' columns (`claims.claim_records`): no frame per article."""
     lexicon = lexicon or Lexicon.default()
-    spans = list(zip(sentences["sentence_id"].tolist(), sentences["start"].astype(int).tolist(),
-                     sentences["end"].astype(int).tolist()))
     claim_list = _claims(claims, text, published, lexicon)
     article = _Article(text, spans, claim_list, published, lexicon)
     grouped = _amounts_by_sentence(text, spans, lexicon)
     rows = [r for k, amounts in grouped.items() for r in _sentence_rows(article, k, amounts)]
     _restated(text, rows)
     rows += _denials(text, spans, claim_list, [r["start"] for r in rows], lexicon)
-    if not rows:
-        return schemas.empty_frame("estimates")
-    return _frame(article_id, rows)
+    return _columns(article_id, rows) if rows else {}
+
+
+def extract_estimates(article_id: str, text: str, sentences: pd.DataFrame, claims: pd.DataFrame | None,
+                      published=None, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The estimates table of one article (columns: `schemas.COLUMNS["estimates"]`) from its sentences and
+    claims frames: `estimate_records` made a frame."""
+    spans = list(zip(sentences["sentence_id"].tolist(), sentences["start"].astype(int).tolist(),
+                     sentences["end"].astype(int).tolist()))
+    records = estimate_records(article_id, text, spans, lists_of(claims) if claims is not None else {}, published,
+                               lexicon)
+    return frame("estimates", records)

@@ -15,12 +15,11 @@ from tqdm.auto import tqdm
 from .attributions import extract_attributions
 from .claims import claim_records
 from .columns import concat_columns, frame, lists_of
-from .estimates import extract_estimates
+from .estimates import estimate_records
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon
 
 TABLES = ("sentences", "quotes", "claims", "estimates")
-SPAN_COLUMNS = ("sentence_id", "start", "end")
 PARALLEL_FROM = 200  # below this many articles, process start-up costs more than it saves
 
 
@@ -37,10 +36,7 @@ def article_records(article_id: str, text: str, published=None,
                  "text": [text[a:b] for _, a, b in spans], "article_id": [article_id] * len(spans)}
     found = extract_attributions(text, published=published, lexicon=lexicon, doc=doc)
     quotes, claims = claim_records(article_id, text, spans, lists_of(found), doc.quotations)
-    # extract_estimates takes frames: the sentences' ids and offsets (what it reads) and the claims
-    estimates = extract_estimates(article_id, text, frame("sentences", {c: sentences[c] for c in SPAN_COLUMNS}),
-                                  frame("claims", claims), published=published, lexicon=lexicon)
-    estimates = lists_of(estimates) if len(estimates) else {}
+    estimates = estimate_records(article_id, text, spans, claims, published=published, lexicon=lexicon)
     for table in (claims, estimates):  # headline, dateline, caption or body: where on the page it stands
         if table:
             table["zone"] = [doc.zone_at(start) for start in table["start"]]
