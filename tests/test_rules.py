@@ -255,3 +255,18 @@ def test_words_inside_markup_left_in_a_text_are_no_cues():
             "The pier is closed again</tweet>\n\nThe council said the pier would reopen.")
     frame = extract_attributions(text)
     assert frame["cue"].tolist() == ["said"]
+
+
+def test_an_opening_adjunct_is_not_what_an_apposition_speaker_said():
+    text = "In a letter to members, Ana Ruiz, the club's treasurer, wrote that the accounts were in order."
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker", "text"]].values.tolist() == [
+        ["apposition-forward", "Ana Ruiz", "the accounts were in order"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Will the pier reopen?\nA: Not this year, I am afraid.",
+    "Volunteers: Ana Ruiz, Tom Lee, Jo Park, Sam Fox, Kim Roe.\nThanks to all of them.",
+])
+def test_interview_labels_and_lists_of_names_are_not_headline_claims(text):
+    assert "headline-colon" not in extract_attributions(text)["rule"].tolist()

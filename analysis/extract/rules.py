@@ -89,6 +89,7 @@ PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
+NAME_LIST = re.compile(r"\s*(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]+){3}")  # four names at least
 COLON_AT_LINE_END = re.compile(r"[ \t]*:[ \t]*\n\s{0,20}")
 COLON_BEFORE_QUOTE = re.compile(COLON_LEAD + r"[“\"]\Z")
 PLACEHOLDER_SUBJECTS = frozenset("here there this that it what below the following".split())
@@ -311,7 +312,8 @@ def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
         return None
     lead = ctx.text[ctx.lo:ctx.apposition.start].rstrip()
     reversed_order = lead.strip(" ,") == ctx.apposition.role.strip()  # "The party’s chairman, Jane Doe, said"
-    return lead, lead.endswith(CLAUSE_CLOSERS) and not reversed_order
+    adjunct = lead.endswith(",") and INTRODUCTORY.match(lead)  # "In a statement, Jane Doe, a spokeswoman, said"
+    return lead, lead.endswith(CLAUSE_CLOSERS) and not reversed_order and not adjunct
 
 
 def apposition_trailing(ctx: CueContext) -> Found | None:
@@ -488,8 +490,10 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
     """ "Poll: Wealthy voters abandon …": a short name and a colon opening a line attribute the rest."""
     text = doc.text
     for match in HEADLINE.finditer(text):
-        if phrase_key(match.group("name")) in doc.lexicon.editorial_labels:  # "WATCH: …" is the page's
-            continue
+        if phrase_key(match.group("name")) in doc.lexicon.editorial_labels or len(match.group("name")) < 2:
+            continue  # "WATCH: …" is the page's; "Q: …", "A: …" label an interview's turns
+        if NAME_LIST.match(text, match.end("colon")):
+            continue  # "Iowa: Jane Doe, John Roe, …": a list of names, not a statement
         cue = Cue(match.start("colon"), match.end("colon"), ":", "colon", "speech", False)
         start, end = trim(text, match.end("colon"), match.end())
         if len(text[start:end].split(None, MIN_CONTENT_WORDS)) >= MIN_CONTENT_WORDS:
