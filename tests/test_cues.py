@@ -67,3 +67,17 @@ def test_their_verb_forms_still_are():
                                   "Updated: 10:02 GMT\nThe ministry said the talks failed."])
 def test_a_page_label_opening_a_line_is_not_a_cue(text):
     assert [c.text for c in find_cues(text)] == ["said"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("According to reports in the local press, the pier will close.", "reports"),
+    ("After the storm he found himself on the wrong side of the river.", "found"),
+])
+def test_a_source_noun_after_according_to_and_a_reflexive_finding_are_no_cues(text, absent):
+    assert absent not in [c.text for c in find_cues(text)]
+
+
+def test_an_opening_subordinate_clause_before_the_cue_does_not_end_its_content():
+    text = "As the storm passed, the mayor noted that even in the old town, the damage was slight."
+    frame = extract_attributions(text)
+    assert frame["text"].tolist() == ["even in the old town, the damage was slight"]

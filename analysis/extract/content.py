@@ -247,7 +247,8 @@ def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
     if PARTICIPLE_OPENER.match(text, lo) and "," not in text[lo:cue.start]:  # "Asked to describe it, X said …"
         comma = text.find(",", cue.end, hi)
         hi = comma if comma != -1 else hi
-    if SUBORDINATE_OPENER.match(text, lo) or INNER_SUBORDINATE.search(text, max(lo, cue.start - 120), cue.start):
+    opener = SUBORDINATE_OPENER.match(text, lo) and "," not in text[lo:cue.start]  # the cue is in that clause
+    if opener or INNER_SUBORDINATE.search(text, max(lo, cue.start - 120), cue.start):
         # "Though she said …, the rival …", "…, and while he said …, it is unlikely …"
         main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
         hi = main_clause.start() if main_clause else hi

@@ -54,6 +54,8 @@ def _is_determiner(word: str) -> bool:
 
 
 LABEL_COLON = re.compile(r"[ \t]*:")
+SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+\Z", re.IGNORECASE)
+REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|itself|themselves|myself|ourselves|yourself)\b")
 PARTICLE_AFTER = re.compile(r"\s+(?:up|off)\b", re.IGNORECASE)
 
 
@@ -158,6 +160,9 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
+        if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \
+                (kind == "finding" and REFLEXIVE_AFTER.match(text, end)):
+            continue  # "according to reports", "he found himself on the street": no reporting verbs
         cues.append(Cue(start, form_match.end(), text[start:form_match.end()], lemma, kind, takes_object))
     return cues
 
