@@ -148,3 +148,15 @@ def test_reporting_clauses_after_a_quotation(text, speaker, rule):
 def test_an_apposition_may_end_with_a_place_and_its_state():
     row = extract_attributions("Ana Ruiz, a nurse from Tulsa, Oklahoma, said the clinic had closed.").iloc[0]
     assert (row["speaker"], row["speaker_role"]) == ("Ana Ruiz", "a nurse from Tulsa, Oklahoma")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Facing questions from reporters, the harbour master released a statement, saying the pier was safe.",
+     "the harbour master"),
+    ("Even in the old town, the mayor said, the damage was slight.", "the mayor"),
+    ("Ana Ruiz, the club's treasurer, on Tuesday said the accounts were in order.", "Ana Ruiz"),
+    ("The council has not yet said whether the pier will reopen.", "The council"),
+])
+def test_speaker_past_openers_adjuncts_and_adverbs(text, speaker):
+    frame = extract_attributions(text)
+    assert frame["speaker_mention"].tolist()[-1] == speaker

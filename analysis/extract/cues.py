@@ -15,7 +15,7 @@ from ..text.lexicon import Lexicon, alternation
 # any lowercase adverb in -ly too ("has sharply criticized"), but not the nouns and adjectives in -ly.
 AUXILIARIES = frozenset("""has have had is are was were will would can could must should may might do does did also
 further previously later again repeatedly reportedly publicly privately recently earlier then first never often once
-separately not long still already now just even since""".split())
+separately not long still already now just even since yet""".split())
 NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly bully".split())
 # A determiner or a possessive makes the form a noun: "the estimate", "its report", "the agency’s claims"
 # (but "he’s said", "it's claimed": there ’s is "has" or "is").

@@ -48,7 +48,8 @@ MAX_NP_TOKENS = 12
 LEADING_ADVERBIAL = re.compile(r"""
     \s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|Earlier|Also|But|And|Yet|
           Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|If|When|While|As|Although|Though|Because|Once|
-          Unless|Until)\b
+          Unless|Until|Even|Perhaps|Maybe|With|Without|Amid|Despite|Under|From|For|By|Through|Following|Given|Among|
+          [A-Z][a-z]{2,}ing|[A-Z][a-z]{3,}ed)\b                # "Facing criticism, X …", "Pressed on it, X …"
     [^,.;:“”"]{0,60},\s+                                # the rest of the opener, up to its comma
     (?:however,\s+|meanwhile,\s+|though,\s+)?""", re.VERBOSE)
 # What opens a sentence before its subject without a comma: a dateline or a heading in capitals
@@ -84,6 +85,9 @@ CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday 
 may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # Possessive runs inside a name: a word is read once whatever the regex tries after it.
 _NAME_WORDS = r"(?:[A-Z][\w’'-]*+\.?\s++){%s}[A-Z][\w’'-]++"
+# "Jane Doe, a senator, on Tuesday said": a day or an adverb between an apposition's comma and the cue.
+CUE_ADJUNCT = r"(?:on\s+)?[A-Z][a-z]+day\s+|(?:yesterday|today|also|later|earlier|again|[a-z]+ly)\s+"
+AFTER_APPOSITION = re.compile(r",\s*(?:" + CUE_ADJUNCT + r")?\Z")
 APPOSITION = re.compile(r"""
     (?P<name>""" + _NAME_WORDS % "0,5" + r"""),\s+          # Jane Doe,
     (?P<role>
@@ -92,7 +96,7 @@ APPOSITION = re.compile(r"""
         (?:,\s+(?:(?:a|an|the|one\s+of)\s+[^,;“”"]{3,80}?     # a second apposition may follow,
                  |[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?              # or a place's state ("from Houston, Texas")
       | [RDI]-[A-Z][\w.]*                                   # D-Ore.
-    ),\s*\Z""", re.VERBOSE)
+    ),\s*(?:""" + CUE_ADJUNCT + r""")?\Z""", re.VERBOSE)
 
 
 # "The party's state chairman, Jane Doe, said", "Lithuania's defence minister, Jane Doe, said": a descriptive
@@ -164,12 +168,10 @@ def _apposition(text: str, lo: int, hi: int) -> re.Match | None:
     """`APPOSITION.search(text, lo, hi)`, tried only where a match can start: the name before the last or
     the second-last comma before the final one (a role holds at most one comma), from its leftmost start.
     A long capitalised word is read once, not once per letter."""
-    end = hi
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    if end == lo or text[end - 1] != ",":
+    closing = AFTER_APPOSITION.search(text, max(lo, hi - 24), hi)
+    if closing is None:
         return None
-    commas, k = [], end - 1
+    commas, k = [], closing.start()
     for _ in range(2):
         k = text.rfind(",", lo, k)
         if k == -1:
