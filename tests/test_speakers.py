@@ -160,3 +160,15 @@ def test_an_apposition_may_end_with_a_place_and_its_state():
 def test_speaker_past_openers_adjuncts_and_adverbs(text, speaker):
     frame = extract_attributions(text)
     assert frame["speaker_mention"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Hours later, the mayor wrote to the council, telling members the pier was safe.", "the mayor",
+     "the pier was safe"),
+    ("The vote split the town, with the head of the fishermen's association calling it a betrayal.",
+     "the head of the fishermen's association", "it a betrayal"),
+    ("The mayor told reporters she would not resign.", "The mayor", "she would not resign"),
+])
+def test_participle_and_listener_boundaries(text, speaker, content):
+    frame = extract_attributions(text)
+    assert frame[["speaker_mention", "text"]].values.tolist()[-1] == [speaker, content]

@@ -83,7 +83,7 @@ WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices
 # "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
 SHOWN_NAME = re.compile(r"""
     (?: \bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)                # "footage of Jane Doe"
-      | ,\s+with\s+(?P<subject>(?:""" + WITH_WORD + r"\s+){0,2}" + WITH_WORD + r"""))   # ", with his allies"
+      | (?:,\s+|\s)with\s+(?P<subject>(?:""" + WITH_WORD + r"\s+){0,7}" + WITH_WORD + r"""))   # ", with his allies"
     \s+\Z""", re.VERBOSE)
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")

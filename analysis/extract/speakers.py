@@ -33,6 +33,7 @@ INNER_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at", "on"})
 NP_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "several",
                             "two", "three", "both", "other", "most", "few"})
 ARTICLES = frozenset({"the", "a", "an"})
+SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": "group", "it": "group"}
 TRAILING_ADVERBIAL = re.compile(r"""
     (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
@@ -48,7 +49,8 @@ MAX_NP_TOKENS = 12
 LEADING_ADVERBIAL = re.compile(r"""
     \s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|Earlier|Also|But|And|Yet|
           Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|If|When|While|As|Although|Though|Because|Once|
-          Unless|Until|Even|Perhaps|Maybe|With|Without|Amid|Despite|Under|From|For|By|Through|Following|Given|Among|
+          Unless|Until|Even|Perhaps|Maybe|Well|Soon|Indeed|Thus|Today|Yesterday|Tonight|Again|Back|
+          (?:[A-Z][a-z]+\s+){1,3}(?:later|earlier|ago|afterward|afterwards)|With|Without|Amid|Despite|Under|From|For|By|Through|Following|Given|Among|
           [A-Z][a-z]{2,}ing|[A-Z][a-z]{3,}ed)\b                # "Facing criticism, X …", "Pressed on it, X …"
     [^,.;:“”"]{0,60},\s+                                # the rest of the opener, up to its comma
     (?:however,\s+|meanwhile,\s+|though,\s+)?""", re.VERBOSE)
@@ -64,7 +66,8 @@ BARE_OPENER = re.compile(r"""
 VERB_LIKE = re.compile(r"""
     \w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could
     | spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became   # common irregular
-    | stood|sought|fought|spent|did                     # past forms: "the senator spoke at …" """, re.VERBOSE)
+    | stood|sought|fought|spent|did|wrote|told|saw|heard|felt|held|left|led|kept|paid|lost|found|built|meant
+    | chose|drew|grew|threw|broke                         # past forms: "the senator spoke at …" """, re.VERBOSE)
 # A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
 SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
 SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
@@ -306,8 +309,9 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
         if whole_phrase and k:
             end = tok.end()
             continue
-        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS):
-            break
+        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS) or (k and low in SUBJECT_PRONOUNS) or \
+                (k and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS):
+            break  # "told reporters he …", "told members the pier …": a new noun phrase opens the reported clause
         if low.endswith("ing") and k and low not in TITLES and _word_follows(tokens, k):
             break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
         end = tok.end()
