@@ -270,3 +270,24 @@ def test_an_opening_adjunct_is_not_what_an_apposition_speaker_said():
 ])
 def test_interview_labels_and_lists_of_names_are_not_headline_claims(text):
     assert "headline-colon" not in extract_attributions(text)["rule"].tolist()
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The pier needs a new deck, the engineer said in an interview with the town's weekly paper published on May 4.",
+     "the engineer", "The pier needs a new deck"),
+    ("The pier will stay shut, the council said Monday, more than doubling the time it had first given.",
+     "the council", "The pier will stay shut"),
+    ("The council said Monday, the pier would stay shut until May.", "The council", "the pier would stay shut until May"),
+])
+def test_trailing_and_forward_reporting_clauses_with_adjuncts(text, speaker, content):
+    frame = extract_attributions(text)
+    assert frame[["speaker_mention", "text"]].values.tolist()[0] == [speaker, content]
+
+
+def test_a_colon_dateline_is_no_speaker_and_a_role_holding_a_cue_is_no_apposition():
+    text = ("HARBOURTON: The pier will stay shut until May, a council member said on Monday (May 3), "
+            "citing the engineers' report.")
+    frame = extract_attributions(text)
+    assert "HARBOURTON" not in frame["speaker_mention"].tolist()
+    assert frame["speaker_mention"].tolist() == ["a council member", "a council member"]
+    assert frame.loc[0, "text"] == "The pier will stay shut until May"

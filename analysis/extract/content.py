@@ -34,7 +34,8 @@ ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through
     meanwhile instead""")[:-1] + "|" + MONTH_ABBREVIATION + r")\b")
 # "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
 ADJUNCT_COMMA = re.compile(r"\s*" + any_word("of in on at during after via through with from later then again also "
-                                             "too however") + r"\b[^,.;:“”\"]{0,60}[,:]\s*")
+                                             "too however yesterday today last earlier (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+                           + r"\b[^,.;:“”\"]{0,60}[,:]\s*")
 # Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",
 # "called them on it:⏎⏎“…”".
 SHORT_LEAD = re.compile(r"(?:[^.;:!?“”\"\n]|(?<=\d)\.(?=\d)){1,60}[,:]\s*(?=[“\"])")  # "20,000 followers"
@@ -112,6 +113,7 @@ LEAD_IN = re.compile(r"""
     """, re.S | re.VERBOSE)
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
+MAX_ADJUNCT_WORDS = 20    # … when they are adjuncts with no finite verb
 MAX_THAT_DISTANCE = 12    # words between the cue and "that" ("said during a press briefing that")
 END_TRIM = " \t\n.,;:!?”\"'’—–-"
 
@@ -367,8 +369,10 @@ def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> boo
     adjunct = ADJUNCT_COMMA.match(text, pos, hi)
     if adjunct and not quote_starting_at(doc, adjunct.end(), hi):
         return True  # "…, the agency said in a June report, and …": the sentence goes on after the insertion
-    if len(rest.split(None, MAX_TRAILING_WORDS)) > MAX_TRAILING_WORDS:
-        return False
+    words = len(rest.split(None, MAX_ADJUNCT_WORDS))
+    if words > MAX_ADJUNCT_WORDS or (words > MAX_TRAILING_WORDS and not (
+            ADJUNCT_START.match(rest) and not FINITE.search(rest))):
+        return False  # "…, X said in an interview with The War Zone magazine published on Feb. 4." is trailing
     return after_quote or bool(ADJUNCT_START.match(rest))
 
 

@@ -43,7 +43,7 @@ from .content import (ADJUNCT_START, COLON_LEAD, NAMING_CUES, PARTICIPLE_OPENER,
                       after_naming_as, any_word,
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
-from .cues import Cue
+from .cues import Cue, cue_pattern
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
                        mention_before, relative_before, sentence_subject, split_role)
 
@@ -174,7 +174,10 @@ class CueContext:
 
     @cached_property
     def apposition(self) -> SpeakerSpan | None:
-        return apposition_before(self.text, self.lo, self.cue.start)
+        """ "Jane Doe, a professor, said"; not "…, a lawmaker said on Monday, citing": a role holds no cue."""
+        found = apposition_before(self.text, self.lo, self.cue.start)
+        verbs = cue_pattern(self.doc.lexicon).finditer(found.role) if found else ()
+        return None if any(verb.group()[:1].islower() for verb in verbs) else found  # not "Center for Countering …"
 
     @cached_property
     def is_participle(self) -> bool:
@@ -492,6 +495,8 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
     for match in HEADLINE.finditer(text):
         if phrase_key(match.group("name")) in doc.lexicon.editorial_labels or len(match.group("name")) < 2:
             continue  # "WATCH: …" is the page's; "Q: …", "A: …" label an interview's turns
+        if doc.zone_at(match.start("name")) == "dateline":
+            continue  # "SEOUL: …" opens the story, it says nothing
         if NAME_LIST.match(text, match.end("colon")):
             continue  # "Iowa: Jane Doe, John Roe, …": a list of names, not a statement
         cue = Cue(match.start("colon"), match.end("colon"), ":", "colon", "speech", False)

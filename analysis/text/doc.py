@@ -8,7 +8,7 @@ or starting after an offset) are binary searches over sorted offsets, so a cue c
 
 Zones name the parts of a page that are not running text, when their shape gives them away:
 `headline` (a short first line with no sentence end, followed by more text), `dateline` (the
-"CITY, Month D (Agency) -" or "CITY, State. —" opening of one of the first two body paragraphs) and
+"CITY, Month D (Agency) -", "CITY, State. —" or "CITY:" opening of one of the first two body paragraphs) and
 `caption` (a line that opens with a photo or video label, or ends with a picture credit). Markup
 left in a text (`<tweet author="…">`, `</p>`) is found too: its words are no prose (`Doc.in_markup`).
 """
@@ -39,7 +39,7 @@ DATELINE = re.compile(r"""
     (?:,[ ][A-Z][a-z]{1,5}\.(?:[ ]?[A-Z][a-z]?\.)?)?                  # , Calif. / , Ill. / , N.H.
     (?:,[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?                            # , March 3
     (?:[ ]?\([^()\n]{1,40}\))?                                        # (Reuters)
-    [ ]?(?:--|-|—|–|―)[ ]                                             # the dash before the first sentence
+    (?:[ ]?(?:--|-|—|–|―)[ ]|:[ ])                                    # the dash (or colon) before the first sentence
     """, re.VERBOSE)
 CAPTION_LABEL = re.compile(r"(?:Photo|Image|Picture|Video|Caption|File[ ]photo)s?\b[^\n:|]{0,40}[:|]")
 CREDIT = re.compile(r"""
