@@ -291,3 +291,8 @@ def test_a_colon_dateline_is_no_speaker_and_a_role_holding_a_cue_is_no_appositio
     assert "HARBOURTON" not in frame["speaker_mention"].tolist()
     assert frame["speaker_mention"].tolist() == ["a council member", "a council member"]
     assert frame.loc[0, "text"] == "The pier will stay shut until May"
+
+
+def test_a_short_adjunct_between_cue_and_clause_is_skipped():
+    frame = extract_attributions("The mayor has said for weeks she’s the only one who can save the pier.")
+    assert frame["text"].tolist() == ["she’s the only one who can save the pier"]

@@ -68,6 +68,9 @@ MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+(?!" + any_word("""a
 # A quotation the clause goes on after is part of that clause (a partial quote); after “…,” a new clause
 # starts (“…,” adding that …).
 CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
+# "has said for weeks he is …", "wrote in an op-ed they were …": a short adjunct, then a subject pronoun.
+ADJUNCT_THEN_SUBJECT = re.compile(r"\s*" + any_word("for in on at during after before over since with from")
+                                  + r"\b[^,.;:“”\"\n]{1,50}?\s(?=(?:he|she|they|we|I)(?:\s+[a-z]|[’']\w))")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
@@ -224,8 +227,8 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
         return topic.end(), "clause"
     if adjunct:  # "said in a statement, the talks …"
         return adjunct.end(), "clause"
-    when = time_adjunct_pattern(doc.lexicon).match(text, pos, hi)
-    if when:  # "said on Tuesday the country would …": the day, then the clause
+    when = time_adjunct_pattern(doc.lexicon).match(text, pos, hi) or ADJUNCT_THEN_SUBJECT.match(text, pos, hi)
+    if when:  # "said on Tuesday the country would …", "has said for weeks he is …": the adjunct, then the clause
         return when.end(), "rest"
     infinitive = INFINITIVE.search(text, pos, hi) if cue.takes_object else None
     if infinitive and len(text[pos:infinitive.start()].split()) <= MAX_LISTENER_WORDS:
