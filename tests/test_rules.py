@@ -296,3 +296,14 @@ def test_a_colon_dateline_is_no_speaker_and_a_role_holding_a_cue_is_no_appositio
 def test_a_short_adjunct_between_cue_and_clause_is_skipped():
     frame = extract_attributions("The mayor has said for weeks she’s the only one who can save the pier.")
     assert frame["text"].tolist() == ["she’s the only one who can save the pier"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The pier saved my business,” Ana Ruiz, 52, of Harbourton, Maine, who runs the bait shop, said on Friday.",
+     "Ana Ruiz"),
+    ("''The repairs cannot wait,'' the council's chief engineer, Tom Lee, said by telephone.", "Tom Lee"),
+    ("“We will reopen,” Mr. Park, now 70 and retired in Salem, Mass., said this week.", "Mr. Park"),
+])
+def test_a_quotation_tagged_by_a_speaker_phrase_of_several_parts(text, speaker):
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker_mention", "kind"]].values.tolist() == [["quote-tag", speaker, "direct"]]

@@ -13,6 +13,7 @@ Cue rules, by name:
 - passive-agent        "The issue was first reported by the AP": the passive's subject, by its agent.
 - passive-unattributed "The vote is expected to pass": no source named (the subject is not one).
 - apposition-trailing  "“…,” Jane Doe, a professor, said.": the quotation or clause before.
+- quote-tag            "“…,” Jane Doe, 45, of Ohio, who was polled, said.": a speaker phrase of several parts.
 - apposition-forward   "Jane Doe, a professor, said …", "The party's chairman, Jane Doe, said …".
 - insertion-subject    "The envoy, who arrived on Monday, said …": the subject before the insertion.
 - participle-opener    "In a statement announcing …", "Citing a poll, X …": an opening participle.
@@ -39,7 +40,7 @@ from typing import Callable, Iterator
 from ..text.doc import Doc
 from ..text.lexicon import phrase_key
 from ..text.quotemarks import is_title
-from .content import (ADJUNCT_START, COLON_LEAD, NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content,
+from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content,
                       after_naming_as, any_word,
                       backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
@@ -108,6 +109,7 @@ AS_PASSIVE_LEAD = re.compile(r"(?:(?:first|also|previously|earlier|widely|\w+ly)
 AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
 MAX_AS_REST_WORDS = 8
 MIN_CONTENT_WORDS = 2
+MAX_TAG_PHRASE_WORDS = 25
 
 
 @dataclass
@@ -321,13 +323,47 @@ def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
 
 def apposition_trailing(ctx: CueContext) -> Found | None:
     lead = _apposition_lead(ctx)
-    if not lead or not lead[1]:
-        return None
+    if not lead or not lead[1] or _words_after_quotation(ctx, ctx.apposition.start):
+        return None  # "“…,” Jane Doe, 52, of Salem, Maine, who …, said": a speaker phrase (quote-tag)
     return Found(ctx.apposition, ctx.backward(ctx.lo + len(lead[0])))
 
 
+def quote_tag(ctx: CueContext) -> Found | None:
+    """ "“…,” Harry Roe, 30, of Raleigh, N.C., who was polled, said." / "“…,” the White House spokesman, Jane
+    Doe, said on Thursday.": a quotation closed by a comma, then a speaker phrase of several parts (ages,
+    places, roles, a relative clause) and a cue ending the reporting clause. The speaker is the phrase's
+    first name, or the name after its opening role."""
+    text, cue = ctx.text, ctx.cue
+    quote = ctx.doc.quotation_ending_by(cue.start)
+    closing = CLOSING.match(text, quote[1]) if quote and text[quote[1] - 1] == "," else None
+    if not closing:
+        return None
+    phrase = closing.end()
+    gap = text[phrase:cue.start]
+    if "," not in gap or "\n" in gap or any(m in gap for m in "“”\"") or \
+            any(verb.group()[:1].islower() for verb in cue_pattern(ctx.doc.lexicon).finditer(gap)) or \
+            len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or \
+            not ends_reporting_clause(ctx.doc, cue, ctx.hi, True):
+        return None
+    speaker = mention_after(text, phrase, cue.start)
+    if speaker is None:
+        return None
+    named = NAMED_APPOSITION.match(text, speaker[1], cue.start)
+    if named and text[phrase:phrase + 4].lower().startswith(("the ", "a ", "an ")):
+        speaker = named.span("name")  # "the White House spokesman, Jane Doe,"
+    return Found(_span(speaker), Content("direct", [quote]))
+
+
+def _words_after_quotation(ctx: CueContext, pos: int) -> bool:
+    """Do words stand between the quotation closing before `pos` in the clause and `pos`?"""
+    quote = ctx.doc.quotation_ending_by(pos)
+    closing = CLOSING.match(ctx.text, quote[1]) if quote and quote[1] >= ctx.lo else None
+    return bool(closing) and bool(ctx.text[closing.end():pos].strip(" ,"))
+
+
 def apposition_forward(ctx: CueContext) -> Found | None:
-    if not ctx.apposition:
+    if not ctx.apposition or (_words_after_quotation(ctx, ctx.apposition.start) and
+                              ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, True)):
         return None
     return Found(ctx.apposition, ctx.forward())
 
@@ -467,7 +503,8 @@ def forward(ctx: CueContext) -> Found | None:
 
 CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
     "according-to-before": according_to_before, "according-to-after": according_to_after,
-    "as-clause": as_clause, "passive-agent": passive_agent, "passive-unattributed": passive_unattributed, "apposition-trailing": apposition_trailing,
+    "as-clause": as_clause, "passive-agent": passive_agent, "passive-unattributed": passive_unattributed,
+    "apposition-trailing": apposition_trailing, "quote-tag": quote_tag,
     "apposition-forward": apposition_forward, "insertion-subject": insertion_subject,
     "participle-opener": participle_opener, "participle": participle, "inverted": inverted,
     "relative-pronoun": relative_pronoun, "trailing": trailing, "tag-verb": tag_verb,

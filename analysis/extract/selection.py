@@ -35,6 +35,7 @@ CUE_RULES = (
     "inverted",
     "relative-pronoun",
     "trailing",
+    "quote-tag",
     "named-quotation",
     "colon-quotation",
     "forward",
