@@ -307,3 +307,12 @@ def test_a_short_adjunct_between_cue_and_clause_is_skipped():
 def test_a_quotation_tagged_by_a_speaker_phrase_of_several_parts(text, speaker):
     frame = extract_attributions(text)
     assert frame[["rule", "speaker_mention", "kind"]].values.tolist() == [["quote-tag", speaker, "direct"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master shot back: ''That would be a good start.''",
+    "The mayor said of the plan: ''It is the best we have.''",
+])
+def test_double_apostrophe_quotations_after_a_colon(text):
+    frame = extract_attributions(text)
+    assert frame["kind"].tolist() == ["direct"] and frame.loc[0, "text"].endswith(".")

@@ -38,9 +38,10 @@ ADJUNCT_COMMA = re.compile(r"\s*" + any_word("of in on at during after via throu
                            + r"\b[^,.;:“”\"]{0,60}[,:]\s*")
 # Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",
 # "called them on it:⏎⏎“…”".
-SHORT_LEAD = re.compile(r"(?:[^.;:!?“”\"\n]|(?<=\d)\.(?=\d)){1,60}[,:]\s*(?=[“\"])")  # "20,000 followers"
+OPENING_MARK = r"(?:[“\"]|'')"  # '' opens quotations in some archives ("said: ''We …''")
+SHORT_LEAD = re.compile(r"(?:[^.;:!?“”\"\n]|(?<=\d)\.(?=\d)){1,60}[,:]\s*(?=" + OPENING_MARK + ")")  # "20,000 followers"
 COLON_LEAD = r"[ \t]*:\s{0,8}"  # a colon leading to a quotation, in its paragraph or opening the next one
-COLON_THEN_QUOTE = re.compile(COLON_LEAD + r"(?=[“\"])")
+COLON_THEN_QUOTE = re.compile(COLON_LEAD + r"(?=" + OPENING_MARK + ")")
 # A contrasting clause or a non-restrictive relative after a comma or semicolon is the writer's aside,
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")

@@ -40,10 +40,9 @@ from typing import Callable, Iterator
 from ..text.doc import Doc
 from ..text.lexicon import phrase_key
 from ..text.quotemarks import is_title
-from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, PARTICIPLE_OPENER, PASSIVE, SUBORDINATE_OPENER, Content,
-                      after_naming_as, any_word,
-                      backward_content, content_after_comma, ends_reporting_clause, forward_content, insertion_end,
-                      quote_ending_at, quote_starting_at, trim)
+from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, OPENING_MARK, PARTICIPLE_OPENER, PASSIVE,
+                      SUBORDINATE_OPENER, Content, after_naming_as, any_word, backward_content, content_after_comma,
+                      ends_reporting_clause, forward_content, insertion_end, quote_ending_at, quote_starting_at, trim)
 from .cues import Cue, cue_pattern
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
                        mention_before, relative_before, sentence_subject, split_role)
@@ -92,7 +91,7 @@ AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 NAME_LIST = re.compile(r"\s*(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]+){3}")  # four names at least
 COLON_AT_LINE_END = re.compile(r"[ \t]*:[ \t]*\n\s{0,20}")
-COLON_BEFORE_QUOTE = re.compile(COLON_LEAD + r"[“\"]\Z")
+COLON_BEFORE_QUOTE = re.compile(COLON_LEAD + OPENING_MARK + r"\Z")
 PLACEHOLDER_SUBJECTS = frozenset("here there this that it what below the following".split())
 NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*)(?=,)")  # ", General Jane Doe,"
 # "The vote is expected to …", "He is said to …": a passive belief or speech verb before an infinitive has

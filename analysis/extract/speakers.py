@@ -67,7 +67,7 @@ VERB_LIKE = re.compile(r"""
     \w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could
     | spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became   # common irregular
     | stood|sought|fought|spent|did|wrote|told|saw|heard|felt|held|left|led|kept|paid|lost|found|built|meant
-    | chose|drew|grew|threw|broke                         # past forms: "the senator spoke at …" """, re.VERBOSE)
+    | chose|drew|grew|threw|broke|shot|struck|swore|wept|rose|fell|hit                # past forms: "the senator spoke at …" """, re.VERBOSE)
 # A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
 SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
 SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
