@@ -174,6 +174,8 @@ def test_a_verb_outside_the_lexicon_in_the_tag_of_a_quotation_reports_it(text, s
     ("“Thank you, volunteers,” reads the banner.", "the banner", "reads", "Thank you, volunteers,"),
     ("The club's note read: “Training resumes on Monday.”", "The club's note", "read", "Training resumes on Monday."),
     ("“Not again,” groaned the goalkeeper.", "the goalkeeper", "groaned", "Not again,"),
+    ("At the meeting, the treasurer deadpanned, ''We are broke but happy.''", "the treasurer", "deadpanned",
+     "We are broke but happy."),
 ])
 def test_a_document_verb_beside_a_quotation_reports_it(text, speaker, cue, words):
     frame = extract_attributions(text)

@@ -177,7 +177,7 @@ class TagPatterns:
 
 WORD = r"[A-Za-z][\w’'.-]*"
 TAG_END = r"(?=[ \t]*(?:[.,;]|(?:in|on|at|during|after|before|to|of)[ \t]))"  # the clause ends, or an adjunct
-MAX_BEFORE_QUOTE = 12  # characters: "read: “" before a quotation
+MAX_BEFORE_QUOTE = 20  # characters: "read: “", "shot back, “" before a quotation
 
 
 @lru_cache(maxsize=8)
@@ -192,7 +192,8 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     return TagPatterns(
         after=re.compile(rf"[”\"]?[ \t]+{subject}[ \t]+{verb}{TAG_END}"),
         inverted=re.compile(rf"[”\"]?[ \t]+{verb}[ \t]+{inverted_subject}{TAG_END}"),
-        before=re.compile(r"\b(?P<verb>" + alternation(lexicon.tag_verbs) + r")[ \t]*:?[ \t]*\Z"),
+        before=re.compile(r"\b(?:(?P<verb>" + alternation(lexicon.tag_verbs) + r")[ \t]*:?"
+                          r"|(?P<past>[a-z]{3,}ed(?:[ \t]+(?:back|up|out|in))?),)[ \t]*\Z"),
     )
 
 
@@ -202,16 +203,20 @@ def tag_cues(text: str, quotations: list[tuple[int, int]], cues: list[Cue], lexi
     Kind `tag`; none where a lexicon cue is."""
     found, listed, patterns = [], {c.start for c in cues}, tag_patterns(lexicon)
     for start, end in quotations:
-        tags = [patterns.before.search(text, max(0, start - MAX_BEFORE_QUOTE), max(0, start - 1))]
+        mark = start - 2 if text[start - 2:start] == "''" else start - 1
+        tags = [patterns.before.search(text, max(0, mark - MAX_BEFORE_QUOTE), max(0, mark))]
+        if tags[0] and tags[0].group("past") and not text[start:start + 1].isupper():
+            tags = []  # "she cracked, “I'm …”": after a past verb and a comma, a quotation opening a sentence
         if text[end - 1:end] in (",", "?", "!"):
             tags += [patterns.after.match(text, end), patterns.inverted.match(text, end)]
         for tag in tags:
             if not tag or tag.start("verb") in listed or \
                     ("subject" in tag.groupdict() and tag.group("subject").lower() in lexicon.auxiliaries):
                 continue
-            verb = tag.group("verb")
-            listed.add(tag.start("verb"))
-            found.append(Cue(tag.start("verb"), tag.end("verb"), verb, verb.lower(), "tag", False))
+            group = "verb" if tag.group("verb") else "past"
+            verb = tag.group(group)
+            listed.add(tag.start(group))
+            found.append(Cue(tag.start(group), tag.end(group), verb, verb.lower(), "tag", False))
     return found
 
 
