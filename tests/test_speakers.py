@@ -172,3 +172,15 @@ def test_speaker_past_openers_adjuncts_and_adverbs(text, speaker):
 def test_participle_and_listener_boundaries(text, speaker, content):
     frame = extract_attributions(text)
     assert frame[["speaker_mention", "text"]].values.tolist()[-1] == [speaker, content]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The mayor is joining the council in calling for a new pier.", "The mayor", "a new pier"),
+    ("The mayor, whose term ends in May, did not name the firm but argued firmly that the pier was safe.",
+     "The mayor", "the pier was safe"),
+    ("HARBOURTON, Maine (Coast News) - The mayor met the fishermen on Monday and said the pier would reopen.",
+     "The mayor", "the pier would reopen"),
+])
+def test_speakers_of_gerund_cues_coordinated_cues_and_cues_after_a_dateline(text, speaker, content):
+    frame = extract_attributions(text)
+    assert frame[["speaker_mention", "text"]].values.tolist()[-1] == [speaker, content]

@@ -72,6 +72,7 @@ CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
 # "has said for weeks he is …", "wrote in an op-ed they were …": a short adjunct, then a subject pronoun.
 ADJUNCT_THEN_SUBJECT = re.compile(r"\s*" + any_word("for in on at during after before over since with from")
                                   + r"\b[^,.;:“”\"\n]{1,50}?\s(?=(?:he|she|they|we|I)(?:\s+[a-z]|[’']\w))")
+ADVERBS = re.compile(r"(?:[a-z]+ly\s*){1,2}")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
@@ -203,7 +204,7 @@ def that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
         return None  # "said on Friday, adding that …": the "that" is the participle's
     if cue.lemma not in CLAUSAL_LEMMAS and DEMONSTRATIVE.match(text, that.start(), hi):
         return None  # "rejected that argument in …" (but "said that crime in the city …")
-    if not gap or ADJUNCT_START.match(gap):
+    if not gap or ADJUNCT_START.match(gap) or ADVERBS.fullmatch(gap):  # "argued insistently that"
         return that.end()
     return None
 

@@ -184,7 +184,8 @@ class CueContext:
     def is_participle(self) -> bool:
         """ "saying", or an opening "Asked about it, X said …"."""
         cue = self.cue
-        return " " not in cue.text and (cue.text.endswith("ing") or (
+        first = cue.text.split()[0]  # "calling for", not "is saying"
+        return (first.endswith("ing") and first.lower() != "being") or (" " not in cue.text and (
             not self.before and PARTICIPLE_OPENER.fullmatch(cue.text) is not None))
 
     @cached_property

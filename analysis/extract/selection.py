@@ -47,7 +47,7 @@ PARAGRAPH_END = re.compile(r"[”\"»]?[ \t]*(?:\n|\Z)")  # after a quotation's 
 # February", "said as he launched the vote").
 TAG_GOES_ON = re.compile(r"(?:as|of|to|about|while|when|because|since|with|without)\b")
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
-SUBJECT_GAP = re.compile(r"(?:\band|\bor|\bto|,)\s*\Z")
+SUBJECT_GAP = re.compile(r"(?:\band|\bbut|\bor|\bto|,)\s*\Z")
 REPORTING_CLAUSE_END = re.compile(r"[^,.;:!?“”\"\n]{0,60},\s*")  # "said on Monday in Seoul, " before a participle
 MAX_TAG_WORDS = 6           # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_LISTENER_CHARS = 80     # “…?” she told the committee's chairman.
@@ -117,8 +117,8 @@ def _clause_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
     if _tags_previous_quotation(doc.text, lo, cue):
         lo = max(doc.sentence_at(lo - 2)[0], cue.start - WINDOW_BEFORE)
     dateline = doc.dateline
-    if dateline and lo <= dateline.start < cue.start:
-        lo = max(lo, dateline.end)
+    if dateline and lo < dateline.end <= cue.start:  # also when "Fla." ended a sentence inside the dateline
+        lo = dateline.end
     return lo, hi
 
 

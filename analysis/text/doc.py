@@ -36,7 +36,8 @@ MIN_CUE_GAP = 60
 HEADLINE_MAX_WORDS = 25
 DATELINE = re.compile(r"""
     (?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ ][A-Z][A-Z.'’-]{1,30}){0,3})   # VILNIUS, NEW YORK, ST. LOUIS
-    (?:,[ ][A-Z][a-z]{1,5}\.(?:[ ]?[A-Z][a-z]?\.)?)?                  # , Calif. / , Ill. / , N.H.
+    (?:,[ ][A-Z][a-z]{1,5}\.(?:[ ]?[A-Z][a-z]?\.)?                    # , Calif. / , Ill. / , N.H.
+      |,[ ][A-Z][a-z]{2,12}(?:[ ][A-Z][a-z]{2,12})?(?=[ ]?[(,—–―-]))?   # , Maine / , South Korea
     (?:,[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?                            # , March 3
     (?:[ ]?\([^()\n]{1,40}\))?                                        # (Reuters)
     (?:[ ]?(?:--|-|—|–|―)[ ]|:[ ])                                    # the dash (or colon) before the first sentence
