@@ -318,3 +318,8 @@ def test_a_quotation_tagged_by_a_speaker_phrase_of_several_parts(text, speaker):
 def test_double_apostrophe_quotations_after_a_colon(text):
     frame = extract_attributions(text)
     assert frame["kind"].tolist() == ["direct"] and frame.loc[0, "text"].endswith(".")
+
+
+def test_the_topic_after_of_is_what_a_warning_reports():
+    frame = extract_attributions("The harbour master on Tuesday night warned of a long winter for the fleet.")
+    assert frame[["speaker_mention", "text"]].values.tolist() == [["The harbour master", "a long winter for the fleet"]]

@@ -74,6 +74,8 @@ ADJUNCT_THEN_SUBJECT = re.compile(r"\s*" + any_word("for in on at during after b
                                   + r"\b[^,.;:“”\"\n]{1,50}?\s(?=(?:he|she|they|we|I)(?:\s+[a-z]|[’']\w))")
 ADVERBS = re.compile(r"(?:[a-z]+ly\s*){1,2}")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
+OF_TOPIC = re.compile(r"\s*of\s+")  # "warned of a long winter" (but "said of the vote" is an adjunct)
+ADJUNCT_OF_LEMMAS = frozenset(("say", "tell", "add", "ask", "write", "note"))
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
 CLAUSAL_LEMMAS = frozenset("""say tell add write report note claim warn argue insist believe think find show suggest
@@ -224,7 +226,7 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     quote = quote_starting_at(doc, lead.end(), hi) if lead else None
     if quote:  # "says of Clinton, “If …”", "wrote to his followers, “…”"
         return quote, "quote"
-    topic = TOPIC.match(text, pos, hi)
+    topic = TOPIC.match(text, pos, hi) or (OF_TOPIC.match(text, pos, hi) if cue.lemma not in ADJUNCT_OF_LEMMAS else None)
     if topic:  # "complained about the noise", "warned against haste": the topic is the content
         return topic.end(), "clause"
     if adjunct:  # "said in a statement, the talks …"

@@ -38,6 +38,7 @@ PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": 
 TRAILING_ADVERBIAL = re.compile(r"""
     (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
           (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)
+          (?:\s+(?:night|morning|evening|afternoon))?                 # on Tuesday night
       | \s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}   # on Oct. 22
       | \s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)
       | \s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)
