@@ -323,3 +323,13 @@ def test_double_apostrophe_quotations_after_a_colon(text):
 def test_the_topic_after_of_is_what_a_warning_reports():
     frame = extract_attributions("The harbour master on Tuesday night warned of a long winter for the fleet.")
     assert frame[["speaker_mention", "text"]].values.tolist() == [["The harbour master", "a long winter for the fleet"]]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor promised on Sunday at a town meeting to rebuild the pier.", "to rebuild the pier"),
+    ("The mayor said on Tuesday the town would try to rebuild the pier.", "the town would try to rebuild the pier"),
+    ("The mayor also told the Gazette he’d rebuild the pier.", "he’d rebuild the pier"),
+    ("The mayor said in public it would take a year.", "it would take a year"),
+])
+def test_adjuncts_and_listeners_before_the_reported_clause(text, content):
+    assert extract_attributions(text)["text"].tolist() == [content]

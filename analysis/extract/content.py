@@ -71,7 +71,7 @@ MAIN_CLAUSE_START = re.compile(r"(?:,|\s[―—–]|\s--)\s+(?!" + any_word("""a
 CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
 # "has said for weeks he is …", "wrote in an op-ed they were …": a short adjunct, then a subject pronoun.
 ADJUNCT_THEN_SUBJECT = re.compile(r"\s*" + any_word("for in on at during after before over since with from")
-                                  + r"\b[^,.;:“”\"\n]{1,50}?\s(?=(?:he|she|they|we|I)(?:\s+[a-z]|[’']\w))")
+                                  + r"\b[^,.;:“”\"\n]{1,50}?\s(?=(?:he|she|they|we|I|it)(?:\s+[a-z]|[’']\w))")
 ADVERBS = re.compile(r"(?:[a-z]+ly\s*){1,2}")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 OF_TOPIC = re.compile(r"\s*of\s+")  # "warned of a long winter" (but "said of the vote" is an adjunct)
@@ -232,12 +232,26 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if adjunct:  # "said in a statement, the talks …"
         return adjunct.end(), "clause"
     when = time_adjunct_pattern(doc.lexicon).match(text, pos, hi) or ADJUNCT_THEN_SUBJECT.match(text, pos, hi)
-    if when:  # "said on Tuesday the country would …", "has said for weeks he is …": the adjunct, then the clause
-        return when.end(), "rest"
-    infinitive = INFINITIVE.search(text, pos, hi) if cue.takes_object else None
-    if infinitive and len(text[pos:infinitive.start()].split()) <= MAX_LISTENER_WORDS:
-        return infinitive.start(), "clause"  # "told his supporters at a rally to go and vote"
-    return pos, "rest"
+    if when and not NOT_CONTENT_START.match(text, when.end()):
+        return when.end(), "rest"  # "said on Tuesday the country would …", "has said for weeks he is …"
+    infinitive = _infinitive_after_listener_or_adjunct(text, cue, pos, hi)
+    if infinitive is not None:
+        return infinitive, "clause"  # "told his supporters at a rally to go", "vowed on Sunday at a rally to end"
+    return (when.end() if when else pos), "rest"
+
+
+def _infinitive_after_listener_or_adjunct(text: str, cue: Cue, pos: int, hi: int) -> int | None:
+    """Where an infinitive starts after a listener or adjuncts only, within a few words of the cue."""
+    rest = text[pos:hi].lstrip()
+    if not (cue.takes_object or ADJUNCT_START.match(rest)):
+        return None
+    infinitive = INFINITIVE.search(text, pos, hi)
+    if infinitive is None:
+        return None
+    gap = text[pos:infinitive.start()]
+    if len(gap.split()) > MAX_LISTENER_WORDS or (not cue.takes_object and FINITE.search(gap)):
+        return None
+    return infinitive.start()
 
 
 @lru_cache(maxsize=8)

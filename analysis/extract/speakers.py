@@ -310,7 +310,7 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
         if whole_phrase and k:
             end = tok.end()
             continue
-        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS) or (k and low in SUBJECT_PRONOUNS) or \
+        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS) or (k and re.split(r"[’']", low)[0] in SUBJECT_PRONOUNS) or \
                 (k and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS):
             break  # "told reporters he …", "told members the pier …": a new noun phrase opens the reported clause
         if low.endswith("ing") and k and low not in TITLES and _word_follows(tokens, k):
