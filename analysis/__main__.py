@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--append", action="store_true",
                        help="keep the store's articles that SRC does not hold (default: the store holds SRC)")
     build.add_argument("--link", choices=("auto", "yes", "no"), default="auto",
-                       help="coverage and discrepancies across articles (auto: up to 20,000 articles)")
+                       help="coverage and discrepancies across articles (auto: up to 100,000 articles)")
     build.add_argument("--strict", action="store_true", help="fail on any file with a warning or error")
     build.add_argument("--max-file-mb", type=float, default=MAX_FILE_MB, metavar="MB",
                        help="refuse files (dump rows) larger than this (default: %(default)g)")

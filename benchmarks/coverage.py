@@ -10,9 +10,10 @@ in its own process so the peak memory (max RSS) is that size's alone.
     python benchmarks/coverage.py --store STORE    # align (tables loaded) against align_windowed (from the files)
 
 With `--store`, a store written by `python -m analysis build` (e.g. `benchmarks/build.py --keep DIR`) is linked
-twice, each in its own process: `align` over its tables read into memory, and `analysis.link.windows.
-align_windowed`, a month and a date window at a time from its files; time, peak memory (max RSS, tables
-included) and whether the two give identical tables.
+three times, each in its own process: `align` over its tables read into memory, `analysis.link.windows.
+align_windowed`, a month and a date window at a time from its files, and `link_windowed` as a build runs it
+(the coverage rows written a month at a time, then put in table order into one file: never one frame); time,
+peak memory (max RSS, tables included) and whether the three give identical tables.
 """
 from __future__ import annotations
 
@@ -73,19 +74,31 @@ def run_store(store: str, method: str, out: str) -> None:
     import pickle
 
     from analysis import open_store
+    import tempfile
+
+    from analysis import schemas
     from analysis.link.coverage import align
-    from analysis.link.windows import align_windowed
+    from analysis.link.windows import align_windowed, link_windowed
+    from analysis.store.dataset import read_table
 
     corpus = open_store(store)
     t0 = time.perf_counter()
-    if method == "align":
-        for name in ("articles", "sentences", "quotes", "claims", "estimates"):
-            getattr(corpus, name)
-        tables = align(corpus)
-    else:
-        tables = align_windowed(corpus)
-    seconds = time.perf_counter() - t0
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with tempfile.TemporaryDirectory() as folder:
+        if method == "align":
+            for name in ("articles", "sentences", "quotes", "claims", "estimates"):
+                getattr(corpus, name)
+            tables = align(corpus)
+        elif method == "windowed":
+            tables = align_windowed(corpus)
+        else:  # what a build does: the coverage rows a month at a time to files, then one file in table order
+            linked = link_windowed(corpus, folder)
+            members = linked.write_coverage(f"{folder}/coverage.parquet")
+        seconds = time.perf_counter() - t0
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if method == "written":  # read back for the comparison, after the peak was taken
+            tables = (schemas.conform("coverage", read_table(Path(folder), "coverage", ["coverage.parquet"])),
+                      linked.discrepancies)
+            assert len(tables[0]) == members
     print(f"{method:<8}  {corpus.manifest['tables']['articles']:,} articles  members={len(tables[0]):,}  "
           f"discrepancies={len(tables[1]):,}  {seconds:6.1f} s (reading included)  peak memory={peak_mb:,.0f} MB")
     with open(out, "wb") as handle:
@@ -100,13 +113,14 @@ def compare_on_store(store: str) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         found = []
-        for method in ("align", "windowed"):
+        for method in ("align", "windowed", "written"):
             out = f"{folder}/{method}.pkl"
             subprocess.run([sys.executable, __file__, "--store", store, "--method", method, "--out", out], check=True)
             with open(out, "rb") as handle:
                 found.append(pickle.load(handle))
-    for a, b in zip(*found):
-        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    for tables in found[1:]:
+        for a, b in zip(found[0], tables):
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
     print("identical coverage and discrepancies tables")
 
 
@@ -115,7 +129,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--days", type=int, default=365, help="publication dates spread over this many days")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--store", help="compare align and align_windowed on this store")
+    parser.add_argument("--store", help="compare align, align_windowed and link_windowed on this store")
     parser.add_argument("--method", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -187,7 +187,11 @@ def test_a_killed_build_leaves_the_previous_store_intact(tmp_path, capsys):
     assert build_info(store)["build_id"] == before_id
     assert_same(sorted_tables(store), before)  # whole, and readable
     assert len(list((store / "data").rglob("part-*.parquet"))) > len(open_store(store).manifest["files"]["sentences"])
+    stray = store / "data" / "_linking" / "killed-build" / "members-00000.parquet"  # as a build killed while linking
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"PAR1")
     assert cli(["build", str(SEEDS), "--out", str(store)]) == 0  # the next build clears what the killed one left
+    assert not (store / "data" / "_linking").exists()
     corpus = open_store(store)
     named = {f["path"] for files in corpus.manifest["files"].values() for f in files} | {corpus.manifest["index"]}
     assert {p.relative_to(store).as_posix() for p in (store / "data").rglob("*.parquet")} == named

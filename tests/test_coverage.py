@@ -214,3 +214,21 @@ def test_a_store_is_linked_from_its_files(replicated, tmp_path):
     assert not store.manifest["linked"]
     assert_same_tables(align(replicated), (store.coverage, store.discrepancies))
     assert not {"articles", "claims", "sentences"} & set(vars(store))  # read a month at a time, not loaded whole
+
+
+def test_linking_writes_the_coverage_rows_a_month_at_a_time(replicated, tmp_path):
+    """What a build does: each month's coverage rows go to their own file (with their place in the table), and
+    one out-of-core sort makes the table `align` gives; this process never holds the coverage as one frame."""
+    from analysis.link.windows import link_windowed, months
+    from analysis.store.dataset import read_table
+
+    linked = link_windowed(replicated, str(tmp_path))
+    assert len(linked.parts) == len(months(replicated)) == 3
+    month_of = dict(zip(replicated.articles["article_id"], replicated.articles["published"].dt.strftime("%Y-%m")))
+    for part in linked.parts:  # one month's articles per file
+        assert len({month_of[a] for a in pd.read_parquet(part)["article_id"]}) == 1
+    rows = linked.write_coverage(str(tmp_path / "coverage.parquet"))
+    coverage = schemas.conform("coverage", read_table(tmp_path, "coverage", ["coverage.parquet"]))  # a store's read
+    expected = align(replicated)
+    assert rows == len(expected[0])
+    assert_same_tables(expected, (coverage, linked.discrepancies))

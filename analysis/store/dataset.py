@@ -49,10 +49,11 @@ MANIFEST = "_manifest.json"
 DATA = "data"
 PER_ARTICLE = ("articles",) + TABLES
 LINKED = ("coverage", "discrepancies")
+LINKING = Path(DATA, "_linking")  # a build's members and coverage rows, a file per month, while it links
 ALL_TABLES = PER_ARTICLE + LINKED
 COMPACT_AT = 4  # a month partition with this many small files has them merged into one (fewer files: faster queries)
 SMALL_ROWS = 250_000  # files with fewer rows count as small
-LINK_LIMIT = 20_000  # `link="auto"` links across articles up to this many usable articles (memory grows with it)
+LINK_LIMIT = 100_000  # `link="auto"` links up to this many articles (measured to 20,000: see the README)
 HASHED = ["article_id", "outlet", "title", "url", "published", "published_basis", "published_evidence",
           "encoding", "text", "removed", "status", "message"]
 # the index: an entry per article; source_hash and text_digest let a dump's unchanged rows skip cleaning
@@ -236,15 +237,22 @@ class _Writer:
     def __init__(self, root: Path, build_id: str):
         self.root, self.build_id, self.written, self.sequence = root, build_id, [], 0
 
-    def write(self, name: str, frame: pd.DataFrame, month: str | None) -> dict:
-        folder = Path(DATA) / name / (f"month={month}" if month is not None else "")
-        (self.root / folder).mkdir(parents=True, exist_ok=True)
-        relative = folder / f"part-{self.build_id}-{self.sequence:05d}.parquet"
+    def new_file(self, name: str, month: str | None) -> Path:
+        """The path of a new data file of table `name` (written by the caller, or by `write`)."""
+        folder = self.root / DATA / name / (f"month={month}" if month is not None else "")
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"part-{self.build_id}-{self.sequence:05d}.parquet"
         self.sequence += 1
-        self.written.append(self.root / relative)
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        pq.write_table(table, self.root / relative, compression="zstd")
-        return {"path": relative.as_posix(), "rows": len(frame), "month": month}
+        self.written.append(path)
+        return path
+
+    def entry(self, path: Path, rows: int, month: str | None) -> dict:
+        return {"path": path.relative_to(self.root).as_posix(), "rows": rows, "month": month}
+
+    def write(self, name: str, frame: pd.DataFrame, month: str | None) -> dict:
+        path = self.new_file(name, month)
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd")
+        return self.entry(path, len(frame), month)
 
     def discard(self) -> None:
         for path in self.written:
@@ -271,6 +279,7 @@ def _collect_garbage(root: Path, manifest: dict) -> None:
             path.unlink(missing_ok=True)
     for path in root.glob(f"{MANIFEST}.*.tmp"):
         path.unlink(missing_ok=True)
+    shutil.rmtree(root / LINKING, ignore_errors=True)
     for folder in sorted((root / DATA).rglob("*"), key=lambda p: -len(p.parts)):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
@@ -420,14 +429,10 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
             draft = {"format": FORMAT, "files": files, "tables": counts, "linked": False, "index": index_entry["path"]}
             corpus = StoreCorpus.__new__(StoreCorpus)
             corpus.folder, corpus.manifest, corpus._actors, corpus._lexicon = root, draft, actors, lexicon
-            from ..link.windows import align_windowed, dask_runner, serial
             linking = make_engine(engine, scheduler, workers, lexicon, **(engine_options or {})) \
                 if engine == "dask" else contextlib.nullcontext()
             with linking as running:  # as Dask tasks on the build's engine, else here a window at a time
-                coverage, discrepancies = align_windowed(corpus, run=dask_runner(running.client) if running else serial)
-            files["coverage"] = [writer.write("coverage", schemas.conform("coverage", coverage), None)]
-            files["discrepancies"] = [writer.write("discrepancies", schemas.conform("discrepancies", discrepancies),
-                                                   None)]
+                files["coverage"], files["discrepancies"] = _link(corpus, writer, running)
         elif not do_link:
             files["coverage"], files["discrepancies"] = [], []
         result.linked = do_link
@@ -453,6 +458,27 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
                 shutil.rmtree(root, ignore_errors=True)
     result.problems = pd.concat(problems, ignore_index=True) if problems else None
     return result
+
+
+def _link(corpus: StoreCorpus, writer: _Writer, running) -> tuple[list[dict], list[dict]]:
+    """Coverage and discrepancies, the coverage rows written a month at a time in a folder of the build (never
+    one frame) and put in table order into one file; the folder is removed after (or by the next build's
+    garbage collection, when this one is killed)."""
+    from ..link.windows import dask_runner, link_windowed, serial
+
+    folder = writer.root / LINKING / writer.build_id
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        linked = link_windowed(corpus, str(folder), run=dask_runner(running.client) if running else serial)
+        if linked.parts:
+            path = writer.new_file("coverage", None)
+            coverage = writer.entry(path, linked.write_coverage(str(path)), None)
+        else:
+            coverage = writer.write("coverage", schemas.empty_frame("coverage"), None)
+        discrepancies = writer.write("discrepancies", schemas.conform("discrepancies", linked.discrepancies), None)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return [coverage], [discrepancies]
 
 
 def _compact(root: Path, name: str, entries: list[dict], writer: _Writer) -> list[dict]:
