@@ -102,7 +102,8 @@ suppose understand assume presume forecast""".split())  # not "is determined to"
 # "…, as the mayor said on Monday.", "As Jane Doe has noted, …", "just as X predicted": a comparative "as"
 # opening the reporting clause (not "such as", "as well as", "even as"); between it and the cue, a subject or
 # an adverb.
-AS_CLAUSE = re.compile(r"(?:\A|[,;(—–]|\b(?:but|and|yet|just|exactly|precisely))\s*[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z")
+AS_CLAUSE = re.compile(r"\s*(?:(?:but|and|yet|just|exactly|precisely)\s+)?[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z")
+AS_CLAUSE_OPENERS = ",;:“”\"(—–"  # what the clause holding "as" opens after (or its sentence's start)
 AS_PASSIVE_LEAD = re.compile(r"(?:(?:first|also|previously|earlier|widely|\w+ly)\s+)?\Z")
 # After an as-clause's cue: adjuncts, a listener or an agent only, up to the comma or the end of the sentence.
 AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
@@ -243,7 +244,8 @@ def as_clause(ctx: CueContext) -> Found | None:
     """ "As X noted, …" reports the main clause after it; "…, as X reported." the clause before; "The law, as X
     noted, is clear." both parts. The reporting clause has no object: "As X attacked Y, …" is a time clause."""
     text, cue = ctx.text, ctx.cue
-    opener = AS_CLAUSE.search(text, ctx.lo, cue.start) if cue.kind != "source" else None
+    clause = max(ctx.lo, max(text.rfind(mark, ctx.lo, cue.start) for mark in AS_CLAUSE_OPENERS) + 1)
+    opener = AS_CLAUSE.match(text, clause, cue.start) if cue.kind != "source" else None
     if not opener:
         return None
     rest = AS_CLAUSE_REST.match(text, cue.end, ctx.hi)
@@ -335,7 +337,7 @@ def quote_tag(ctx: CueContext) -> Found | None:
     first name, or the name after its opening role."""
     text, cue = ctx.text, ctx.cue
     quote = ctx.doc.quotation_ending_by(cue.start)
-    closing = CLOSING.match(text, quote[1]) if quote and text[quote[1] - 1] == "," else None
+    closing = CLOSING.match(text, quote[1]) if quote and quote[1] >= ctx.lo and text[quote[1] - 1] == "," else None
     if not closing:
         return None
     phrase = closing.end()
