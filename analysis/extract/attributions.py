@@ -90,6 +90,14 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
 
     (1) `claims.text` is text[start:end], the outer span. (2) canonicalised by data/actors.csv.
     `claims` adds claim_id, article_id, sentence_id, affiliation (from actors.csv) and quote_id."""
+    columns = attribution_records(text, published, lexicon, doc=doc)
+    return pd.DataFrame({c: column(columns[c], d) for c, d in COLUMNS.items()}, copy=False)
+
+
+def attribution_records(text: str, published=None, lexicon: Lexicon | None = None, *,
+                        doc: Doc | None = None) -> dict[str, list]:
+    """`extract_attributions` as columns of plain lists (missing values pd.NA, dates pd.NaT): what the
+    per-article pipeline reads, without a frame per article."""
     _warm_up()
     lexicon = lexicon or Lexicon.default()
     doc = doc or Doc(text, lexicon)
@@ -97,7 +105,7 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
     rows = select(doc, sorted(listed + tag_cues(text, doc.quotations, listed, doc.lexicon), key=lambda c: c.start))
     _resolve(rows)
     records = [_record(text, r, published, lexicon) for r in rows]
-    return pd.DataFrame({c: column([r[c] for r in records], d) for c, d in COLUMNS.items()}, copy=False)
+    return {c: [r[c] for r in records] for c in COLUMNS}
 
 
 def _record(text: str, row: Candidate, published, lexicon: Lexicon) -> dict:

@@ -12,9 +12,9 @@ from typing import Iterator
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .attributions import extract_attributions
+from .attributions import attribution_records
 from .claims import claim_records
-from .columns import concat_columns, frame, lists_of
+from .columns import concat_columns, frame
 from .estimates import estimate_records
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon
@@ -34,8 +34,8 @@ def article_records(article_id: str, text: str, published=None,
     sentences = {"sentence_id": [k for k, _, _ in spans], "paragraph": [s.paragraph for s in doc.sentences],
                  "start": [a for _, a, _ in spans], "end": [b for _, _, b in spans],
                  "text": [text[a:b] for _, a, b in spans], "article_id": [article_id] * len(spans)}
-    found = extract_attributions(text, published=published, lexicon=lexicon, doc=doc)
-    quotes, claims = claim_records(article_id, text, spans, lists_of(found), doc.quotations)
+    found = attribution_records(text, published=published, lexicon=lexicon, doc=doc)
+    quotes, claims = claim_records(article_id, text, spans, found, doc.quotations)
     estimates = estimate_records(article_id, text, spans, claims, published=published, lexicon=lexicon)
     for table in (claims, estimates):  # headline, dateline, caption or body: where on the page it stands
         if table:
