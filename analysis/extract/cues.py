@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicon import Lexicon, alternation
+from ..text.lexicon import Lexicon, alternation, trie_pattern
 
 # Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned", "isn’t saying";
 # any lowercase adverb in -ly too ("has sharply criticized"), but not the nouns and adjectives in -ly.
@@ -83,26 +83,6 @@ def cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
 
 def _speech_forms(lexicon: Lexicon | None) -> list[str]:
     return [form for form, cue in (lexicon or Lexicon.default()).cues.items() if cue.kind == "speech"]
-
-
-def trie_pattern(words) -> str:
-    """An alternation factored by common prefixes: Python's re tries a flat one word by word, far slower."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [(r"\s+" if c == " " else re.escape(c)) + pattern(child) for c, child in sorted(node.items()) if c]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
-        return body + ("?" if optional else "")
-
-    return pattern(trie)
 
 
 def _cue_start(text: str, form: re.Match) -> tuple[int, tuple[int, str] | None]:

@@ -28,7 +28,7 @@ import dateparser
 import pandas as pd
 
 from ..text.lexicon import Lexicon, alternation
-from .cues import trie_pattern
+from ..text.lexicon import trie_pattern
 
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ..text.lexicon import Lexicon, alternation, phrase_key
+from ..text.lexicon import Lexicon, alternation, phrase_key, trie_pattern
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 # Only to find candidate runs quickly; text2num does the reading.
@@ -52,7 +52,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     )
     vague_words = {w for phrase in lexicon.vague_amounts for w in phrase.split()} - {"a", "of"}
     trigger_words = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | vague_words)
-    return expression, re.compile(rf"\d|\b(?:{'|'.join(map(re.escape, trigger_words))})\b", re.IGNORECASE)
+    return expression, re.compile(rf"\d|\b{trie_pattern(trigger_words)}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

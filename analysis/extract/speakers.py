@@ -11,7 +11,8 @@ from itertools import islice
 
 import pandas as pd
 
-from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS, trie_pattern
+from ..text.lexicon import trie_pattern
+from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS
 from ..text.lexicon import Lexicon
 
 # Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.

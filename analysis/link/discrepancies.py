@@ -29,7 +29,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from .. import schemas
-from ..extract.cues import trie_pattern
+from ..text.lexicon import trie_pattern
 from ..text.lexicon import Lexicon, alternation
 
 FACT_COLUMNS = ["element_id", "article_id", "field", "detail", "value", "key", "start", "end"]

@@ -103,6 +103,26 @@ def alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+def trie_pattern(words) -> str:
+    """An alternation factored by common prefixes: Python's re tries a flat one word by word, far slower."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [(r"\s+" if c == " " else re.escape(c)) + pattern(child) for c, child in sorted(node.items()) if c]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if optional else "")
+
+    return pattern(trie)
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """All language data; mappings are keyed by `phrase_key`. Treat them as read-only: use `extended`."""
