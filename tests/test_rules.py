@@ -333,3 +333,12 @@ def test_the_topic_after_of_is_what_a_warning_reports():
 ])
 def test_adjuncts_and_listeners_before_the_reported_clause(text, content):
     assert extract_attributions(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "The council wrote to the state, asking for funds, specifically highlighting Harbourton.",
+    "The mayor praised the crew, defended her record on the pier.",
+])
+def test_no_inverted_speaker_after_a_participle_or_before_a_possessive(text):
+    frame = extract_attributions(text)
+    assert "inverted" not in frame["rule"].tolist()

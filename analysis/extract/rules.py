@@ -73,6 +73,7 @@ RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 INVERTING_LEMMAS = frozenset(("say", "add", "write", "ask"))
+POSSESSIVE_PRONOUN = re.compile(r"(?:his|her|their|its|our|my|your)\b")
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 INTRODUCTORY = re.compile(r"\s*" + any_word("""On In At During After Before Since Amid Despite Under From With Without
     Through Throughout Following Speaking Asked Writing Appearing Later Earlier Meanwhile However Separately Still
@@ -417,12 +418,12 @@ def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
 def inverted(ctx: CueContext) -> Found | None:
     """ "“…,” said X." / "…, said the envoy in a statement."."""
     text, before = ctx.text, ctx.before
-    if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before):
-        return None
+    if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before) or ctx.is_participle:
+        return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
     speaker = mention_after(text, ctx.cue.end, ctx.hi)
     if not speaker or not INVERTED_SPEAKER_END.match(text, speaker[1]) or SUBJECT_PRONOUN.match(text, speaker[0]) \
-            or _bare_object(text, ctx.cue, speaker):
-        return None
+            or POSSESSIVE_PRONOUN.match(text, speaker[0]) or _bare_object(text, ctx.cue, speaker):
+        return None  # "…, denounced her record as …": an object
     apposition = TRAILING_APPOSITION.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None
     return Found(SpeakerSpan(*speaker, role),
