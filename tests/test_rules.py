@@ -342,3 +342,14 @@ def test_adjuncts_and_listeners_before_the_reported_clause(text, content):
 def test_no_inverted_speaker_after_a_participle_or_before_a_possessive(text):
     frame = extract_attributions(text)
     assert "inverted" not in frame["rule"].tolist()
+
+
+def test_a_stranded_preposition_reports_nothing_after_it():
+    frame = extract_attributions("It was the kind of flood the engineers warned about in their 2019 report.")
+    assert "in their 2019 report" not in frame["text"].tolist()
+
+
+def test_a_quotation_ending_in_a_nested_question_is_tagged_after_it():
+    text = "“Her answer was, ‘What can we do to help?’” the aide told reporters during a call."
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker_mention", "kind"]].values.tolist() == [["trailing", "the aide", "direct"]]

@@ -75,6 +75,7 @@ ADJUNCT_THEN_SUBJECT = re.compile(r"\s*" + any_word("for in on at during after b
 ADVERBS = re.compile(r"(?:[a-z]+ly\s*){1,2}")
 TOPIC = re.compile(r"\s*(?:about|against)\s+")
 OF_TOPIC = re.compile(r"\s*of\s+")  # "warned of a long winter" (but "said of the vote" is an adjunct)
+STRANDED = re.compile(r"(?:in|on|at|during|last|this|when|while|before|after)\b|[,.;:!?]")
 ADJUNCT_OF_LEMMAS = frozenset(("say", "tell", "add", "ask", "write", "note"))
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
 # "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
@@ -213,7 +214,8 @@ def that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
 
 def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     """(start, how) of what a forward cue reports: how is "quote" (start is the quotation), "clause"
-    (after "that", an adjunct or a listener) or "rest" (the words right after the cue)."""
+    (after "that", an adjunct or a listener) or "rest" (the words right after the cue); None when the cue
+    reports nothing after it (a stranded preposition)."""
     text = doc.text
     quote = quote_starting_at(doc, pos, hi)
     if quote:
@@ -227,6 +229,8 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if quote:  # "says of Clinton, “If …”", "wrote to his followers, “…”"
         return quote, "quote"
     topic = TOPIC.match(text, pos, hi) or (OF_TOPIC.match(text, pos, hi) if cue.lemma not in ADJUNCT_OF_LEMMAS else None)
+    if topic and STRANDED.match(text, topic.end(), hi):
+        return None  # "the change the party warned about in its report": the topic is the noun before
     if topic:  # "complained about the noise", "warned against haste": the topic is the content
         return topic.end(), "clause"
     if adjunct:  # "said in a statement, the talks …"
@@ -299,7 +303,10 @@ def forward_content(doc: Doc, cue: Cue, hi: int, lo: int) -> Content | None:
         listener = mention_after(text, pos, hi)
         pos = listener[1] if listener else pos
     pos = after_naming_as(text, cue, pos, hi)  # "described it as “…”"
-    pos, how = _content_start(doc, cue, pos, hi)
+    found = _content_start(doc, cue, pos, hi)
+    if found is None:
+        return None
+    pos, how = found
     if how == "quote":
         if not CLAUSE_AFTER_QUOTE.match(text, pos[1], hi):
             return Content("direct", [pos])

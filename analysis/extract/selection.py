@@ -40,7 +40,7 @@ CUE_RULES = (
     "colon-quotation",
     "forward",
 )
-QUOTE_BEFORE = re.compile(r"[.!?,](?:[”\"]|'')\s*\Z")
+QUOTE_BEFORE = re.compile(r"[.!?,][’']?(?:[”\"]|'')\s*\Z")  # also a quotation inside it closing: “… ‘…?’”
 AFTER_TAG = re.compile(r"[ ,]*")
 PARAGRAPH_END = re.compile(r"[”\"»]?[ \t]*(?:\n|\Z)")  # after a quotation's words: its mark, then the line ends
 # What may follow the short tag of a quotation: an adjunct or a subordinate clause ("said of Apple in
