@@ -102,7 +102,9 @@ FINITE = re.compile(r"\b" + any_word(MODALS_AND_AUXILIARIES) + r"\b")
 NAME_LIST_END = re.compile(r",\s*(?:[A-Z][\w’'.-]*\s*){1,3}\Z")
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 # After "…, X said Monday," a participle belongs to the reporting clause ("…, citing …", "…, more than tripling …").
-PARTICIPLE_AFTER_TAG = re.compile(r"(?:(?:\w+ly|also|more\s+than|even|further)\s+)?[a-z]+ing\b")
+PARTICIPLE_AFTER_TAG = re.compile(r"(?:(?:\w+ly|also|more\s+than|even|further)\s+)?(?!" + any_word(
+    "during according including regarding concerning following notwithstanding morning evening nothing something "
+    "anything everything thing") + r"\b)[a-z]+ing\b")  # not the prepositions and nouns in -ing
 NEW_PARTICIPLE = re.compile(r",\s*" + PARTICIPLE_AFTER_TAG.pattern)
 # A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
 # but an infinitive is one ("vowed to act": "to" and a verb, not "to the", "to his", …).
@@ -400,7 +402,7 @@ def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> boo
     words = len(rest.split(None, MAX_ADJUNCT_WORDS))
     if words > MAX_ADJUNCT_WORDS or (words > MAX_TRAILING_WORDS and not (
             ADJUNCT_START.match(rest) and not FINITE.search(rest))):
-        return False  # "…, X said in an interview with The War Zone magazine published on Feb. 4." is trailing
+        return False  # "…, X said in an interview with a weekly magazine published on May 4." is trailing
     return after_quote or bool(ADJUNCT_START.match(rest))
 
 

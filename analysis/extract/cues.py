@@ -40,7 +40,7 @@ def _word_before(text: str, pos: int) -> tuple[int, str] | None:
     return (start, text[start:end]) if start < end else None
 
 
-def _is_auxiliary(word: str) -> bool:
+def is_auxiliary(word: str) -> bool:
     low = word.lower()
     return (low in AUXILIARIES or low.endswith(("n’t", "n't"))
             or (word.islower() and len(word) > 3 and word.endswith("ly") and word not in NOT_ADVERBS))
@@ -90,7 +90,7 @@ def _cue_start(text: str, form: re.Match) -> tuple[int, tuple[int, str] | None]:
     word before that start."""
     start = form.start()
     word = _word_before(text, start)
-    while word and _is_auxiliary(word[1]):
+    while word and is_auxiliary(word[1]):
         start = word[0]
         word = _word_before(text, start)
     return start, word
@@ -117,7 +117,7 @@ def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str) -> 
     """ "renewed fears", "dismissed reports": a noun in -s right after a past-tense verb (`word`) is its
     object (not after a participle: "the man who was arrested says", "everyone involved claims")."""
     if form.lower() == "says" or not form.endswith("s") or not word or not word[1].islower() or \
-            not word[1].endswith("ed") or _is_auxiliary(word[1]):
+            not word[1].endswith("ed") or is_auxiliary(word[1]):
         return False
     before = _word_before(text, word[0])
     return not before or before[1].lower() not in BEFORE_PARTICIPLE
@@ -190,10 +190,10 @@ def tag_cues(text: str, quotations: list[tuple[int, int]], cues: list[Cue], lexi
         if text[end - 1:end] in (",", "?", "!"):
             tags += [patterns.after.match(text, end), patterns.inverted.match(text, end)]
         for tag in tags:
-            if not tag or tag.start("verb") in listed or \
+            group = "verb" if tag and tag.group("verb") else "past"
+            if not tag or tag.start(group) in listed or \
                     ("subject" in tag.groupdict() and tag.group("subject").lower() in lexicon.auxiliaries):
                 continue
-            group = "verb" if tag.group("verb") else "past"
             verb = tag.group(group)
             listed.add(tag.start(group))
             found.append(Cue(tag.start(group), tag.end(group), verb, verb.lower(), "tag", False))

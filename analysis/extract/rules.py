@@ -43,7 +43,7 @@ from ..text.quotemarks import is_title
 from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, OPENING_MARK, PARTICIPLE_OPENER, PASSIVE,
                       SUBORDINATE_OPENER, Content, after_naming_as, any_word, backward_content, content_after_comma,
                       ends_reporting_clause, forward_content, insertion_end, quote_ending_at, quote_starting_at, trim)
-from .cues import Cue, cue_pattern
+from .cues import Cue, cue_pattern, is_auxiliary
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
                        mention_before, relative_before, sentence_subject, split_role)
 
@@ -103,7 +103,7 @@ suppose understand assume presume forecast""".split())  # not "is determined to"
 # "…, as the mayor said on Monday.", "As Jane Doe has noted, …", "just as X predicted": a comparative "as"
 # opening the reporting clause (not "such as", "as well as", "even as"); between it and the cue, a subject or
 # an adverb.
-AS_CLAUSE = re.compile(r"\s*(?:(?:but|and|yet|just|exactly|precisely)\s+)?[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z")
+AS_CLAUSE = re.compile(r"\s*(?:(?P<joined>but|and|yet)\s+|(?:just|exactly|precisely)\s+)?[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z")
 AS_CLAUSE_OPENERS = ",;:“”\"(—–"  # what the clause holding "as" opens after (or its sentence's start)
 AS_PASSIVE_LEAD = re.compile(r"(?:(?:first|also|previously|earlier|widely|\w+ly)\s+)?\Z")
 # After an as-clause's cue: adjuncts, a listener or an agent only, up to the comma or the end of the sentence.
@@ -180,15 +180,18 @@ class CueContext:
         """ "Jane Doe, a professor, said"; not "…, a lawmaker said on Monday, citing": a role holds no cue."""
         found = apposition_before(self.text, self.lo, self.cue.start)
         verbs = cue_pattern(self.doc.lexicon).finditer(found.role) if found else ()
-        return None if any(verb.group()[:1].islower() for verb in verbs) else found  # not "Center for Countering …"
+        return None if any(verb.group()[:1].islower() for verb in verbs) else found  # not "Office for Fighting Fraud"
 
     @cached_property
     def is_participle(self) -> bool:
         """ "saying", or an opening "Asked about it, X said …"."""
         cue = self.cue
-        first = cue.text.split()[0]  # "calling for", not "is saying"
-        return (first.endswith("ing") and first.lower() != "being") or (" " not in cue.text and (
-            not self.before and PARTICIPLE_OPENER.fullmatch(cue.text) is not None))
+        words = cue.text.lower().split()
+        verbal = self.doc.lexicon.auxiliaries | self.doc.lexicon.modals
+        verb = next((w for w in words if not is_auxiliary(w)), "")
+        if cue.kind != "source" and verb.endswith("ing") and verb != "being" and not verbal & set(words):
+            return True  # "saying", "specifically highlighting", "calling for"; not "is saying"
+        return " " not in cue.text and not self.before and PARTICIPLE_OPENER.fullmatch(cue.text) is not None
 
     @cached_property
     def subject(self) -> SpeakerSpan | None:
@@ -258,8 +261,8 @@ def as_clause(ctx: CueContext) -> Found | None:
         return None  # "as the website notes: “…”": the colon's quotation (colon-lead)
     as_start = text.rindex("s", opener.start(), opener.start("lead")) - 1
     before = text[ctx.lo:as_start].rstrip(" ,;(—–")
-    after = stop + 1 if text[stop:stop + 1] in ",;" else None
-    if not before.strip():  # the as-clause opens the sentence: the clause (or quotation) after its comma
+    after = stop + 1 if text[stop:stop + 1] and text[stop:stop + 1] in ",;" else None
+    if not before.strip() or opener.group("joined"):  # the as-clause opens its clause: what follows its comma
         return Found(speaker, content_after_comma(ctx.doc, stop, ctx.hi) if after else None)
     return Found(speaker, ctx.backward(ctx.lo + len(before), after))  # "X, as Y noted, is clear": two pieces
 
@@ -332,7 +335,7 @@ def apposition_trailing(ctx: CueContext) -> Found | None:
 
 
 def quote_tag(ctx: CueContext) -> Found | None:
-    """ "“…,” Harry Roe, 30, of Raleigh, N.C., who was polled, said." / "“…,” the White House spokesman, Jane
+    """ "“…,” Jane Roe, 30, of Salem, Ore., who was polled, said." / "“…,” the city council's spokesman, Jane
     Doe, said on Thursday.": a quotation closed by a comma, then a speaker phrase of several parts (ages,
     places, roles, a relative clause) and a cue ending the reporting clause. The speaker is the phrase's
     first name, or the name after its opening role."""
@@ -353,7 +356,7 @@ def quote_tag(ctx: CueContext) -> Found | None:
         return None
     named = NAMED_APPOSITION.match(text, speaker[1], cue.start)
     if named and text[phrase:phrase + 4].lower().startswith(("the ", "a ", "an ")):
-        speaker = named.span("name")  # "the White House spokesman, Jane Doe,"
+        speaker = named.span("name")  # "the council's spokesman, Jane Doe,"
     return Found(_span(speaker), Content("direct", [quote]))
 
 

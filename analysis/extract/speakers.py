@@ -34,6 +34,7 @@ INNER_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at", "on"})
 NP_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "several",
                             "two", "three", "both", "other", "most", "few"})
 ARTICLES = frozenset({"the", "a", "an"})
+NEW_PHRASE_DETERMINERS = frozenset("the a an his her its their our my".split())  # not "the two senators"
 SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": "group", "it": "group"}
 TRAILING_ADVERBIAL = re.compile(r"""
@@ -53,7 +54,7 @@ LEADING_ADVERBIAL = re.compile(r"""
           Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|If|When|While|As|Although|Though|Because|Once|
           Unless|Until|Even|Perhaps|Maybe|Well|Soon|Indeed|Thus|Today|Yesterday|Tonight|Again|Back|
           (?:[A-Z][a-z]+\s+){1,3}(?:later|earlier|ago|afterward|afterwards)|With|Without|Amid|Despite|Under|From|For|By|Through|Following|Given|Among|
-          [A-Z][a-z]{2,}ing|[A-Z][a-z]{3,}ed)\b                # "Facing criticism, X …", "Pressed on it, X …"
+          (?:[A-Z][a-z]{2,}ing|[A-Z][a-z]{3,}ed)(?=\s+[a-z]))\b  # "Facing criticism, X …"; not "Beijing, which"
     [^,.;:“”"]{0,60},\s+                                # the rest of the opener, up to its comma
     (?:however,\s+|meanwhile,\s+|though,\s+)?""", re.VERBOSE)
 # What opens a sentence before its subject without a comma: a dateline or a heading in capitals
@@ -312,7 +313,8 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
             end = tok.end()
             continue
         if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS) or (k and re.split(r"[’']", low)[0] in SUBJECT_PRONOUNS) or \
-                (k and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS):
+                (k and low in NEW_PHRASE_DETERMINERS and tokens[k - 1].group().lower() not in
+                 INNER_PREPOSITIONS | NP_DETERMINERS):
             break  # "told reporters he …", "told members the pier …": a new noun phrase opens the reported clause
         if low.endswith("ing") and k and low not in TITLES and _word_follows(tokens, k):
             break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
