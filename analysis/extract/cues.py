@@ -164,7 +164,8 @@ MAX_BEFORE_QUOTE = 20  # characters: "read: “", "shot back, “" before a quot
 def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     """Any past-tense verb in -ed, or one of the lexicon's `tag_verbs` ("read", "states"), in the short
     reporting clause after a quotation closed by a comma, "?" or "!": a subject (a pronoun, or at most four
-    words) then the verb, or the verb then a subject; a tag verb also right before a quotation."""
+    words) then the verb, or the verb then a subject. Right before a quotation: a tag verb ("read: “…”"), or
+    a past verb and a comma when the quotation opens a sentence ("she cracked, “I …”")."""
     verb = r"(?P<verb>[a-z]{2,}ed|" + alternation(lexicon.tag_verbs) + r")\b"
     subject = rf"(?P<subject>he|she|they|it|we|I|(?:{WORD}[ \t]+){{0,3}}{WORD})"
     inverted_subject = rf"(?P<subject>(?:the|a|an|one|his|her|its|their)[ \t]+(?:{WORD}[ \t]+){{0,3}}{WORD}" \
