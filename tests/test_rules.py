@@ -388,3 +388,7 @@ def test_a_lexicon_cue_before_a_quotation_is_not_found_again_by_its_place():
     doc = Doc(text)
     listed = find_cues(text, doc.lexicon)
     assert [c.text for c in listed] == ["added"] and tag_cues(text, doc.quotations, listed, doc.lexicon) == []
+
+
+def test_what_someone_knows_of_a_thing_is_no_statement():
+    assert extract_attributions("Here is what we know of the minister's visit to the port.").empty

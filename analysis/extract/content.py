@@ -230,7 +230,8 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     quote = quote_starting_at(doc, lead.end(), hi) if lead else None
     if quote:  # "says of Clinton, “If …”", "wrote to his followers, “…”"
         return quote, "quote"
-    topic = TOPIC.match(text, pos, hi) or (OF_TOPIC.match(text, pos, hi) if cue.lemma not in ADJUNCT_OF_LEMMAS else None)
+    speech_of = cue.kind == "speech" and cue.lemma not in ADJUNCT_OF_LEMMAS  # not "what we know of …"
+    topic = TOPIC.match(text, pos, hi) or (OF_TOPIC.match(text, pos, hi) if speech_of else None)
     if topic and STRANDED.match(text, topic.end(), hi):
         return None  # "the change the party warned about in its report": the topic is the noun before
     if topic:  # "complained about the noise", "warned against haste": the topic is the content
