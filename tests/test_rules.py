@@ -392,3 +392,10 @@ def test_a_lexicon_cue_before_a_quotation_is_not_found_again_by_its_place():
 
 def test_what_someone_knows_of_a_thing_is_no_statement():
     assert extract_attributions("Here is what we know of the minister's visit to the port.").empty
+
+
+def test_an_adjunct_then_a_colon_leads_to_the_quotation_not_back_to_the_opener():
+    text = "Regarding the two letters, the council said in a statement: “Neither letter was sent by us.”"
+    frame = extract_attributions(text)
+    assert frame[["speaker_mention", "kind", "text"]].values.tolist() == [
+        ["the council", "direct", "Neither letter was sent by us."]]

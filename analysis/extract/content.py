@@ -398,8 +398,8 @@ def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> boo
     if that_clause(text, cue, pos, hi) is not None:
         return False
     adjunct = ADJUNCT_COMMA.match(text, pos, hi)
-    if adjunct and not quote_starting_at(doc, adjunct.end(), hi):
-        return True  # "…, the agency said in a June report, and …": the sentence goes on after the insertion
+    if adjunct:  # "…, the agency said in a June report, and …": the sentence goes on after the insertion;
+        return not quote_starting_at(doc, adjunct.end(), hi)  # "said in a statement: “…”" leads to its words
     words = len(rest.split(None, MAX_ADJUNCT_WORDS))
     if words > MAX_ADJUNCT_WORDS or (words > MAX_TRAILING_WORDS and not (
             ADJUNCT_START.match(rest) and not FINITE.search(rest))):

@@ -77,7 +77,7 @@ POSSESSIVE_PRONOUN = re.compile(r"(?:his|her|their|its|our|my|your)\b")
 SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 INTRODUCTORY = re.compile(r"\s*" + any_word("""On In At During After Before Since Amid Despite Under From With Without
     Through Throughout Following Speaking Asked Writing Appearing Later Earlier Meanwhile However Separately Still
-    Now Then Instead Yet Also [A-Z][a-z]+ly""") + r"\b")
+    Now Then Instead Yet Also Regarding Concerning Given [A-Z][a-z]+ly""") + r"\b")
 # "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
 OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
 WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
