@@ -104,6 +104,7 @@ suppose understand assume presume forecast""".split())  # not "is determined to"
 # opening the reporting clause (not "such as", "as well as", "even as"); between it and the cue, a subject or
 # an adverb.
 AS_CLAUSE = re.compile(r"\s*(?:(?P<joined>but|and|yet)\s+|(?:just|exactly|precisely)\s+)?[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z")
+AS_WORD = re.compile(r"\b[Aa]s\s")
 AS_CLAUSE_OPENERS = ",;:“”\"(—–"  # what the clause holding "as" opens after (or its sentence's start)
 AS_PASSIVE_LEAD = re.compile(r"(?:(?:first|also|previously|earlier|widely|\w+ly)\s+)?\Z")
 # After an as-clause's cue: adjuncts, a listener or an agent only, up to the comma or the end of the sentence.
@@ -248,8 +249,10 @@ def as_clause(ctx: CueContext) -> Found | None:
     """ "As X noted, …" reports the main clause after it; "…, as X reported." the clause before; "The law, as X
     noted, is clear." both parts. The reporting clause has no object: "As X attacked Y, …" is a time clause."""
     text, cue = ctx.text, ctx.cue
+    if cue.kind == "source" or not AS_WORD.search(text, ctx.lo, cue.start):
+        return None  # most cues have no "as" before them: no clause marks are looked for
     clause = max(ctx.lo, max(text.rfind(mark, ctx.lo, cue.start) for mark in AS_CLAUSE_OPENERS) + 1)
-    opener = AS_CLAUSE.match(text, clause, cue.start) if cue.kind != "source" else None
+    opener = AS_CLAUSE.match(text, clause, cue.start)
     if not opener:
         return None
     rest = AS_CLAUSE_REST.match(text, cue.end, ctx.hi)
