@@ -8,7 +8,8 @@ or starting after an offset) are binary searches over sorted offsets, so a cue c
 
 Zones name the parts of a page that are not running text, when their shape gives them away:
 `headline` (a short first line with no sentence end, followed by more text), `dateline` (the
-"CITY, Month D (Agency) -", "CITY, State. —" or "CITY:" opening of one of the first two body paragraphs) and
+"CITY, Month D (Agency) -", "CITY, State. —" or "CITY:" opening of one of the first two body paragraphs;
+a label in capitals there, "BREAKING:", is taken as one too: neither is a speaker) and
 `caption` (a line that opens with a photo or video label, or ends with a picture credit). Markup
 left in a text (`<tweet author="…">`, `</p>`) is found too: its words are no prose (`Doc.in_markup`).
 """
