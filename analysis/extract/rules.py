@@ -180,8 +180,7 @@ class CueContext:
     def apposition(self) -> SpeakerSpan | None:
         """ "Jane Doe, a professor, said"; not "…, a lawmaker said on Monday, citing": a role holds no cue."""
         found = apposition_before(self.text, self.lo, self.cue.start)
-        verbs = cue_pattern(self.doc.lexicon).finditer(found.role) if found else ()
-        return None if any(verb.group()[:1].islower() for verb in verbs) else found  # not "Office for Fighting Fraud"
+        return None if found and _holds_verb_cue(self.doc, found.role) else found
 
     @cached_property
     def is_participle(self) -> bool:
@@ -343,15 +342,12 @@ def quote_tag(ctx: CueContext) -> Found | None:
     places, roles, a relative clause) and a cue ending the reporting clause. The speaker is the phrase's
     first name, or the name after its opening role."""
     text, cue = ctx.text, ctx.cue
-    quote = ctx.doc.quotation_ending_by(cue.start)
-    closing = CLOSING.match(text, quote[1]) if quote and quote[1] >= ctx.lo and text[quote[1] - 1] == "," else None
-    if not closing:
+    quote, phrase = _quotation_closing_before(ctx, cue.start)
+    if quote is None or text[quote[1] - 1] != ",":
         return None
-    phrase = closing.end()
     gap = text[phrase:cue.start]
     if "," not in gap or "\n" in gap or any(m in gap for m in "“”\"") or \
-            any(verb.group()[:1].islower() for verb in cue_pattern(ctx.doc.lexicon).finditer(gap)) or \
-            len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or \
+            len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or _holds_verb_cue(ctx.doc, gap) or \
             not ends_reporting_clause(ctx.doc, cue, ctx.hi, True):
         return None
     speaker = mention_after(text, phrase, cue.start)
@@ -363,11 +359,24 @@ def quote_tag(ctx: CueContext) -> Found | None:
     return Found(_span(speaker), Content("direct", [quote]))
 
 
-def _words_after_quotation(ctx: CueContext, pos: int) -> bool:
-    """Do words stand between the quotation closing before `pos` in the clause and `pos`?"""
+def _quotation_closing_before(ctx: CueContext, pos: int) -> tuple[tuple[int, int] | None, int]:
+    """The last quotation of the clause window ending before `pos`, and where the text after its closing
+    mark starts; (None, pos) when there is none."""
     quote = ctx.doc.quotation_ending_by(pos)
     closing = CLOSING.match(ctx.text, quote[1]) if quote and quote[1] >= ctx.lo else None
-    return bool(closing) and bool(ctx.text[closing.end():pos].strip(" ,"))
+    return (quote, closing.end()) if closing else (None, pos)
+
+
+def _words_after_quotation(ctx: CueContext, pos: int) -> bool:
+    """Do words stand between the quotation closing before `pos` in the clause and `pos`?"""
+    quote, after = _quotation_closing_before(ctx, pos)
+    return quote is not None and bool(ctx.text[after:pos].strip(" ,"))
+
+
+def _holds_verb_cue(doc: Doc, words: str) -> bool:
+    """Does a phrase hold a reporting verb ("a lawmaker said on Monday")? Capitalised forms are names
+    ("Office for Fighting Fraud")."""
+    return any(verb.group()[:1].islower() for verb in cue_pattern(doc.lexicon).finditer(words))
 
 
 def apposition_forward(ctx: CueContext) -> Found | None:
