@@ -14,6 +14,7 @@ to a million claims.
     python benchmarks/build.py [--sizes 1000 10000] [--engines local dask] [--workers 2] [--keep DIR]
     python benchmarks/build.py --scaling 1000     # 1 worker against --workers
     python benchmarks/build.py --query STORE      # only the explorer filter, on STORE and on it replicated to 1M claims
+    python benchmarks/build.py --sizes 100000 --engines local --link   # then link the largest store (--link yes)
 """
 from __future__ import annotations
 
@@ -172,6 +173,19 @@ def report_query(store: Path, note: str) -> int:
     return claims
 
 
+def report_link(dump: Path, store: Path, common: list[str]) -> None:
+    """Link the store as a build does (`--link yes` on the dump it holds, nothing to extract): the same rebuild
+    with `--link no` first, so what linking adds is the difference; time, peak memory and CPU of each."""
+    plain = [arg for arg in common if arg not in ("--link", "no")]
+    for link in ("no", "yes"):
+        seconds, peak, line = run_build([str(dump), "--out", str(store), "--link", link, *plain])
+        print(f"    nothing new, --link {link:<3}: {seconds:7.1f} s  peak memory={peak / 2**20:,.0f} MB  "
+              f"cpu={CPU['seconds']:,.0f} s: {line.split(': ', 1)[-1]}")
+    manifest = json.loads((store / "_manifest.json").read_text())
+    print(f"    linked: {manifest['tables'].get('coverage', 0):,} coverage rows, "
+          f"{manifest['tables'].get('discrepancies', 0):,} discrepancies, {manifest['tables']['articles']:,} articles")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -184,6 +198,8 @@ def main() -> int:
                         help="skip the filter on the largest store replicated to a million claims")
     parser.add_argument("--query", type=Path, metavar="STORE",
                         help="only time the claims explorer's filter on STORE (and on it replicated to a million claims)")
+    parser.add_argument("--link", action="store_true",
+                        help="then link the largest store (a rebuild with nothing new, --link no and then --link yes)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the dumps and stores")
     args = parser.parse_args()
     if not TEXTS.is_dir():
@@ -248,6 +264,8 @@ def main() -> int:
                 again, _, line = run_build([str(added), "--out", str(appended), "--append", *common])
                 print(f"    +{args.added} articles, --append:          {again:6.1f} s ({100 * again / seconds:.1f}% of the "
                       f"full build): {line.split(': ', 1)[-1]}")
+                if args.link and n == max(args.sizes):
+                    report_link(grown, store, common)
                 claims = report_query(store, "")
                 if n == max(args.sizes) and args.million and claims < 1_000_000:
                     replicate_claims(store, work / "store-million", 1_000_000)
