@@ -145,6 +145,9 @@ def test_columns_are_built_in_their_declared_dtypes():
     assert built["content_spans"].tolist() == [[(3, 9)], []] and built["extra"].dtype == "string"
     assert lists_of(built)["start"] == [3, pd.NA] and lists_of(built)["claim_id"] == ["a-c000", "a-c001"]
     assert list(frame("claims", {}).columns) == list(schemas.COLUMNS["claims"])  # no row: the declared columns
+    complete = frame("claims", {"start": [3, 4], "end": [5, float("nan")]})  # numpy at once, then value by value
+    assert complete["start"].dtype == "Int64" and complete["start"].tolist() == [3, 4]
+    assert complete["end"].dtype == "Int64" and complete["end"].isna().tolist() == [False, True]
 
 
 def test_a_quotation_no_statement_holds_is_a_quote_without_a_claim():

@@ -22,6 +22,10 @@ def _missing(value) -> bool:
 
 def integers(values: list) -> pd.arrays.IntegerArray:
     n = len(values)
+    try:  # most columns have no missing value: numpy reads them at once (None, NA or NaN raise)
+        return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(n, bool))
+    except (TypeError, ValueError):
+        pass
     mask = np.fromiter((_missing(v) for v in values), bool, n)
     data = np.fromiter((0 if m else v for v, m in zip(values, mask)), np.int64, n)
     return pd.arrays.IntegerArray(data, mask)
