@@ -590,6 +590,10 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The court condemned the new procedure, dealing a blow to the governor.", "the new procedure"),
     ("The senator condemned the delay, treating Mrs. Doe as the culprit.", "the delay"),
     ("The senator condemned the raid, killing 17 sailors.", "the raid"),
+    # a second predicate of the subject, or a clause of its own, after the object
+    ("The union praised the new contract and signed it on Monday.", "the new contract"),
+    ("The governor defended the plan as prudent, canceled her trip and left.", "the plan as prudent"),
+    ("The senator attacked the merger, and his staff asked for a hearing.", "the merger"),
     # a speech verb's clause goes on; "including", list items in -ing, words inside a quotation and a
     # clause with its own auxiliary do not end an object
     ("The mayor said the talks failed after the envoy left.", "the talks failed after the envoy left"),
@@ -599,10 +603,21 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The union condemned “the delay until further notice” in a letter.",
      "the delay until further notice” in a letter"),
     ("The governor promised the bridge would reopen before winter.", "the bridge would reopen before winter"),
+    ("The union opposed the cuts the board approved and raised the dues.",
+     "the cuts the board approved"),
     ("The minister denied he was at the party when the rules were in force.",
      "he was at the party when the rules were in force"),
 ])
 def test_an_adverbial_clause_ends_the_object_of_a_stance_verb(text, content):
+    only(text, content=content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister said about half of the wounded had been sent home.", "about half of the wounded had been sent home"),
+    ("The mayor said about 300 people were evacuated.", "about 300 people were evacuated"),
+    ("The union complained about the noise.", "the noise"),
+])
+def test_about_before_an_amount_is_its_hedge_not_a_topic(text, content):
     only(text, content=content)
 
 

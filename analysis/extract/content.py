@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon, alternation
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
+from .numbers import NUMBER_WORDS
 from .speakers import mention_after
 
 
@@ -73,7 +74,9 @@ CLAUSE_AFTER_QUOTE = re.compile(r"(?<![,.!?])(?:[”\"»]|'')[ \t]+[a-z]")
 ADJUNCT_THEN_SUBJECT = re.compile(r"\s*" + any_word("for in on at during after before over since with from")
                                   + r"\b[^,.;:“”\"\n]{1,50}?\s(?=(?:he|she|they|we|I|it)(?:\s+[a-z]|[’']\w))")
 ADVERBS = re.compile(r"(?:[a-z]+ly\s*){1,2}")
-TOPIC = re.compile(r"\s*(?:about|against)\s+")
+# "said about half of …", "said about 300 troops": "about" is a number's hedge there, not a topic.
+APPROXIMATE_AMOUNT = r"(?:\d|(?:half|a\s+(?:third|quarter|dozen|hundred|thousand)|" + "|".join(NUMBER_WORDS) + r")\b)"
+TOPIC = re.compile(r"\s*(?:about\s+(?!" + APPROXIMATE_AMOUNT + r")|against\s+)")
 OF_TOPIC = re.compile(r"\s*of\s+")  # "warned of a long winter" (but "said of the vote" is an adjunct)
 STRANDED = re.compile(r"(?:in|on|at|during|last|this|when|while|before|after)\b|[,.;:!?]")
 ADJUNCT_OF_LEMMAS = frozenset(("say", "tell", "add", "ask", "write", "note"))
@@ -89,8 +92,12 @@ NAMING_CUES = frozenset(("call", "describe", "label", "term", "dub"))
 NAMING_AS = re.compile(r"\s+as\b")
 # An adverbial clause or a participle ends a stance verb's object ("deny them permits until the work is done",
 # "condemned the launch, dealing a blow to …"); not a list item in -ing ("cuts to pay, training and …").
+OBJECT_WORD = "|".join("the a an his her its their our my him them it us me that".split())
 OBJECT_END = re.compile(r"""
     \s(?P<conjunction>after|until|because|since|while|when|before|though|although)\s   # an adverbial clause
+    | (?P<predicate>(?:,[”"]?\s+|(?:,[”"]?)?\s+and\s+)[a-z]+ed\s+(?:""" + OBJECT_WORD + r""")\b)     # "…, mocked the party", "… and embraced his"
+    | (?P<clause>,[”"]?\s+and\s+(?:he|she|they|we|I|his|her|their|its|the)\s+(?:[a-z]+\s+)?   # ", and his administration
+         (?:""" + "|".join(MODALS_AND_AUXILIARIES.split()) + r"""|[a-z]+ed)\b)              #  has made …"
     | ,\s+(?:with\b                                                                      # ", with …"
             | (?!including\b)[a-z]+ing\s+                                                # a participle, then
               (?:""" + "|".join("""a an the his her its their our my him them it us me that to up out in on at for
@@ -106,11 +113,11 @@ PARTICIPLE_AFTER_TAG = re.compile(r"(?:(?:\w+ly|also|more\s+than|even|further)\s
     "during according including regarding concerning following notwithstanding morning evening nothing something "
     "anything everything thing") + r"\b)[a-z]+ing\b")  # not the prepositions and nouns in -ing
 NEW_PARTICIPLE = re.compile(r",\s*" + PARTICIPLE_AFTER_TAG.pattern)
-# A content does not open with a preposition ("what we know of …") or a conjunction ("in favor, but …"),
-# but an infinitive is one ("vowed to act": "to" and a verb, not "to the", "to his", …).
+# A content does not open with a preposition ("what we know of …"; "about 300 …" is an amount) or a
+# conjunction ("in favor, but …"), but an infinitive is one ("vowed to act": "to" and a verb, not "to the").
 NOT_CONTENT_START = re.compile(
-    any_word("but and or than because of about for in on with at by from as into over")[:-1]
-    + r"|to(?!\s+(?!" + "|".join(w + r"\b" for w in "the a an his her their its this that".split())
+    any_word("but and or than because of for in on with at by from as into over")[:-1]
+    + r"|about(?!\s+" + APPROXIMATE_AMOUNT + r")|to(?!\s+(?!" + "|".join(w + r"\b" for w in "the a an his her their its this that".split())
     + r")[“\"]?[a-z]+\b))\b", re.IGNORECASE)
 CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
 # The writer's words leading into a quotation in the same clause: no colon, not a lone connective, not ending
@@ -364,8 +371,9 @@ def _object_end(doc: Doc, start: int, end: int) -> int:
     words that are a clause of their own go on over a conjunction."""
     text = doc.text
     adverbial = next((m for m in OBJECT_END.finditer(text, start + 1, end)
-                      if doc.quotation_holding(m.start()) is None), None)
-    if adverbial is None or (adverbial.group("conjunction") and FINITE.search(text, start, adverbial.start())):
+                      if doc.quotation_holding(m.end() - 1) is None), None)
+    joins = adverbial and (adverbial.group("conjunction") or adverbial.group("clause") or adverbial.group("predicate"))
+    if adverbial is None or (joins and FINITE.search(text, start, adverbial.start())):
         return end
     return trim(text, start, adverbial.start())[1]
 
