@@ -206,3 +206,130 @@ def test_corpus_summary_counts_a_store_without_loading_it(seeds, seed_store):
     assert dashboards.table_counts(seeds)["claims"] == len(seeds.claims) > 0
     assert not {"articles", "claims", "estimates"} & set(seed_store.__dict__)
     assert f"{len(seeds.claims)} claims" in dashboards.corpus_summary(seed_store, "store/").data
+
+
+# --- the estimates dashboard through DuckDB: the same rows as pandas over the whole tables -------------------------
+
+ESTIMATE_SETTINGS = [{}, {"show_derived": False}, {"start": dt.date(2024, 10, 28)}, {"end": dt.date(2024, 10, 28)},
+                     {"category": "workers"}, {"category": "other"}]
+
+
+def pandas_estimates(corpus, category="troops", claimants=(), start=None, end=None, show_derived=True):
+    """What the estimates dashboard showed before it filtered through DuckDB: pandas over the whole tables."""
+    from analysis.present import plots
+
+    rows = plots.dated_estimates(corpus.estimates, corpus.articles)
+    keep = rows["category"] == category
+    if start:
+        keep &= rows["date"] >= pd.Timestamp(start)
+    if end:
+        keep &= rows["date"] < pd.Timestamp(end) + pd.Timedelta(days=1)
+    if claimants:
+        keep &= rows["who"].isin(claimants)
+    if not show_derived:
+        keep &= ~rows["derived"].fillna(False).astype(bool)
+    shown = rows[keep.fillna(False).astype(bool)].sort_values(["date", "estimate_id"])
+    sentences = corpus.sentences.set_index(["article_id", "sentence_id"])["text"]
+    shown = shown.assign(sentence=[sentences.get(key, "") for key in zip(shown["article_id"], shown["sentence_id"])])
+    return shown[dashboards.ESTIMATE_COLUMNS].reset_index(drop=True)
+
+
+def set_controls(board, settings: dict):
+    for name, value in settings.items():
+        board.controls[name].value = value
+
+
+@pytest.mark.parametrize("settings", ESTIMATE_SETTINGS + [{"claimants": ("United States",)}])
+def test_estimates_on_a_store_are_the_rows_pandas_finds_in_its_tables(seed_store, settings):
+    board = dashboards.estimates_dashboard(seed_store)
+    set_controls(board, settings)
+    assert not {"estimates", "sentences", "articles"} & set(seed_store.__dict__)  # read through DuckDB only
+    expected = pandas_estimates(analysis.open_store(seed_store.folder), **settings)
+    assert len(expected) >= 1
+    pd.testing.assert_frame_equal(board.table, expected)
+
+
+@pytest.mark.parametrize("settings", ESTIMATE_SETTINGS)
+def test_estimates_in_memory_and_on_a_store_are_the_same(seeds, seed_store, settings):
+    in_memory, on_store = dashboards.estimates_dashboard(seeds), dashboards.estimates_dashboard(seed_store)
+    for name in ("category", "claimants"):
+        assert on_store.controls[name].options == in_memory.controls[name].options
+    set_controls(in_memory, settings), set_controls(on_store, settings)
+    pd.testing.assert_frame_equal(in_memory.table, pandas_estimates(seeds, **settings))  # the frames' own dtypes
+    pd.testing.assert_frame_equal(on_store.table, in_memory.table, check_dtype=False)
+    assert all_marks(on_store.figure) == all_marks(in_memory.figure) >= 1
+
+
+@pytest.mark.parametrize("settings", [{}, {"show_derived": False}, {"claimants": ("Officials", "article's own voice")},
+                                      {"start": dt.date(2024, 1, 16), "end": dt.date(2024, 1, 19)},
+                                      {"category": "casualties"}, {"category": "workers"}])
+def test_estimates_query_dates_claimants_and_sources_as_pandas_does(synthetic, settings):
+    """Statement days, the middle of a period, publication days; unattributed estimates; outlets and article ids."""
+    board = dashboards.estimates_dashboard(synthetic)
+    set_controls(board, settings)
+    pd.testing.assert_frame_equal(board.table, pandas_estimates(synthetic, **settings))
+
+
+def test_estimates_dashboard_draws_the_first_estimates_and_counts_them_all(seeds):
+    board = dashboards.estimates_dashboard(seeds, shown=2)
+    assert board.table["estimate_id"].tolist() == pandas_estimates(seeds)["estimate_id"].tolist()[:2]
+    assert "2 estimates shown (the first 2 by date of 6 that match)" in str(board.output.outputs[1])
+
+
+def test_estimates_listing_and_counts_as_the_notebook_shows_them(seeds, seed_store):
+    from analysis.store.query import EstimatesQuery
+
+    columns = ["estimate_id", "text", "value", "low", "category", "claimant", "said_on", "derived"]
+    for corpus in (seeds, seed_store):
+        query = EstimatesQuery(corpus)
+        pd.testing.assert_frame_equal(query.first(columns), analysis.open_store(seed_store.folder).estimates
+                                      [columns].sort_values("estimate_id").reset_index(drop=True),
+                                      check_dtype=corpus is seed_store)
+        pd.testing.assert_series_equal(query.count_by("category"), seeds.estimates.groupby("category").size(),
+                                       check_index_type=corpus is seeds)
+    assert len(EstimatesQuery(seeds).first(columns, limit=3)) == 3
+    pd.testing.assert_frame_equal(EstimatesQuery(seeds).first(columns), seeds.estimates[columns])
+
+
+# --- the coverage dashboard on a store: the build's tables at the default threshold, linked again at another -------
+
+@pytest.fixture(scope="module")
+def linked_store(tmp_path_factory):
+    from analysis.ingest.articles import load_articles
+    from analysis.paths import PROJECT_DIR
+    from analysis.store import build_store
+
+    store = tmp_path_factory.mktemp("coverage") / "store"
+    build_store([load_articles(PROJECT_DIR / "tests" / "data" / "seeds")], store, link="yes")
+    return store
+
+
+def test_coverage_of_a_linked_store_is_read_at_the_default_threshold_and_linked_again_at_another(
+        seeds, linked_store, monkeypatch):
+    calls = []
+    relink = dashboards.align_windowed
+    monkeypatch.setattr(dashboards, "align_windowed", lambda *a, **k: calls.append(k) or relink(*a, **k))
+    store = analysis.open_store(linked_store)
+    assert store.manifest["linked"]
+    on_store, in_memory = dashboards.coverage_dashboard(store), dashboards.coverage_dashboard(seeds)
+    assert calls == [] and "as the store's build linked them" in str(on_store.output.outputs[0])
+    stored = analysis.open_store(linked_store).table("coverage")
+    pd.testing.assert_frame_equal(on_store.table, stored[stored["outlet"].isin(on_store.value("sources"))]
+                                  .reset_index(drop=True))
+    assert not on_store.controls["threshold"].continuous_update and in_memory.controls["threshold"].continuous_update
+    for threshold in (0.9, 0.25, 0.9):
+        for board in (on_store, in_memory):
+            board.controls["threshold"].value = threshold
+        pd.testing.assert_frame_equal(on_store.table, in_memory.table, check_dtype=False)
+        pd.testing.assert_frame_equal(on_store.tables["discrepancies"], in_memory.tables["discrepancies"],
+                                      check_dtype=False)
+    assert calls == [{"threshold": 0.9}]  # once: the slider's values are kept
+    assert "linked again from the store's files at similarity ≥ 0.90" in str(on_store.output.outputs[0])
+    assert shared_elements(on_store.table) < shared_elements(stored)
+
+
+def test_coverage_in_memory_says_nothing_of_where_it_comes_from(seeds):
+    board = dashboards.coverage_dashboard(seeds)
+    assert "Coverage and discrepancies" not in str(board.output.outputs)
+    assert board.table.equals(seeds.coverage[seeds.coverage["outlet"].isin(board.value("sources"))]
+                              .reset_index(drop=True))

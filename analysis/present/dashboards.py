@@ -22,10 +22,10 @@ from ..ingest.articles import source_names
 from ..link.coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
 from ..link.windows import align_windowed
 from .viewer import article_html
-from ..store.query import ALL, CLAIM_COLUMNS, TYPES, ClaimsQuery  # noqa: F401 - CLAIM_COLUMNS: the shown columns
+from ..store.query import ALL, CLAIM_COLUMNS, TYPES, ClaimsQuery, EstimatesQuery  # noqa: F401 - CLAIM_COLUMNS: shown
 from ..link.wording import diff_html
 
-SHOWN = 1_000  # claims the explorer shows at most (it says how many match)
+SHOWN = 1_000  # claims the explorer shows, estimates the estimates dashboard draws, at most (each says how many match)
 ESTIMATE_COLUMNS = ["estimate_id", "date", "date_basis", "source", "who", "text", "value", "low", "high", "qualifier",
                     "unit", "stance", "derived", "derivation", "sentence"]
 MEMBER_RANK = {"quote": 0, "claim": 1, "sentence": 2}  # which wording of a source to set side by side
@@ -77,16 +77,6 @@ def as_image(figure: Figure) -> Image:
     return Image(data=buffer.getvalue(), format="png")
 
 
-def _within(dates: pd.Series, start, end) -> pd.Series:
-    """Dates inside [start, end] (whole days); an empty bound does not filter."""
-    keep = pd.Series(True, index=dates.index)
-    if start:
-        keep &= dates >= pd.Timestamp(start)
-    if end:
-        keep &= dates < pd.Timestamp(end) + pd.Timedelta(days=1)
-    return keep
-
-
 def claims_explorer(corpus, shown: int = SHOWN) -> Dashboard:
     """Claims filtered by source, speaker, affiliation, kind, type, date range and words in the claim.
 
@@ -127,18 +117,15 @@ def article_viewer(corpus) -> Dashboard:
     return Dashboard({"article": w.Dropdown(options=options, description="article")}, render)
 
 
-def shown_estimates(corpus, rows: pd.DataFrame) -> pd.DataFrame:
-    """The plotted estimates as a table, each with the sentence it comes from."""
-    sentences = corpus.sentences.set_index(["article_id", "sentence_id"])["text"]
-    keys = zip(rows["article_id"], rows["sentence_id"])
-    return rows.assign(sentence=[sentences.get(key, "") for key in keys])[ESTIMATE_COLUMNS].reset_index(drop=True)
+def estimates_dashboard(corpus, shown: int = SHOWN, query: EstimatesQuery | None = None) -> Dashboard:
+    """Estimates over time by claimant: category, claimants, date range, derived figures on or off.
 
-
-def estimates_dashboard(corpus) -> Dashboard:
-    """Estimates over time by claimant: category, claimants, date range, derived figures on or off."""
-    rows = plots.dated_estimates(corpus.estimates, corpus.articles)
-    categories = sorted(rows["category"].dropna().unique()) or ["troops"]
-    claimants = sorted(rows["who"].unique())
+    The filter is one DuckDB query (`analysis.store.query.EstimatesQuery`, or the `query` given): over the Parquet
+    files when the corpus is a store, so its estimates and sentences are never loaded into pandas; the chart and
+    table hold the first `shown` matching estimates by date, and say how many match."""
+    query = query or EstimatesQuery(corpus)
+    categories = query.categories() or ["troops"]
+    claimants = query.claimants()
     controls = {
         "category": w.Dropdown(options=categories, value="troops" if "troops" in categories else categories[0],
                                description="category"),
@@ -150,15 +137,11 @@ def estimates_dashboard(corpus) -> Dashboard:
     }
 
     def render(d: Dashboard):
-        keep = (rows["category"] == d.value("category")) & _within(rows["date"], d.value("start"), d.value("end"))
-        if d.value("claimants"):
-            keep &= rows["who"].isin(d.value("claimants"))
-        if not d.value("show_derived"):
-            keep &= ~rows["derived"].fillna(False).astype(bool)
-        shown = rows[keep].sort_values(["date", "estimate_id"])
-        d.figure = plots.estimates_over_time(shown, d.value("category"))
-        d.table = shown_estimates(corpus, shown)
-        d.show(d.figure, HTML(f"<p>{len(d.table)} estimates shown</p>"), d.table)
+        found, rows = query.filter(limit=shown, **{name: d.value(name) for name in controls})
+        d.figure = plots.estimates_over_time(rows, d.value("category"))
+        d.table = rows[ESTIMATE_COLUMNS]
+        more = f" (the first {len(rows):,} by date of {found:,} that match)" if found > len(rows) else ""
+        d.show(d.figure, HTML(f"<p>{len(d.table)} estimates shown{more}</p>"), d.table)
 
     return Dashboard(controls, render)
 
@@ -187,22 +170,47 @@ def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False) -> str:
     return "".join(parts) or "<p>no element is carried by two of these sources</p>"
 
 
+def alignment(corpus, threshold: float) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """Coverage and discrepancies at a similarity threshold, and on a store a note saying where they come from.
+    At the default threshold they are the corpus' own (`corpus.coverage`: a linked store's are read from the
+    files its build wrote; an unlinked store, or a corpus in memory, is linked once); at another threshold a
+    store is linked again from its files a month and a date window at a time (`align_windowed`: minutes on a
+    large store), a corpus in memory aligned again (`align`)."""
+    store = hasattr(corpus, "manifest")
+    if threshold == DEFAULT_THRESHOLD:
+        stored = store and corpus.manifest.get("linked")
+        note = f"as the store's build linked them (similarity ≥ {threshold:.2f})" if stored else \
+            "linked from the store's files (its build did not link them)" if store else ""
+        return corpus.coverage, corpus.discrepancies, note
+    if store:
+        note = (f"linked again from the store's files at similarity ≥ {threshold:.2f} (its build linked them at "
+                f"{DEFAULT_THRESHOLD:.2f}; on a large store this takes minutes)")
+        return (*align_windowed(corpus, threshold=threshold), note)
+    return (*align(corpus, threshold=threshold), "")
+
+
 def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboard:
-    """Coverage of the chosen sources at a similarity threshold: heatmap, counts, wordings, discrepancies."""
+    """Coverage of the chosen sources at a similarity threshold: heatmap, counts, wordings, discrepancies.
+
+    At the default threshold a linked store's coverage and discrepancies are read from its files; another
+    threshold links again (see `alignment`), once per value the slider visits."""
     source_of = source_names(corpus.articles)
     names = sorted(source_of.unique())
     alignments: dict[float, tuple] = {}  # aligning is the slow part; a slider revisits the same values
     controls = {
         "sources": w.SelectMultiple(options=names, value=tuple(names), description="sources"),
-        "threshold": w.FloatSlider(value=threshold, min=0.1, max=0.9, step=0.05, description="similarity ≥"),
+        # on a store, a value is linked only once the slider is let go (each one links the store again)
+        "threshold": w.FloatSlider(value=threshold, min=0.1, max=0.9, step=0.05, description="similarity ≥",
+                                   continuous_update=not hasattr(corpus, "manifest"),
+                                   tooltip=f"{DEFAULT_THRESHOLD:.2f}: as the corpus was linked; another value links "
+                                   "it again (minutes on a large store)"),
     }
 
     def render(d: Dashboard):
         key = round(d.value("threshold"), 2)
         if key not in alignments:
-            # a store is linked from its files a month and a date window at a time (the same tables)
-            alignments[key] = (align_windowed if hasattr(corpus, "manifest") else align)(corpus, threshold=key)
-        coverage, discrepancies = alignments[key]
+            alignments[key] = alignment(corpus, key)
+        coverage, discrepancies, note = alignments[key]
         chosen = list(d.value("sources"))
         d.table = coverage[coverage["outlet"].isin(chosen)].reset_index(drop=True)
         d.tables = {
@@ -212,7 +220,8 @@ def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboar
         }
         d.figure = plots.coverage_heatmap(coverage_matrix(d.table))
         d.html = wordings_html(element_wordings(d.table))
-        d.show(d.figure, d.tables["counts"], HTML("<h4>Wordings of shared elements</h4>" + d.html),
+        where = [HTML(f"<p><i>Coverage and discrepancies {html.escape(note, quote=False)}.</i></p>")] if note else []
+        d.show(*where, d.figure, d.tables["counts"], HTML("<h4>Wordings of shared elements</h4>" + d.html),
                HTML("<h4>Discrepancies</h4>"), d.tables["discrepancies"])
 
     return Dashboard(controls, render)

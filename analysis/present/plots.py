@@ -27,8 +27,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from ..ingest.articles import source_names
-
-UNATTRIBUTED = "article's own voice"
+from ..store.query import UNATTRIBUTED  # noqa: F401 - `who` of an estimate nobody is credited with
 DODGE_SHARE = 30                  # marks of the same day sit side by side, 1/30 of the time shown apart,
 MIN_DODGE = pd.Timedelta(hours=6)  # and at least a quarter of a day, so they never hide each other
 LABEL_CHARS = 48   # story element labels on the heatmap
