@@ -731,3 +731,18 @@ def test_a_quotation_paragraph_after_another_paragraph_is_nobodys():
     frame = rows("The coach said the season was over.\n\nThe club meets on Monday.\n\n"
                  "“We lost our way in March. Nobody here hid from it.”")
     assert frame["rule"].tolist() == ["forward"]
+
+
+def test_adjuncts_without_a_comma_lead_to_the_quotation_after_them():
+    row = only("The senator acknowledged in a radio interview Monday night “it will be very hard for us to win” "
+               "if the trend holds.", speaker="senator")
+    assert row["content"].startswith("it will be very hard") and row["content"].endswith("if the trend holds")
+    # words holding a verb or a possessive are not adjuncts: the quotation goes on their clause
+    assert only("Several outlets reported on Monday the agency had “more than one meeting” with him.",
+                )["content"].startswith("the agency had")
+
+
+def test_a_clause_after_the_cue_is_reported_even_after_a_quotation():
+    frame = rows("Entering the hall to chants of “Four more years!” the senator said his campaign was “closing strong.”")
+    assert frame[["speaker", "content"]].values.tolist() == [["senator", "his campaign was “closing strong.”"]]
+    only("“We will win,” the senator said the next day.", content="We will win,", kind="direct")

@@ -47,6 +47,12 @@ COLON_THEN_QUOTE = re.compile(COLON_LEAD + r"(?=" + OPENING_MARK + ")")
 # not the reported content.
 CONTRAST = re.compile(r"[,;][”\"]?\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
 MODALS_AND_AUXILIARIES = "would will could can may might should must is are was were has have had"
+# "acknowledged in a radio interview Monday night “it will be hard”": adjuncts, no comma, then the quotation.
+# Its words hold no verb, clause word or possessive ("reported on Monday the agency had “…”", "called
+# November's vote “…”").
+ADJUNCT_THEN_QUOTE = re.compile(r"\s*(?=" + ADJUNCT_START.pattern + r")(?:(?!" + any_word(
+    "to as that if whether he she they it we I who which " + MODALS_AND_AUXILIARIES)
+    + r"\b|[a-z]+(?:ing|ed)\b)[^\s,.;:!?“”\"’']+[ \t]+){1,8}(?=" + OPENING_MARK + ")")
 # A relative clause closed by a comma before the verb or preposition of the clause it sits in ("accused X,
 # who …, of lying"): an insertion, not an aside.
 RELATIVE_INSERTION_END = re.compile(r"""
@@ -128,6 +134,9 @@ LEAD_IN = re.compile(r"""
     [^\s“”"'`:] [^:]* [^\s:,―—–“”"'`.!?]    # the writer's words: no colon, not ending in , — or a quotation
     \s*(?:[“"]|``)?                        # the opening mark
     """, re.S | re.VERBOSE)
+# A clause of its own after a cue: a subject of a few words, then an auxiliary or a modal.
+CLAUSE_AFTER_CUE = re.compile(r"(?:he|she|they|we|I|it|his|her|their|its|our|the)\s+(?:[\w’'-]+\s+){0,4}?"
+                              + any_word(MODALS_AND_AUXILIARIES) + r"\b")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_ADJUNCT_WORDS = 20    # … when they are adjuncts with no finite verb
@@ -233,9 +242,9 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if that is not None:
         return that, "clause"
     adjunct = ADJUNCT_COMMA.match(text, pos, hi)
-    lead = adjunct or SHORT_LEAD.match(text, pos, hi)
+    lead = adjunct or SHORT_LEAD.match(text, pos, hi) or _adjunct_then_quote(doc, pos, hi)
     quote = quote_starting_at(doc, lead.end(), hi) if lead else None
-    if quote:  # "says of Clinton, “If …”", "wrote to his followers, “…”"
+    if quote:  # "says of Clinton, “If …”", "wrote to his followers, “…”", "said on Monday “…”"
         return quote, "quote"
     speech_of = cue.kind == "speech" and cue.lemma not in ADJUNCT_OF_LEMMAS  # not "what we know of …"
     topic = TOPIC.match(text, pos, hi) or (OF_TOPIC.match(text, pos, hi) if speech_of else None)
@@ -252,6 +261,17 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if infinitive is not None:
         return infinitive, "clause"  # "told his supporters at a rally to go", "vowed on Sunday at a rally to end"
     return (when.end() if when else pos), "rest"
+
+
+def _adjunct_then_quote(doc: Doc, pos: int, hi: int) -> re.Match | None:
+    """Adjuncts right before a quotation ("in a radio interview Monday night “…”"), not a noun phrase the
+    quotation goes on ("in Boston the “plan” …": a determiner or preposition before the mark)."""
+    found = ADJUNCT_THEN_QUOTE.match(doc.text, pos, hi)
+    if found is None:
+        return None
+    last = doc.text[found.start():found.end()].split()[-1].lower()
+    preposition = ADJUNCT_START.fullmatch(last) or NOT_CONTENT_START.fullmatch(last)
+    return None if last in doc.lexicon.determiners or preposition else found
 
 
 def _infinitive_after_listener_or_adjunct(text: str, cue: Cue, pos: int, hi: int) -> int | None:
@@ -401,6 +421,8 @@ def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> boo
     rest = text[pos:hi].lstrip()
     if rest[:1] == ":" and not after_quote:
         return False  # "X told reporters: …" introduces what follows
+    if after_quote and CLAUSE_AFTER_CUE.match(rest):
+        return False  # the quotation before is not theirs: “Marco!” the senator said his campaign was …
     if not rest or rest[0] in ".,;:!?)—–" or (after_quote and not THAT.match(rest)):
         return True  # a quotation right before the speaker and cue is their content
     if that_clause(text, cue, pos, hi) is not None:
