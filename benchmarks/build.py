@@ -9,11 +9,11 @@ memory of the whole process tree (the sum of the resident sets of the build and 
 keeping the rest) and the incremental build is timed, as is `--append` with a dump of just those 100; then a
 claims-explorer filter is timed through DuckDB on the store
 (`analysis.store.query.ClaimsQuery`, the function the explorer widgets call), and on the largest store replicated
-to a million claims.
+to a million claims; so are the estimates dashboard's filters (`analysis.store.query.EstimatesQuery`) on the store.
 
     python benchmarks/build.py [--sizes 1000 10000] [--engines local dask] [--workers 2] [--keep DIR]
     python benchmarks/build.py --scaling 1000     # 1 worker against --workers
-    python benchmarks/build.py --query STORE      # only the explorer filter, on STORE and on it replicated to 1M claims
+    python benchmarks/build.py --query STORE      # only the filters: estimates on STORE, claims on it and replicated to 1M
     python benchmarks/build.py --sizes 100000 --engines local --link   # then link the largest store (--link yes)
 """
 from __future__ import annotations
@@ -33,6 +33,11 @@ TEXTS = Path(os.environ.get("BENCH_DATA") or PROJECT.parent / "shared" / "bench"
 sys.path.insert(0, str(PROJECT))
 FILTERS = [{"kind": "direct", "speaker": "trump", "start": "2024-03-01", "search": "president"},  # the explorer's controls
            {"search": "president"}, {"source": "outlet07"}, {}]
+# the estimates dashboard's controls: its first view, the category of most estimates, a month of it, without
+# derived figures; then (added in report_estimates) the claimant with the most troop estimates
+ESTIMATE_FILTERS = [{"category": "troops"}, {"category": "other"},
+                    {"category": "other", "start": "2024-03-01", "end": "2024-03-31"},
+                    {"category": "casualties", "show_derived": False}]
 
 
 def write_dump(path: Path, n: int, start: int = 0, days: int = 365) -> int:
@@ -132,6 +137,45 @@ def time_query(store: Path, filters: dict, repeat: int = 5) -> tuple[float, floa
     return opened, first, best, found, total
 
 
+def time_estimates(query, filters: dict, repeat: int = 5) -> tuple[float, float, float, int]:
+    """The estimates dashboard's filter (`analysis.store.query.EstimatesQuery.filter`, what its widgets call) and
+    the chart drawn from what it returns (a Figure, as the dashboard makes it): seconds of the first filter, the
+    best of `repeat`, the chart; estimates matched."""
+    from analysis.present.dashboards import SHOWN
+    from analysis.present.plots import estimates_over_time
+
+    t0 = time.perf_counter()
+    found, rows = query.filter(limit=SHOWN, **filters)
+    first = best = time.perf_counter() - t0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        query.filter(limit=SHOWN, **filters)
+        best = min(best, time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    estimates_over_time(rows, filters.get("category", "troops"))
+    return first, best, time.perf_counter() - t0, found
+
+
+def report_estimates(store: Path) -> None:
+    """Print the estimates dashboard's filter times on the store, and the time to open its query (the views, the
+    estimates with their dates, sources and sentences computed into DuckDB, the category and claimant menus)."""
+    from analysis import open_store
+    from analysis.store.query import EstimatesQuery
+
+    t0 = time.perf_counter()
+    query = EstimatesQuery(open_store(store))
+    query.categories(), query.claimants()
+    opened = time.perf_counter() - t0
+    troops = query.filter(category="troops")[1]["who"].value_counts()
+    claimant = [{"category": "troops", "claimants": (troops.index[0],)}] if len(troops) else []
+    for filters in ESTIMATE_FILTERS + claimant:
+        first, best, chart, found = time_estimates(query, filters)
+        print(f"    estimates filter [{', '.join(f'{k}={v}' for k, v in filters.items())}] through DuckDB on "
+              f"{query.total():,} estimates: {1000 * first:.0f} ms first, {1000 * best:.0f} ms best of 5 ({found:,} "
+              f"match, first {min(found, 1000)} fetched); chart {1000 * chart:.0f} ms; opening the query "
+              f"{1000 * opened:.0f} ms")
+
+
 def replicate_claims(store: Path, target: Path, at_least: int) -> None:
     """A copy of the store whose claims and articles tables are replicated (new claim and article ids, the
     articles' outlets and dates kept) to at least `at_least` claims, then merged a file per month: only for
@@ -197,7 +241,8 @@ def main() -> int:
     parser.add_argument("--no-million", dest="million", action="store_false",
                         help="skip the filter on the largest store replicated to a million claims")
     parser.add_argument("--query", type=Path, metavar="STORE",
-                        help="only time the claims explorer's filter on STORE (and on it replicated to a million claims)")
+                        help="only time the estimates dashboard's and the claims explorer's filters on STORE "
+                             "(the claims also on STORE replicated to a million claims)")
     parser.add_argument("--link", action="store_true",
                         help="then link the largest store (a rebuild with nothing new, --link no and then --link yes)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the dumps and stores")
@@ -206,6 +251,7 @@ def main() -> int:
         print(f"benchmark texts not found: {TEXTS}", file=sys.stderr)
         return 2
     if args.query:
+        report_estimates(args.query)
         report_query(args.query, "")
         target = Path(tempfile.mkdtemp(prefix="claim-ledger-million-"))
         try:
@@ -266,6 +312,7 @@ def main() -> int:
                       f"full build): {line.split(': ', 1)[-1]}")
                 if args.link and n == max(args.sizes):
                     report_link(grown, store, common)
+                report_estimates(store)
                 claims = report_query(store, "")
                 if n == max(args.sizes) and args.million and claims < 1_000_000:
                     replicate_claims(store, work / "store-million", 1_000_000)

@@ -273,7 +273,7 @@ def test_estimates_query_dates_claimants_and_sources_as_pandas_does(synthetic, s
 def test_estimates_dashboard_draws_the_first_estimates_and_counts_them_all(seeds):
     board = dashboards.estimates_dashboard(seeds, shown=2)
     assert board.table["estimate_id"].tolist() == pandas_estimates(seeds)["estimate_id"].tolist()[:2]
-    assert "2 estimates shown (the first 2 by date of 6 that match)" in str(board.output.outputs[1])
+    assert "6 estimates match; the first 2 by date are shown" in str(board.output.outputs[1])
 
 
 def test_estimates_listing_and_counts_as_the_notebook_shows_them(seeds, seed_store):

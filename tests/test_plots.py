@@ -75,6 +75,16 @@ def test_estimates_chart_is_readable_without_the_code(synthetic):
     assert sources == ["Wire", "Wire", "Wire", "Wire", "b1"]
 
 
+def test_more_claimants_than_colours_are_drawn_and_the_legend_counts_the_rest(synthetic):
+    rows = plots.dated_estimates(synthetic.estimates, synthetic.articles)
+    rows = rows[rows["category"] == "troops"].iloc[[2]]  # 5,000, exact
+    many = pd.concat([rows.assign(who=f"claimant {n:02d}", estimate_id=f"e{n:02d}") for n in range(45)], ignore_index=True)
+    ax = plots.estimates_over_time(many, "troops").axes[0]
+    assert n_marks(ax, "exact") == 45
+    labels = [t.get_text() for t in ax.artists[0].get_texts()]
+    assert len(labels) == plots.LEGEND_CLAIMANTS and labels[-1] == f"… and {45 - plots.LEGEND_CLAIMANTS + 1} more"
+
+
 def test_workers_are_not_drawn_with_troops(synthetic):
     rows = plots.dated_estimates(synthetic.estimates, synthetic.articles)
     ax = plots.estimates_over_time(rows[rows["category"] == "workers"], "workers").axes[0]

@@ -140,8 +140,9 @@ def estimates_dashboard(corpus, shown: int = SHOWN, query: EstimatesQuery | None
         found, rows = query.filter(limit=shown, **{name: d.value(name) for name in controls})
         d.figure = plots.estimates_over_time(rows, d.value("category"))
         d.table = rows[ESTIMATE_COLUMNS]
-        more = f" (the first {len(rows):,} by date of {found:,} that match)" if found > len(rows) else ""
-        d.show(d.figure, HTML(f"<p>{len(d.table)} estimates shown{more}</p>"), d.table)
+        shown_how = f"{found:,} estimates match; the first {len(rows):,} by date are shown" if found > len(rows) \
+            else f"{len(rows):,} estimates shown"
+        d.show(d.figure, HTML(f"<p>{shown_how}</p>"), d.table)
 
     return Dashboard(controls, render)
 
