@@ -746,3 +746,13 @@ def test_a_clause_after_the_cue_is_reported_even_after_a_quotation():
     frame = rows("Entering the hall to chants of “Four more years!” the senator said his campaign was “closing strong.”")
     assert frame[["speaker", "content"]].values.tolist() == [["senator", "his campaign was “closing strong.”"]]
     only("“We will win,” the senator said the next day.", content="We will win,", kind="direct")
+
+
+@pytest.mark.parametrize("text, speaker, content, type_", [
+    ("The minister made it clear that the troops would stay.", "minister", "the troops would stay", "speech"),
+    ("The union has made clear that it will strike.", "union", "it will strike", "speech"),
+    ("Party insiders are now more convinced that the bill will pass.", "Party insiders", "the bill will pass", "belief"),
+    ("Despite the polls, the donors remain confident that he will win.", "donors", "he will win", "belief"),
+])
+def test_make_clear_and_adjectives_of_belief_report_their_that_clause(text, speaker, content, type_):
+    only(text, speaker=speaker, content=content, type=type_)

@@ -16,6 +16,8 @@ from ..text.lexicon import Lexicon, alternation, trie_pattern
 AUXILIARIES = frozenset("""has have had is are was were will would can could must should may might do does did also
 further previously later again repeatedly reportedly publicly privately recently earlier then first never often once
 separately not long still already now just even since yet""".split())
+# Before an adjective cue ("be convinced": "are now more convinced that", "remain confident that").
+COPULAS = frozenset("be been being am remain remains remained seem seems seemed more most so very less".split())
 NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly bully".split())
 # A determiner or a possessive makes the form a noun: "the estimate", "its report", "the agency’s claims"
 # (but "he’s said", "it's claimed": there ’s is "has" or "is").
@@ -96,6 +98,15 @@ def _cue_start(text: str, form: re.Match) -> tuple[int, tuple[int, str] | None]:
     return start, word
 
 
+def _copula_start(text: str, start: int) -> int:
+    """Where an adjective cue starts once its copula, auxiliaries and adverbs are included."""
+    word = _word_before(text, start)
+    while word and (word[1].lower() in COPULAS or is_auxiliary(word[1])):
+        start = word[0]
+        word = _word_before(text, start)
+    return start
+
+
 def _sentence_initial(text: str, i: int) -> bool:
     before = text[max(0, i - 20):i].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n:;—–-"
@@ -140,6 +151,8 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
+        if lemma.startswith("be "):
+            start = _copula_start(text, start)
         if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \
                 (kind == "finding" and REFLEXIVE_AFTER.match(text, end)):
             continue  # "according to reports", "he found himself on the street": no reporting verbs
