@@ -756,3 +756,9 @@ def test_a_clause_after_the_cue_is_reported_even_after_a_quotation():
 ])
 def test_make_clear_and_adjectives_of_belief_report_their_that_clause(text, speaker, content, type_):
     only(text, speaker=speaker, content=content, type=type_)
+
+
+def test_an_infinitive_after_a_listener_and_a_clause_belongs_to_the_clause():
+    row = rows("Officials told reporters they expect 5,000 more troops to arrive in May.").iloc[0]
+    assert (row["cue"], row["content"]) == ("told", "they expect 5,000 more troops to arrive in May")
+    only("The mayor told residents at a meeting to stay home.", content="to stay home")

@@ -137,6 +137,7 @@ LEAD_IN = re.compile(r"""
 # A clause of its own after a cue: a subject of a few words, then an auxiliary or a modal.
 CLAUSE_AFTER_CUE = re.compile(r"(?:he|she|they|we|I|it|his|her|their|its|our|the)\s+(?:[\w’'-]+\s+){0,4}?"
                               + any_word(MODALS_AND_AUXILIARIES) + r"\b")
+SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I|you)\b")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_ADJUNCT_WORDS = 20    # … when they are adjuncts with no finite verb
@@ -283,8 +284,9 @@ def _infinitive_after_listener_or_adjunct(text: str, cue: Cue, pos: int, hi: int
     if infinitive is None:
         return None
     gap = text[pos:infinitive.start()]
-    if len(gap.split()) > MAX_LISTENER_WORDS or (not cue.takes_object and FINITE.search(gap)):
-        return None
+    if len(gap.split()) > MAX_LISTENER_WORDS or (not cue.takes_object and FINITE.search(gap)) or \
+            SUBJECT_PRONOUN.search(gap):
+        return None  # "told CNN they expect 5,000 troops to arrive": a clause, whose infinitive is its own
     return infinitive.start()
 
 
