@@ -603,6 +603,7 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The union condemned “the delay until further notice” in a letter.",
      "the delay until further notice” in a letter"),
     ("The governor promised the bridge would reopen before winter.", "the bridge would reopen before winter"),
+    ("The regime has vowed to back its ally until the war is won.", "to back its ally until the war is won"),
     ("The union opposed the cuts the board approved and raised the dues.",
      "the cuts the board approved"),
     ("The minister denied he was at the party when the rules were in force.",

@@ -397,6 +397,8 @@ def _object_end(doc: Doc, start: int, end: int) -> int:
     joins = adverbial and (adverbial.group("conjunction") or adverbial.group("clause") or adverbial.group("predicate"))
     if adverbial is None or (joins and FINITE.search(text, start, adverbial.start())):
         return end
+    if adverbial.group("conjunction") and INFINITIVE.match(text, start):
+        return end  # "vowed to support them until the war is won": the clause is part of the intention
     return trim(text, start, adverbial.start())[1]
 
 
