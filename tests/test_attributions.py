@@ -763,3 +763,11 @@ def test_an_infinitive_after_a_listener_and_a_clause_belongs_to_the_clause():
     row = rows("Officials told reporters they expect 5,000 more troops to arrive in May.").iloc[0]
     assert (row["cue"], row["content"]) == ("told", "they expect 5,000 more troops to arrive in May")
     only("The mayor told residents at a meeting to stay home.", content="to stay home")
+
+
+def test_a_relative_clause_in_the_tag_of_a_split_quotation_is_a_statement_of_its_own():
+    frame = rows("“We serve the country,” said Capt. Jane Roe, who said she would not vote. “The army stays out.”")
+    assert frame[["rule", "content"]].values.tolist() == [
+        ["inverted", "We serve the country,” said Capt. Jane Roe, who said she would not vote. “The army stays out."],
+        ["relative-pronoun", "she would not vote"]]
+    assert frame["speaker"].tolist() == ["Jane Roe", "Jane Roe"]

@@ -277,6 +277,13 @@ def drop_nested(rows: list[Candidate]) -> list[Candidate]:
     return [r for r, kept in zip(rows, keep) if kept]
 
 
+def _between_pieces(row: Candidate, start: int, end: int) -> bool:
+    """Does [start, end) lie between two of the row's content pieces, in its reporting clause ("“A,” said
+    X, who said Y. “B.”": X's statement does not hold the relative clause's)?"""
+    pieces = row.content.pieces
+    return any(before[1] <= start and end <= after[0] for before, after in zip(pieces, pieces[1:]))
+
+
 def _host(rows: list[Candidate], k: int, active: list[int]) -> tuple[Candidate | None, int]:
     """The first row whose content holds row k's cue and row k (or which row k runs on over the tag of),
     and how many rows of `active` have ended before that cue."""
@@ -288,7 +295,7 @@ def _host(rows: list[Candidate], k: int, active: list[int]) -> tuple[Candidate |
         if host.end <= cue:
             ended += 1
             continue
-        if h == k or start < host.start:
+        if h == k or start < host.start or _between_pieces(host, start, end):
             continue
         shorter = end <= host.end + 2 and end - start < host.end - host.start
         if shorter or host.end <= host.cue.start < end:  # or it runs over the host's tag
