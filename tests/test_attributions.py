@@ -771,3 +771,11 @@ def test_a_relative_clause_in_the_tag_of_a_split_quotation_is_a_statement_of_its
         ["inverted", "We serve the country,” said Capt. Jane Roe, who said she would not vote. “The army stays out."],
         ["relative-pronoun", "she would not vote"]]
     assert frame["speaker"].tolist() == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The chairman said — in a post on his website, as it happens — that the vote was rigged.", "the vote was rigged"),
+    ("The senator told the Post and Courier of Charleston on Saturday that he backed the bill.", "he backed the bill"),
+])
+def test_that_after_a_dashed_adjunct_or_a_long_listener_opens_the_content(text, content):
+    only(text, content=content)

@@ -138,6 +138,7 @@ LEAD_IN = re.compile(r"""
 CLAUSE_AFTER_CUE = re.compile(r"(?:he|she|they|we|I|it|his|her|their|its|our|the)\s+(?:[\w’'-]+\s+){0,4}?"
                               + any_word(MODALS_AND_AUXILIARIES) + r"\b")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I|you)\b")
+PAST_FORM = re.compile(r"\b[a-z]+ed\b")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_ADJUNCT_WORDS = 20    # … when they are adjuncts with no finite verb
@@ -221,14 +222,21 @@ def that_clause(text: str, cue: Cue, pos: int, hi: int) -> int | None:
     gap = text[pos:that.start()]
     if len(gap.split()) > MAX_THAT_DISTANCE:
         return None
-    gap = gap.strip(" ,")
+    gap = gap.strip(" ,—–-")  # "said — on Twitter, as it happens — that"
     if NEW_PARTICIPLE.search(gap):
         return None  # "said on Friday, adding that …": the "that" is the participle's
     if cue.lemma not in CLAUSAL_LEMMAS and DEMONSTRATIVE.match(text, that.start(), hi):
         return None  # "rejected that argument in …" (but "said that crime in the city …")
-    if not gap or ADJUNCT_START.match(gap) or ADVERBS.fullmatch(gap):  # "argued insistently that"
-        return that.end()
+    if not gap or ADJUNCT_START.match(gap) or ADVERBS.fullmatch(gap) or _rest_of_listener(cue, gap):
+        return that.end()  # "argued insistently that", "told the Post and Courier of Charleston that"
     return None
+
+
+def _rest_of_listener(cue: Cue, gap: str) -> bool:
+    """Can the words between a listener's first words and "that" be the rest of that listener and adjuncts
+    (no clause: no comma, pronoun, auxiliary or past form)?"""
+    return cue.takes_object and "," not in gap and not (FINITE.search(gap) or SUBJECT_PRONOUN.search(gap)
+                                                         or PAST_FORM.search(gap))
 
 
 def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
