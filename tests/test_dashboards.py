@@ -333,3 +333,19 @@ def test_coverage_in_memory_says_nothing_of_where_it_comes_from(seeds):
     assert "Coverage and discrepancies" not in str(board.output.outputs)
     assert board.table.equals(seeds.coverage[seeds.coverage["outlet"].isin(board.value("sources"))]
                               .reset_index(drop=True))
+
+
+def test_the_heatmap_draws_the_widest_elements_and_the_wordings_are_counted_past_the_limit(seeds, monkeypatch):
+    matrix = pd.DataFrame({"a": [1, 0, 2, 1, 0], "b": [0, 1, 1, 1, 3], "c": [0, 0, 0, 1, 1]},
+                          index=pd.Index([f"E{n}" for n in range(5)], name="element_id"))
+    assert dashboards.widest_elements(matrix, 2).index.tolist() == ["E3", "E4"]  # 3 sources, then 2 with 4 members
+    assert dashboards.widest_elements(matrix, 3).index.tolist() == ["E2", "E3", "E4"]  # in element order
+    assert dashboards.widest_elements(matrix, 5).equals(matrix)
+    monkeypatch.setattr(dashboards, "DRAWN_ELEMENTS", 4)
+    monkeypatch.setattr(dashboards, "WORDED_ELEMENTS", 2)
+    board = dashboards.coverage_dashboard(seeds)
+    elements = board.table["element_id"].nunique()
+    assert len(board.figure.axes[0].get_yticklabels()) == 4 < elements
+    assert f"draws the 4 elements carried by the most sources, of {elements:,}" in str(board.output.outputs[0])
+    shared = shared_elements(board.table)
+    assert board.html.count("<h4>") == 2 and f"… and {shared - 2} more shared elements" in board.html

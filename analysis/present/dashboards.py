@@ -29,6 +29,8 @@ SHOWN = 1_000  # claims the explorer shows, estimates the estimates dashboard dr
 ESTIMATE_COLUMNS = ["estimate_id", "date", "date_basis", "source", "who", "text", "value", "low", "high", "qualifier",
                     "unit", "stance", "derived", "derivation", "sentence"]
 MEMBER_RANK = {"quote": 0, "claim": 1, "sentence": 2}  # which wording of a source to set side by side
+DRAWN_ELEMENTS = 60  # story elements the coverage heatmap draws at most: those carried by the most sources
+WORDED_ELEMENTS = 100  # shared elements whose wordings the coverage dashboard sets side by side at most
 
 
 @dataclass
@@ -158,17 +160,33 @@ def element_wordings(coverage: pd.DataFrame) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
-def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False) -> str:
-    """Side by side, each source's wording against the first source's, words only one side has marked."""
-    parts = []
+def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False, limit: int | None = None) -> str:
+    """Side by side, each source's wording against the first source's, words only one side has marked; the
+    first `limit` elements (in element order), then how many more there are."""
+    parts, elements = [], 0
     for element, group in wordings.groupby("element_id", sort=True):
         if quotes_only and not group["member"].eq("quote").any():
+            continue
+        elements += 1
+        if limit is not None and elements > limit:
             continue
         first = group.iloc[0]
         parts.append(f"<h4>{html.escape(element)}: {html.escape(str(first['label']))}</h4>")
         parts += [diff_html(first["text"], other["text"], f"{first['outlet']} ({first['member']})",
                             f"{other['outlet']} ({other['member']})") for _, other in group.iloc[1:].iterrows()]
+    if limit is not None and elements > limit:
+        parts.append(f"<p>… and {elements - limit:,} more shared elements</p>")
     return "".join(parts) or "<p>no element is carried by two of these sources</p>"
+
+
+def widest_elements(matrix: pd.DataFrame, limit: int = DRAWN_ELEMENTS) -> pd.DataFrame:
+    """The `limit` rows of a `coverage_matrix` carried by the most sources, then with the most members, in
+    element order: a heatmap of tens of thousands of elements can be neither drawn nor read."""
+    if len(matrix) <= limit:
+        return matrix
+    spread = pd.DataFrame({"sources": (matrix > 0).sum(axis=1), "members": matrix.sum(axis=1)})
+    widest = spread.sort_values(["sources", "members"], ascending=False, kind="stable").index[:limit]
+    return matrix.loc[widest].sort_index()
 
 
 def alignment(corpus, threshold: float) -> tuple[pd.DataFrame, pd.DataFrame, str]:
@@ -219,9 +237,15 @@ def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboar
             "discrepancies": discrepancies[discrepancies["article_id"].map(source_of).isin(chosen)]
             .reset_index(drop=True),
         }
-        d.figure = plots.coverage_heatmap(coverage_matrix(d.table))
-        d.html = wordings_html(element_wordings(d.table))
-        where = [HTML(f"<p><i>Coverage and discrepancies {html.escape(note, quote=False)}.</i></p>")] if note else []
+        matrix = coverage_matrix(d.table)
+        drawn = widest_elements(matrix, DRAWN_ELEMENTS)
+        d.figure = plots.coverage_heatmap(drawn)
+        d.html = wordings_html(element_wordings(d.table), limit=WORDED_ELEMENTS)
+        notes = [f"Coverage and discrepancies {note}."] if note else []
+        if len(drawn) < len(matrix):
+            notes.append(f"The heatmap draws the {len(drawn)} elements carried by the most sources, "
+                         f"of {len(matrix):,}.")
+        where = [HTML(f"<p><i>{html.escape(' '.join(notes), quote=False)}</i></p>")] if notes else []
         d.show(*where, d.figure, d.tables["counts"], HTML("<h4>Wordings of shared elements</h4>" + d.html),
                HTML("<h4>Discrepancies</h4>"), d.tables["discrepancies"])
 
