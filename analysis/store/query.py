@@ -1,4 +1,5 @@
-"""The claims explorer's filter as one DuckDB query: over a store's Parquet files, or over a corpus in memory.
+"""The claims explorer's and the estimates dashboard's filters as DuckDB queries: over a store's Parquet files, or
+over a corpus in memory (`EstimatesQuery`, below, works as `ClaimsQuery` does).
 
 `ClaimsQuery(corpus)` opens a DuckDB connection with a `dated_claims` view (each claim with its `source`, the
 outlet or else the article id, and its `date`, the day it was said or else the day the article was published);
@@ -134,13 +135,13 @@ def _typed(rows: pd.DataFrame) -> pd.DataFrame:
 
 # --- the estimates dashboard's filter ----------------------------------------------------------------------------
 
-UNATTRIBUTED = "article's own voice"  # `who` of an estimate nobody is credited with (as in analysis.present.plots)
+UNATTRIBUTED = "article's own voice"  # `who` of an estimate nobody is credited with (plots.dated_estimates too)
 ESTIMATES_READ = ["estimate_id", "article_id", "claim_id", "sentence_id", "start", "end", "text", "value", "low",
                   "high", "qualifier", "approximate", "unit", "category", "location", "measure", "claimant",
                   "said_on", "said_from", "said_to", "stance", "derived", "derivation", "derived_from", "reported_by"]
 SENTENCES_READ = ["article_id", "sentence_id", "text"]
 DATES = ["said_on", "said_from", "said_to"]
-# what `analysis.present.plots.dated_estimates` adds, and the sentence `dashboards.chart_estimates` adds
+# what `analysis.present.plots.dated_estimates` adds to an estimate, and the text of its sentence
 ADDED = {"date": "datetime64[ns]", "date_basis": None, "date_from": "datetime64[ns]", "date_to": "datetime64[ns]",
          "who": "string", "source": "string", "relayed_by": "string", "sentence": None}  # None: as pandas infers
 DATED_ESTIMATES = """create or replace temp view dated_estimates as
