@@ -779,3 +779,10 @@ def test_a_relative_clause_in_the_tag_of_a_split_quotation_is_a_statement_of_its
 ])
 def test_that_after_a_dashed_adjunct_or_a_long_listener_opens_the_content(text, content):
     only(text, content=content)
+
+
+def test_a_capitalised_speech_verb_in_a_title_case_headline_is_a_cue():
+    row = only("Senator Jane Roe Says The Bridge Will Reopen Next Spring\n\nThe bridge was closed in May.",
+               speaker="Jane Roe", cue="Says")
+    assert row["content"] == "The Bridge Will Reopen Next Spring"
+    assert rows("Officials at the United States Postal Service met on Monday.").empty  # a name, not a verb

@@ -18,6 +18,9 @@ further previously later again repeatedly reportedly publicly privately recently
 separately not long still already now just even since yet""".split())
 # Before an adjective cue ("be convinced": "are now more convinced that", "remain confident that").
 COPULAS = frozenset("be been being am remain remains remained seem seems seemed more most so very less".split())
+HEADLINE_CHARS = 200     # a headline is a short line
+TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
+TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
 NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly bully".split())
 # A determiner or a possessive makes the form a noun: "the estimate", "its report", "the agency’s claims"
 # (but "he’s said", "it's claimed": there ’s is "has" or "is").
@@ -107,6 +110,19 @@ def _copula_start(text: str, start: int) -> int:
     return start
 
 
+def _headline_verb(text: str, form_match: re.Match, forms: dict) -> bool:
+    """ "Senator Says Talks Failed": a speech verb in -s or the past in a line written in title case."""
+    form = form_match.group("form").lower()
+    cue = forms.get(" ".join(form.split()))
+    if cue is None or cue.kind != "speech" or not form.endswith(("s", "ed", "said", "told")):
+        return False
+    line_start = text.rfind("\n", max(0, form_match.start() - HEADLINE_CHARS), form_match.start()) + 1
+    line_end = text.find("\n", form_match.end(), form_match.end() + HEADLINE_CHARS)
+    line = text[line_start:line_end if line_end != -1 else form_match.end() + HEADLINE_CHARS]
+    words = [w for w in TITLE_WORD.findall(line)]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def _sentence_initial(text: str, i: int) -> bool:
     before = text[max(0, i - 20):i].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n:;—–-"
@@ -141,7 +157,8 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     cues = []
     for form_match in cue_pattern(lexicon).finditer(text):
         start, word = _cue_start(text, form_match)
-        if text[start].isupper() and not _sentence_initial(text, start):
+        if text[start].isupper() and not _sentence_initial(text, start) and \
+                not _headline_verb(text, form_match, forms):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end, matched = form_match.end(), form_match.group()
         if LABEL_COLON.match(text, end) and text[start - 1:start] in ("", "\n"):
