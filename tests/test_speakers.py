@@ -20,6 +20,7 @@ def before(text):
     ("Mr. Kamin", "Mr. Kamin"),
     ("Officials in U.S. Army", "Officials in U.S. Army"),
     ("The mayor said she", "she"),
+    ("Jane Doe on May 5", "Jane Doe"),  # every month of the lexicon, May too
 ])
 def test_mention_before_a_cue(text, expected):
     assert before(text) == expected

@@ -38,7 +38,7 @@ from functools import cached_property
 from typing import Callable, Iterator
 
 from ..text.doc import Doc
-from ..text.lexicon import phrase_key
+from ..text.lexicon import Lexicon, phrase_key
 from ..text.quotemarks import is_title
 from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, OPENING_MARK, PARTICIPLE_OPENER, PASSIVE,
                       SUBORDINATE_OPENER, Content, after_naming_as, any_word, backward_content, content_after_comma,
@@ -154,7 +154,7 @@ def mention_of(doc: Doc, span: SpeakerSpan) -> Mention:
     if span.antecedent:  # a relative pronoun speaks for its antecedent: "Jane Doe, who said …"
         antecedent = mention_of(doc, SpeakerSpan(*span.antecedent))
         return Mention(span.start, span.end, phrase, antecedent.name, antecedent.role, antecedent.kind)
-    name, role, kind = split_role(phrase, doc.lexicon.titles)
+    name, role, kind = split_role(phrase, doc.lexicon)
     if span.role is not None:  # an apposition gives the role
         role, kind = span.role, "person" if kind == "unknown" and name[:1].isupper() else kind
     return Mention(span.start, span.end, phrase, name, role, kind)
@@ -171,6 +171,10 @@ class CueContext:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.doc.lexicon
 
     @cached_property
     def before(self) -> str:
@@ -197,10 +201,10 @@ class CueContext:
     def subject(self) -> SpeakerSpan | None:
         """The noun phrase right before the cue, past a restrictive relative ("One of the doctors who
         signed the letter called …")."""
-        speaker = mention_before(self.text, self.lo, self.cue.start)
+        speaker = mention_before(self.text, self.lo, self.cue.start, self.lexicon)
         restrictive = RESTRICTIVE_RELATIVE.search(self.text, self.lo, speaker[0]) if speaker else None
         if restrictive:
-            speaker = mention_before(self.text, self.lo, restrictive.start()) or speaker
+            speaker = mention_before(self.text, self.lo, restrictive.start(), self.lexicon) or speaker
         return _span(speaker)
 
     def forward(self, hi: int | None = None) -> Content | None:
@@ -234,7 +238,7 @@ def _source_after(ctx: CueContext) -> tuple[SpeakerSpan | None, int]:
     """The source named after "according to", and where its phrase ends. A person's title or office
     followed by their name between commas names the person ("according to the chief of defence,
     General Jane Doe, …": Jane Doe, in the role of chief of defence)."""
-    found = mention_after(ctx.text, ctx.cue.end, ctx.hi, whole_phrase=True)
+    found = mention_after(ctx.text, ctx.cue.end, ctx.hi, whole_phrase=True, lexicon=ctx.lexicon)
     if not found:
         return None, ctx.cue.end
     described = ctx.text[found[0]:found[1]]
@@ -278,19 +282,19 @@ def _as_clause_speaker(ctx: CueContext, opener: re.Match, rest: re.Match) -> Spe
         return None
     agent = PASSIVE_AGENT.match(text, cue.end, rest.end())
     if AS_PASSIVE_LEAD.fullmatch(opener.group("lead")):
-        found = mention_after(text, agent.end(), rest.end()) if agent else None
+        found = mention_after(text, agent.end(), rest.end(), lexicon=ctx.lexicon) if agent else None
         after = text[found[1]:rest.end()].split() if found else None
         return _span(found) if found and (not after or ADJUNCT_START.match(after[0])) else None
     speaker = ctx.subject
     if speaker is None:
         return None
     if speaker.start != opener.start("lead"):  # "another study from 2011": the whole phrase up to the cue
-        whole = mention_after(text, opener.start("lead"), cue.start, whole_phrase=True)
+        whole = mention_after(text, opener.start("lead"), cue.start, whole_phrase=True, lexicon=ctx.lexicon)
         if not whole or whole[1] != speaker.end:
             return None
         speaker = _span(whole)
     if cue.takes_object:
-        listener = mention_after(text, cue.end, rest.end())
+        listener = mention_after(text, cue.end, rest.end(), lexicon=ctx.lexicon)
         words = text[listener[1]:rest.end()].split() if listener else words
     return speaker if not words or ADJUNCT_START.match(words[0]) else None
 
@@ -305,7 +309,7 @@ def passive_agent(ctx: CueContext) -> Found | None:
     if not agent or not lead or lead.lower() == "it" or PASSIVE_NOT_SUBJECT.search(lead) or \
             SUBORDINATE_OPENER.match(lead):
         return None
-    speaker = mention_after(text, agent.end(), ctx.hi)
+    speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
     if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
         return None
     return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
@@ -350,7 +354,7 @@ def quote_tag(ctx: CueContext) -> Found | None:
             len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or _holds_verb_cue(ctx.doc, gap) or \
             not ends_reporting_clause(ctx.doc, cue, ctx.hi, True):
         return None
-    speaker = mention_after(text, phrase, cue.start)
+    speaker = mention_after(text, phrase, cue.start, lexicon=ctx.lexicon)
     if speaker is None:
         return None
     named = NAMED_APPOSITION.match(text, speaker[1], cue.start)
@@ -391,7 +395,7 @@ def insertion_subject(ctx: CueContext) -> Found | None:
         DASH_INSERTION.match(ctx.text, ctx.lo, ctx.cue.start)
     if not insertion:
         return None
-    return Found(_span(mention_before(ctx.text, ctx.lo, insertion.end("subject"))), ctx.forward())
+    return Found(_span(mention_before(ctx.text, ctx.lo, insertion.end("subject"), ctx.lexicon)), ctx.forward())
 
 
 def participle_opener(ctx: CueContext) -> Found | None:
@@ -399,24 +403,24 @@ def participle_opener(ctx: CueContext) -> Found | None:
     if not ctx.is_participle or not OPENING_ADJUNCT.match(ctx.text, ctx.lo, ctx.cue.start):
         return None
     comma = ctx.text.find(",", ctx.cue.end, ctx.hi)
-    speaker = mention_before(ctx.text, ctx.lo, ctx.cue.start) or _main_clause_subject(ctx.text, ctx.cue.end, ctx.hi)
+    speaker = mention_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) or _main_clause_subject(ctx)
     return Found(_span(speaker), ctx.forward(comma if comma != -1 else ctx.hi))
 
 
-def _main_clause_subject(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+def _main_clause_subject(ctx: CueContext) -> tuple[int, int] | None:
     """The subject after the comma that closes an opening adjunct: "Citing a poll, the senator …"."""
-    comma = text.find(",", pos, hi)
-    return sentence_subject(text, comma + 1, hi) if comma != -1 else None
+    comma = ctx.text.find(",", ctx.cue.end, ctx.hi)
+    return sentence_subject(ctx.text, comma + 1, ctx.hi, ctx.lexicon) if comma != -1 else None
 
 
 def participle(ctx: CueContext) -> Found | None:
     """ "X attacked Y(,) saying that …"."""
     if not ctx.is_participle or not ctx.before:
         return None
-    return Found(_span(_participle_subject(ctx.text, ctx.lo, ctx.cue.start)), ctx.forward())
+    return Found(_span(_participle_subject(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon)), ctx.forward())
 
 
-def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+def _participle_subject(text: str, lo: int, pos: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Who speaks in a participle ending at `pos`: after a comma the sentence's subject ("X attacked Y,
     saying …"); right after a noun, footage of X or the nearest clause's subject ("after X sent tweets
     criticizing …")."""
@@ -424,10 +428,10 @@ def _participle_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
         shown = SHOWN_NAME.search(text, max(lo, pos - 200), pos)
         if shown:
             return shown.span("name" if shown.group("name") else "subject")
-        subject = clause_subject(text, lo, pos)
+        subject = clause_subject(text, lo, pos, lexicon)
         if subject:
             return subject
-    return sentence_subject(text, lo, pos)
+    return sentence_subject(text, lo, pos, lexicon)
 
 
 def inverted(ctx: CueContext) -> Found | None:
@@ -435,7 +439,7 @@ def inverted(ctx: CueContext) -> Found | None:
     text, before = ctx.text, ctx.before
     if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before) or ctx.is_participle:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
-    speaker = mention_after(text, ctx.cue.end, ctx.hi)
+    speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
     if not speaker or not INVERTED_SPEAKER_END.match(text, speaker[1]) or SUBJECT_PRONOUN.match(text, speaker[0]) \
             or POSSESSIVE_PRONOUN.match(text, speaker[0]) or _bare_object(text, ctx.cue, speaker):
         return None  # "…, denounced her record as …": an object
@@ -452,7 +456,7 @@ def _bare_object(text: str, cue: Cue, phrase) -> bool:
 
 
 def relative_pronoun(ctx: CueContext) -> Found | None:
-    relative = relative_before(ctx.text, ctx.lo, ctx.cue.start)
+    relative = relative_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon)
     return Found(relative, ctx.forward()) if relative else None
 
 
@@ -507,7 +511,7 @@ def colon_quotation(ctx: CueContext) -> Found | None:
     """ "The minister said:" ending a paragraph that the next one answers with a quotation: it is hers."""
     pos = ctx.cue.end
     if ctx.cue.takes_object:
-        listener = mention_after(ctx.text, pos, ctx.hi)
+        listener = mention_after(ctx.text, pos, ctx.hi, lexicon=ctx.lexicon)
         pos = listener[1] if listener else pos
     colon = COLON_AT_LINE_END.match(ctx.text, pos)
     quote = quote_starting_at(ctx.doc, colon.end(), colon.end() + 3) if colon else None
@@ -571,7 +575,7 @@ def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
         if not colon:
             continue
         lo = doc.sentence_at(colon.start())[0]
-        subject = sentence_subject(text, lo, colon.start()) if lo < colon.start() else None
+        subject = sentence_subject(text, lo, colon.start(), doc.lexicon) if lo < colon.start() else None
         if subject is None or subject[1] >= colon.start() - 2 or \
                 text[subject[0]:subject[1]].lower() in PLACEHOLDER_SUBJECTS:
             continue  # no clause before the colon, only a label ("WATCH: “…”"), or "Here is the statement:"

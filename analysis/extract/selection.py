@@ -114,7 +114,7 @@ def _clause_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
     """What the rules may read around a cue: its clause window, reaching back over a short tag of a
     quotation before it, and never into a dateline ("VILNIUS, March 3 (Agency) - The minister said …")."""
     lo, hi = doc.clause_window(cue.start)
-    if _tags_previous_quotation(doc.text, lo, cue):
+    if _tags_previous_quotation(doc, lo, cue):
         lo = max(doc.sentence_at(lo - 2)[0], cue.start - WINDOW_BEFORE)
     dateline = doc.dateline
     if dateline and lo < dateline.end <= cue.start:  # also when "Fla." ended a sentence inside the dateline
@@ -132,20 +132,22 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
     if not SUBJECT_GAP.search(text, max(lo, cue.start - 40), cue.start):
         return None
     infinitive = text[lo:cue.start].rstrip().endswith(" to")
-    subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start)
+    subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start, doc.lexicon)
     return mention_of(doc, SpeakerSpan(*subject)) if subject else None
 
 
-def _tags_previous_quotation(text: str, lo: int, cue: Cue) -> bool:
+def _tags_previous_quotation(doc: Doc, lo: int, cue: Cue) -> bool:
     """“Is it open?” the mayor asked. A quotation ending in ? or ! (or .) closes a sentence of its own,
     and the short reporting clause after it (nothing but a speaker, a cue and adjuncts) belongs to it."""
+    text = doc.text
     quote_end = QUOTE_BEFORE.search(text, max(0, lo - 4), lo)
     subject = text[lo:cue.start]
     if not quote_end or "\n" in text[quote_end.start():lo] or len(subject.split(None, MAX_TAG_WORDS)) > MAX_TAG_WORDS:
         return False
     rest = AFTER_TAG.match(text, cue.end).end()
     inverted = text[rest:rest + 1].isupper() and not subject.strip()  # “…?” asked Jane Doe.
-    listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS)) if cue.takes_object else None
+    listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS),
+                             lexicon=doc.lexicon) if cue.takes_object else None
     rest = AFTER_TAG.match(text, listener[1]).end() if listener and not inverted else rest  # “…?” she told ITV.
     return text[rest:rest + 1] in (".", "") or inverted or bool(ADJUNCT_START.match(text, rest)) or \
         bool(TAG_GOES_ON.match(text, rest))

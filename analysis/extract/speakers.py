@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 import pandas as pd
 
-from ..text.lexicon import trie_pattern
+from ..text.lexicon import Lexicon, alternation, trie_pattern
 from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS
-from ..text.lexicon import Lexicon
 
-# Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
-# As a trie (longest first at every letter, as the flat longest-first list was): one pass per position; over
-# the written cases of each ("sen", "Sen", "SEN"), as a case-insensitive trie is read twice as slowly.
-_ABBREVIATED = trie_pattern({case for a in Lexicon.default().all_abbreviations if a.isalpha()
-                             for case in (a, a[:1].upper() + a[1:], a.upper())})
-TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?:{_ABBREVIATED})\.|\b[A-Z]\.(?=\s)|\w[\w’'&/-]*|[^\w\s]")
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 # Words that end a subject noun phrase when reading leftwards from a cue.
 BOUNDARY_WORDS = frozenset("""that and but or nor so after before while when whenever as because if since unless
@@ -37,16 +32,54 @@ ARTICLES = frozenset({"the", "a", "an"})
 NEW_PHRASE_DETERMINERS = frozenset("the a an his her its their our my".split())  # not "the two senators"
 SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": "group", "it": "group"}
-TRAILING_ADVERBIAL = re.compile(r"""
+
+
+class SpeakerWords(NamedTuple):
+    """What the speaker rules read from one lexicon, compiled once per lexicon (`speaker_words`)."""
+    token: re.Pattern      # a word, an abbreviation or initial with its period, or a mark
+    trailing: re.Pattern   # the adverbials ending a subject before its cue ("Jane Doe on Monday")
+    calendar: frozenset    # month and weekday names: no name starts with one ("to Monday")
+    titles: dict
+
+
+@lru_cache(maxsize=8)
+def speaker_words(lexicon: Lexicon) -> SpeakerWords:
+    return SpeakerWords(_token_pattern(lexicon), _trailing_pattern(lexicon),
+                        frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), lexicon.titles)
+
+
+def _words(lexicon: Lexicon | None) -> SpeakerWords:
+    return speaker_words(lexicon or Lexicon.default())
+
+
+def _cases(words) -> set[str]:
+    """The written cases of each word ("sen", "Sen", "SEN"): a case-insensitive trie is read twice as slowly."""
+    return {case for w in words for case in (w, w[:1].upper() + w[1:], w.upper())}
+
+
+def _token_pattern(lexicon: Lexicon) -> re.Pattern:
+    """Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
+    As a trie (longest first at every letter): one pass per position."""
+    abbreviated = trie_pattern(_cases(a for a in lexicon.all_abbreviations if a.isalpha()))
+    return re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?:{abbreviated})\.|\b[A-Z]\.(?=\s)|\w[\w’'&/-]*|[^\w\s]")
+
+
+def _trailing_pattern(lexicon: Lexicon) -> re.Pattern:
+    """Adverbials between a subject and its cue, in the lexicon's weekday and month names."""
+    weekdays, months = (alternation(n.capitalize() for n in names) for names in (lexicon.weekdays, lexicon.months))
+    month_forms = alternation(f.capitalize() for f in lexicon.month_forms)
+    return re.compile(rf"""
     (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
-          (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)
+          (?:{weekdays}|week|month|year|night|morning|evening|afternoon)
           (?:\s+(?:night|morning|evening|afternoon))?                 # on Tuesday night
-      | \s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}   # on Oct. 22
+      | \s+(?:on\s+)?(?:{month_forms})[a-z]*\.?\s+\d{{1,2}}          # on Oct. 22
       | \s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)
-      | \s+in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)
-      | \s*\([^()]{1,30}\)                                          # "Rep. Jane Doe (D-Ore.) said": no speaker
-      | ,\s*\d{1,3},                                                # "Jane Doe, 82, said"
+      | \s+in\s+(?:\d{{4}}|{months})
+      | \s*\([^()]{{1,30}}\)                                          # "Rep. Jane Doe (D-Ore.) said": no speaker
+      | ,\s*\d{{1,3}},                                                # "Jane Doe, 82, said"
     )+\s*$""", re.VERBOSE)
+
+
 MAX_NP_TOKENS = 12
 # A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
 LEADING_ADVERBIAL = re.compile(r"""
@@ -87,8 +120,6 @@ CONTROL_VERB = re.compile(r"""
 OBJECT_TO = re.compile(r"(?:,[^;.:“”\"]{0,150},)?\s+to\s+(?:\w+ly\s+)?\Z")
 # Adverbs between a subject and its verb: "farmers often say", "officials repeatedly warned".
 ADVERB = re.compile(r"\w{2,}ly|often|always|never|also|still|just|even|already|once|sometimes|again")
-CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # Possessive runs inside a name: a word is read once whatever the regex tries after it.
 _NAME_WORDS = r"(?:[A-Z][\w’'-]*+\.?\s++){%s}[A-Z][\w’'-]++"
 # "Jane Doe, a senator, on Tuesday said": a day or an adverb between an apposition's comma and the cue.
@@ -113,9 +144,6 @@ REVERSED_APPOSITION = re.compile(r"""
     (?P<name>""" + _NAME_WORDS % "1,3" + r"""),\s*""", re.VERBOSE)
 
 
-TITLES = Lexicon.default().titles  # the package's; split_role takes a user's
-
-
 @dataclass
 class Mention:
     start: int
@@ -130,11 +158,11 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() or token[:1].isdigit()
 
 
-def _starts_name(tokens: list[re.Match], i: int) -> bool:
+def _starts_name(tokens: list[re.Match], i: int, words: SpeakerWords) -> bool:
     """Is tokens[i:] a capitalised name, possibly after "the" ("to the United Nations")?"""
     if i < len(tokens) and tokens[i].group() == "the":
         i += 1
-    return i < len(tokens) and tokens[i].group()[:1].isupper() and tokens[i].group().lower() not in CALENDAR_WORDS
+    return i < len(tokens) and tokens[i].group()[:1].isupper() and tokens[i].group().lower() not in words.calendar
 
 
 NAME_CHARS = frozenset("’'-_")  # with the letters and digits: the characters of [\w’'-], a name's word
@@ -213,14 +241,14 @@ RELATIVE = re.compile(r"""
     \s+(?:\w+ly\s+)?\Z""", re.VERBOSE)
 
 
-def relative_before(text: str, lo: int, hi: int) -> SpeakerSpan | None:
+def relative_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> SpeakerSpan | None:
     """ "Jane Doe, who said …": the relative pronoun, with its antecedent's span."""
     match = RELATIVE.search(text, lo, hi)
-    antecedent = mention_before(text, lo, match.start()) if match else None
+    antecedent = mention_before(text, lo, match.start(), lexicon) if match else None
     return SpeakerSpan(*match.span("who"), antecedent=antecedent) if antecedent else None
 
 
-def _np_start(tokens: list[re.Match]) -> int:
+def _np_start(tokens: list[re.Match], words: SpeakerWords) -> int:
     """Index of the first token of the noun phrase that ends the token list."""
     i = len(tokens)
     while i > 0 and len(tokens) - i < MAX_NP_TOKENS:
@@ -228,7 +256,7 @@ def _np_start(tokens: list[re.Match]) -> int:
         low = word.lower()
         if not WORD.fullmatch(word) and word not in ("’s", "'s", "-", "."):
             break
-        if low in INNER_PREPOSITIONS and i > 1 and _starts_name(tokens, i):
+        if low in INNER_PREPOSITIONS and i > 1 and _starts_name(tokens, i, words):
             i -= 1
             continue
         if low in BOUNDARY_WORDS and not (word[0].isupper() and i > 1):
@@ -248,21 +276,21 @@ TRAILING_TAIL, TRAILING_MARGIN = 400, 200  # chars first read for trailing adver
 NP_TAIL = 120  # chars first read for the last tokens
 
 
-def _trailing_adverbials_start(text: str, lo: int, end: int) -> int:
-    """Where `TRAILING_ADVERBIAL` matches text[lo:end] (`end` when it does not), reading only a tail:
+def _trailing_adverbials_start(text: str, lo: int, end: int, trailing: re.Pattern) -> int:
+    """Where the `trailing` adverbials match text[lo:end] (`end` when it does not), reading only a tail:
     a match starting more than TRAILING_MARGIN (longer than any adverbial) after the tail's start is the
     leftmost one of the whole range; else the tail doubles."""
     size = TRAILING_TAIL
     while True:
         start = max(lo, end - size)
-        match = TRAILING_ADVERBIAL.search(text, start, end)
+        match = trailing.search(text, start, end)
         if start == lo or (match.start() if match else end) > start + TRAILING_MARGIN:
             return match.start() if match else end
         size *= 2
 
 
-def _last_tokens(text: str, lo: int, end: int, count: int) -> list[re.Match]:
-    """The last `count` (or more) tokens of text[lo:end], as `TOKEN.finditer(text, lo, end)` finds them:
+def _last_tokens(text: str, lo: int, end: int, count: int, token: re.Pattern) -> list[re.Match]:
+    """The last `count` (or more) tokens of text[lo:end], as `token.finditer(text, lo, end)` finds them:
     no token holds a space, so tokenising from a space gives the same tokens after it."""
     size = NP_TAIL
     while True:
@@ -271,13 +299,13 @@ def _last_tokens(text: str, lo: int, end: int, count: int) -> list[re.Match]:
         if start > lo and space is None:
             size *= 4
             continue
-        tokens = list(TOKEN.finditer(text, space.start() if space else lo, end))
+        tokens = list(token.finditer(text, space.start() if space else lo, end))
         if start == lo or len(tokens) >= count:
             return tokens
         size *= 4
 
 
-def mention_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The noun phrase ending at `hi` (after dropping trailing adverbials), not reaching before `lo`.
 
     Reads only the end of the range: the adverbials, then the last MAX_NP_TOKENS + 2 tokens.
@@ -285,21 +313,25 @@ def mention_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     end = hi
     while end > lo and text[end - 1].isspace():
         end -= 1
-    tokens = _last_tokens(text, lo, _trailing_adverbials_start(text, lo, end), MAX_NP_TOKENS + 2)
+    words = _words(lexicon)
+    tokens = _last_tokens(text, lo, _trailing_adverbials_start(text, lo, end, words.trailing), MAX_NP_TOKENS + 2,
+                          words.token)
     if not tokens:
         return None
-    i = _np_start(tokens)
+    i = _np_start(tokens, words)
     if i >= len(tokens):
         return None
     return tokens[i].start(), tokens[-1].end()
 
 
-def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tuple[int, int] | None:
+def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False,
+                  lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at `lo` (for "said the embassy", "according to X").
 
     With `whole_phrase`, modifiers stay ("according to the lawmakers attending the hearing, ...").
     """
-    tokens = list(islice(TOKEN.finditer(text, lo, hi), MAX_NP_TOKENS + 2))  # all the loop below reads
+    words = _words(lexicon)
+    tokens = list(islice(words.token.finditer(text, lo, hi), MAX_NP_TOKENS + 2))  # all the loop below reads
     end = None
     for k, tok in enumerate(tokens[:MAX_NP_TOKENS]):
         word, low = tok.group(), tok.group().lower()
@@ -307,7 +339,7 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
             break
         if k == 0 and low in INNER_PREPOSITIONS | BOUNDARY_WORDS:
             return None  # "said of the plan", "said that": no speaker follows
-        if low in INNER_PREPOSITIONS and k and _starts_name(tokens, k + 1):
+        if low in INNER_PREPOSITIONS and k and _starts_name(tokens, k + 1, words):
             continue
         if whole_phrase and k:
             end = tok.end()
@@ -316,7 +348,7 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False) -> tu
                 (k and low in NEW_PHRASE_DETERMINERS and tokens[k - 1].group().lower() not in
                  INNER_PREPOSITIONS | NP_DETERMINERS):
             break  # "told reporters he …", "told members the pier …": a new noun phrase opens the reported clause
-        if low.endswith("ing") and k and low not in TITLES and _word_follows(tokens, k):
+        if low.endswith("ing") and k and low not in words.titles and _word_follows(tokens, k):
             break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
         end = tok.end()
     return (SPACES.match(text, lo, hi).end(), end) if end else None
@@ -345,11 +377,12 @@ def _is_singular_verb(tokens: list[re.Match], k: int) -> bool:
         following in BOUNDARY_WORDS or following in NP_DETERMINERS or following in INNER_PREPOSITIONS)
 
 
-def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
     lo = BARE_OPENER.match(text, lo, hi).end()
     opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
-    tokens = list(islice(TOKEN.finditer(text, opener.end() if opener else lo, hi), MAX_NP_TOKENS))
+    words = _words(lexicon)
+    tokens = list(islice(words.token.finditer(text, opener.end() if opener else lo, hi), MAX_NP_TOKENS))
     determined = bool(tokens) and tokens[0].group().lower() in NP_DETERMINERS  # "The Democratic senator"
     ends, after_name = [], False
     for k, tok in enumerate(tokens):
@@ -357,7 +390,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if _ends_subject(word, low):
             break
         if after_name and word.islower() and low not in INNER_PREPOSITIONS and not determined and \
-                TITLES.get(low) != "person":
+                words.titles.get(low) != "person":
             break  # a lowercase word after a name is its verb ("Jane Doe spoke …"), not a title ("Party leader")
         if _is_singular_verb(tokens, k):
             break  # "the singer sings to"
@@ -371,31 +404,31 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return (tokens[0].start(), ends[-1]) if ends else None
 
 
-def clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The subject of the last subordinate clause before `hi`, if it has a verb ("after she appeared to")."""
     last = None
     for last in SUBORDINATOR.finditer(text, lo, hi):
         pass
-    span = sentence_subject(text, last.end(), hi) if last else None
+    span = sentence_subject(text, last.end(), hi, lexicon) if last else None
     if not span:
         return None
-    verb = TOKEN.match(text, SPACES.match(text, span[1], hi).end())
+    verb = _words(lexicon).token.match(text, SPACES.match(text, span[1], hi).end())
     is_pronoun = text[span[0]:span[1]].lower() in PRONOUNS
     return span if verb and (is_pronoun or _is_verb(verb.group())) else None
 
 
-def infinitive_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """Who does what an infinitive ending at `hi` says: the object of "forced X to", else the nearest subject."""
     for control in CONTROL_VERB.finditer(text, lo, hi):
-        listener = mention_after(text, control.end(), hi)
+        listener = mention_after(text, control.end(), hi, lexicon=lexicon)
         if listener and OBJECT_TO.match(text, listener[1], hi):
             return listener
-    return clause_subject(text, lo, hi) or sentence_subject(text, lo, hi)
+    return clause_subject(text, lo, hi, lexicon) or sentence_subject(text, lo, hi, lexicon)
 
 
-def split_role(phrase: str, titles: dict[str, str] | None = None) -> tuple[str, str, str]:
+def split_role(phrase: str, lexicon: Lexicon | None = None) -> tuple[str, str, str]:
     """(name, role, kind) of a mention: "Finance Minister Ana Ruiz" -> ("Ana Ruiz", "Finance Minister", "person")."""
-    titles = TITLES if titles is None else titles
+    titles = _words(lexicon).titles
     words = phrase.split()
     low = [w.lower().strip("’'") for w in words]
     if low and low[0] in PRONOUNS and len(words) == 1:
