@@ -68,3 +68,14 @@ def test_markup_tags_left_in_a_text_are_found_by_offset():
     doc = Doc(text)
     assert doc.in_markup(text.index("author")) and doc.in_markup(text.index("/tweet"))
     assert not doc.in_markup(text.index("inside")) and not doc.in_markup(text.index("3 <"))
+
+
+def test_a_dateline_after_a_headline_sentence_and_a_subhead_is_found():
+    text = ("Voters doubt the plan.\n\nAmid anger at the system, she is seen as part of it.\n\n"
+            "BUENA PARK, Calif. - Rallying hundreds of workers, the senator promised change.")
+    zones = {z.kind: text[z.start:z.end] for z in Doc(text).zones}
+    assert zones["dateline"] == "BUENA PARK, Calif. - "
+    # past the story's first long paragraph a capitalised label is no dateline, and a colon needs the top
+    story = "A long first paragraph " * 8 + "that opens the story.\n\nNEW YORK - Later lines are no datelines."
+    assert "dateline" not in {z.kind for z in Doc("Headline\n\n" + story).zones}
+    assert "dateline" not in {z.kind for z in Doc("One.\n\nTwo.\n\nThree.\n\nTAPPER: And the vote?").zones}

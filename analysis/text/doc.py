@@ -35,6 +35,7 @@ LONG_SENTENCE = 2000
 NARROW_WINDOW = 150
 MIN_CUE_GAP = 60
 HEADLINE_MAX_WORDS = 25
+MAX_DATELINE_PARAGRAPH = 4  # a dateline opens one of the first paragraphs after the headline
 DATELINE = re.compile(r"""
     (?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ ][A-Z][A-Z.'’-]{1,30}){0,3})   # VILNIUS, NEW YORK, ST. LOUIS
     (?:,[ ][A-Z][a-z]{1,5}\.(?:[ ]?[A-Z][a-z]?\.)?                    # , Calif. / , Ill. / , N.H.
@@ -136,11 +137,14 @@ class Doc:
 
     def _dateline(self, after: int) -> list[Zone]:
         """The dateline opening the first paragraph after the `after` headline paragraphs, or the one
-        after it (a headline written as a sentence, with a full stop, is not recognised as one)."""
-        for start, end in self.paragraphs[after:after + 2]:
+        after it (a headline written as a sentence, with a full stop, is not recognised as one), or, with
+        a dash, one after a few more short lines (a subhead, a byline) before the story's first paragraph."""
+        for k, (start, end) in enumerate(self.paragraphs[after:after + MAX_DATELINE_PARAGRAPH]):
             match = DATELINE.match(self.text, start, end)
-            if match:
+            if match and (k < 2 or not match.group().endswith(": ")):
                 return [Zone("dateline", match.start(), match.end())]
+            if len(self.text[start:end].split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS:
+                break  # the story has begun
         return []
 
     def _captions(self) -> list[Zone]:
