@@ -5,12 +5,12 @@ import pickle
 import pandas as pd
 import pytest
 
-from analysis import schemas
+from analysis import extract_attributions, schemas
 from analysis.extract.dates import date_range
 from analysis.extract.estimates import extract_estimates
 from analysis.extract.numbers import find_amounts
 from analysis.text import lexicon as lexicon_module
-from analysis.text.lexicon import TABLES, CueWord, Lexicon
+from analysis.text.lexicon import TABLES, CueWord, Lexicon, Pronoun
 from analysis.text.doc import Doc
 
 DEFAULT = Lexicon.default()
@@ -46,7 +46,8 @@ def test_default_is_loaded_once_and_holds_every_table():
     assert DEFAULT.cues["according to"].kind == "source"
     assert DEFAULT.titles["minister"] == "person"
     assert {"will", "must"} <= DEFAULT.modals and {"was", "has"} <= DEFAULT.auxiliaries
-    assert {"the", "their"} <= DEFAULT.determiners
+    assert {"the", "their"} <= DEFAULT.determiners and DEFAULT.articles | DEFAULT.possessives < DEFAULT.determiners
+    assert DEFAULT.pronouns["he"] == Pronoun("person", "him")
     assert "u.s" in DEFAULT.abbreviations and "oct" in DEFAULT.abbreviations_before_numbers
     assert {"u.s", "oct"} <= DEFAULT.all_abbreviations and "however" in DEFAULT.sentence_starters
 
@@ -64,6 +65,13 @@ def test_a_users_unit_changes_an_estimates_category(tmp_path):
     assert estimates(text)["category"].tolist() == ["other"]
     extended = DEFAULT.extended(units=write(tmp_path, "units.csv", "noun,category\ncadets,troops\n"))
     assert estimates(text, extended)["category"].tolist() == ["troops"]
+
+
+def test_a_users_pronoun_is_resolved_to_the_person_named_before(tmp_path):
+    text = "Jane Doe said the talks failed. Ze said the envoy had left."
+    assert extract_attributions(text)["speaker"].tolist() == ["Jane Doe", "Ze"]
+    extended = DEFAULT.extended(pronouns=write(tmp_path, "pronouns.csv", "word,refers,object\nze,person,zir\n"))
+    assert extract_attributions(text, lexicon=extended)["speaker"].tolist() == ["Jane Doe", "Jane Doe"]
 
 
 def test_a_folder_of_files_extends_or_replaces_the_tables(tmp_path):

@@ -39,8 +39,8 @@ TYPES = {"speech": "speech", "belief": "belief", "finding": "finding", "intentio
 PIECE_JOINER = " … "
 
 
-def _resolve(rows: list[Candidate]) -> None:
-    resolver = Resolver()
+def _resolve(rows: list[Candidate], lexicon: Lexicon) -> None:
+    resolver = Resolver(lexicon)
     seen = {}
     for row in sorted(rows, key=lambda r: r.mention.start if r.mention else r.start):
         mention = row.mention
@@ -103,7 +103,7 @@ def attribution_records(text: str, published=None, lexicon: Lexicon | None = Non
     doc = doc or Doc(text, lexicon)
     listed = find_cues(text, doc.lexicon)
     rows = select(doc, sorted(listed + tag_cues(text, doc.quotations, listed, doc.lexicon), key=lambda c: c.start))
-    _resolve(rows)
+    _resolve(rows, doc.lexicon)
     records = [_record(text, r, published, lexicon) for r in rows]
     return {c: [r[c] for r in records] for c in COLUMNS}
 

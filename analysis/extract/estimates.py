@@ -79,8 +79,6 @@ CLAUSE_CHARS = 120    # how far a clause is read for the counted noun and the pl
 SOURCE_WORDS = 8      # the longest source name read after "citing" or before "which said"
 LINE_SOURCE_WORDS = 4  # "... by December — report": the source that ends a headline is short
 FUNCTION_WORDS = frozenset("was has as its yes perhaps always whereas".split())  # end in s, are no plurals
-PERSONAL_PRONOUNS = frozenset("he she him her".split())
-SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
 NOT_PERSONS = frozenset({"country", "government", "organisation", "media"})  # actor kinds no "he" names
 PEOPLE = ("troops", "workers", "casualties")
 PLACE = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
@@ -106,6 +104,7 @@ class _Patterns(NamedTuple):
     month_in: re.Pattern      # "in August" in a relative wording (lower case)
     not_places: frozenset     # month and weekday names: "in May" names no place
     calendar_words: frozenset  # month and weekday names: a claimant made of them is a date
+    personal_pronouns: frozenset  # he, she, him, her: a "he" resolved to a country is the last person quoted
     denial: re.Pattern
     negation: re.Pattern
     relative: re.Pattern      # a group per relative figure of the lexicon: r0, r1, ...
@@ -135,6 +134,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         month_in=re.compile(rf"\b(?:in|since|from)\s+({alternation(lexicon.months)})\b"),
         not_places=frozenset(lexicon.months + lexicon.weekdays),
         calendar_words=frozenset(lexicon.months + lexicon.weekdays + lexicon.month_abbreviations),
+        personal_pronouns=frozenset(form for word, pronoun in lexicon.pronouns.items() if pronoun.refers == "person"
+                                    for form in (word, pronoun.object)),
         denial=re.compile(rf"\b(?:{'|'.join(lexicon.denial_words)})\b", re.IGNORECASE),
         negation=re.compile(rf"\b(?:{role('negation')})\b|n[’']t\b", re.IGNORECASE),
         relative=re.compile(rf"\b(?:{relative})\b", re.IGNORECASE),
@@ -302,7 +303,7 @@ def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
     lowered = [w.lower().rstrip(".") for w in words]
     if all(w in _patterns(lexicon).calendar_words for w in lowered):
         return False
-    if len(words) > 1 and lowered[-1] in SUBJECT_PRONOUNS:
+    if len(words) > 1 and lowered[-1] in lexicon.pronouns:
         return False
     return not (len(words) == 2 and words[-1].islower() and lowered[-1].endswith("ing"))
 
@@ -331,17 +332,17 @@ def _claims(claims: dict[str, list], text: str, published, lexicon: Lexicon) -> 
         denies = bool(patterns.denial.search(f"{words} {cue}")) and not patterns.negation.search(words)
         found.append(Claim(claim_id, int(start), int(end), cue_start, claimant, said_on, denies,
                            mention, cue_end, after, is_speaker(mention, claimant, lexicon)))
-    return _pronouns_to_persons(found)
+    return _pronouns_to_persons(found, patterns.personal_pronouns)
 
 
-def _pronouns_to_persons(claims: list[Claim]) -> list[Claim]:
+def _pronouns_to_persons(claims: list[Claim], personal_pronouns: frozenset) -> list[Claim]:
     """A "he" or "she" resolved to a country or an organisation names the last person quoted before it."""
     order = sorted(range(len(claims)), key=lambda i: claims[i].cue_start if pd.notna(claims[i].cue_start)
                    else claims[i].start)
     last_person = None
     for i in order:
         claim = claims[i]
-        pronoun = str(claim.mention).lower() in PERSONAL_PRONOUNS
+        pronoun = str(claim.mention).lower() in personal_pronouns
         if pronoun and last_person is not None and _kind(claim.claimant) in NOT_PERSONS:
             claims[i] = claim._replace(claimant=last_person)
         elif claim.speaker and not pronoun and _kind(claim.claimant) not in NOT_PERSONS:

@@ -34,18 +34,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Callable, Iterator
+from functools import cached_property, lru_cache
+from typing import Callable, Iterator, NamedTuple
 
 from ..text.doc import Doc
-from ..text.lexicon import Lexicon, phrase_key
+from ..text.lexicon import Lexicon, alternation, phrase_key
 from ..text.quotemarks import is_title
 from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, OPENING_MARK, PARTICIPLE_OPENER, PASSIVE,
                       SUBORDINATE_OPENER, Content, after_naming_as, any_word, backward_content, content_after_comma,
                       ends_reporting_clause, forward_content, insertion_end, quote_ending_at, quote_starting_at, trim)
 from .cues import Cue, cue_pattern, is_auxiliary
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
-                       mention_before, relative_before, sentence_subject, split_role)
+                       mention_before, relative_before, sentence_subject, speaker_words, split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
@@ -73,8 +73,6 @@ RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 INVERTING_LEMMAS = frozenset(("say", "add", "write", "ask"))
-POSSESSIVE_PRONOUN = re.compile(r"(?:his|her|their|its|our|my|your)\b")
-SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|it|we|I)\b")  # "…, said he would": a new clause, not an inversion
 INTRODUCTORY = re.compile(r"\s*" + any_word("""On In At During After Before Since Amid Despite Under From With Without
     Through Throughout Following Speaking Asked Writing Appearing Later Earlier Meanwhile However Separately Still
     Now Then Instead Yet Also Regarding Concerning Given [A-Z][a-z]+ly""") + r"\b")
@@ -112,6 +110,19 @@ AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
 MAX_AS_REST_WORDS = 8
 MIN_CONTENT_WORDS = 2
 MAX_TAG_PHRASE_WORDS = 25
+
+
+class RuleWords(NamedTuple):
+    """What the rules read from one lexicon, compiled once per lexicon (`rule_words`)."""
+    subject_pronoun: re.Pattern  # "…, said he would": a new clause, not an inversion
+    possessive: re.Pattern       # "…, denounced her record": an object, not an inverted speaker
+
+
+@lru_cache(maxsize=8)
+def rule_words(lexicon: Lexicon) -> RuleWords:
+    pronouns = ("I" if word == "i" else word for word in speaker_words(lexicon).pronouns)  # "I" is a capital
+    return RuleWords(re.compile(rf"(?:{alternation(pronouns)})\b"),
+                     re.compile(rf"(?:{alternation(lexicon.possessives)})\b"))
 
 
 @dataclass
@@ -175,6 +186,10 @@ class CueContext:
     @property
     def lexicon(self) -> Lexicon:
         return self.doc.lexicon
+
+    @property
+    def words(self) -> RuleWords:
+        return rule_words(self.doc.lexicon)
 
     @cached_property
     def before(self) -> str:
@@ -358,7 +373,8 @@ def quote_tag(ctx: CueContext) -> Found | None:
     if speaker is None:
         return None
     named = NAMED_APPOSITION.match(text, speaker[1], cue.start)
-    if named and text[phrase:phrase + 4].lower().startswith(("the ", "a ", "an ")):
+    first, space, _ = text[phrase:cue.start].partition(" ")
+    if named and space and first.lower() in ctx.lexicon.articles:
         speaker = named.span("name")  # "the council's spokesman, Jane Doe,"
     return Found(_span(speaker), Content("direct", [quote]))
 
@@ -440,8 +456,9 @@ def inverted(ctx: CueContext) -> Found | None:
     if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before) or ctx.is_participle:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
-    if not speaker or not INVERTED_SPEAKER_END.match(text, speaker[1]) or SUBJECT_PRONOUN.match(text, speaker[0]) \
-            or POSSESSIVE_PRONOUN.match(text, speaker[0]) or _bare_object(text, ctx.cue, speaker):
+    if not speaker or not INVERTED_SPEAKER_END.match(text, speaker[1]) or \
+            ctx.words.subject_pronoun.match(text, speaker[0]) or ctx.words.possessive.match(text, speaker[0]) or \
+            _bare_object(text, ctx.cue, speaker):
         return None  # "…, denounced her record as …": an object
     apposition = TRAILING_APPOSITION.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None

@@ -28,10 +28,6 @@ said says say told tells added adds""".split())  # a speech verb ends the phrase
 INNER_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at", "on"})
 NP_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "several",
                             "two", "three", "both", "other", "most", "few"})
-ARTICLES = frozenset({"the", "a", "an"})
-NEW_PHRASE_DETERMINERS = frozenset("the a an his her its their our my".split())  # not "the two senators"
-SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
-PRONOUNS = {"he": "person", "she": "person", "i": "self", "we": "self", "they": "group", "it": "group"}
 
 
 class SpeakerWords(NamedTuple):
@@ -40,12 +36,21 @@ class SpeakerWords(NamedTuple):
     trailing: re.Pattern   # the adverbials ending a subject before its cue ("Jane Doe on Monday")
     calendar: frozenset    # month and weekday names: no name starts with one ("to Monday")
     titles: dict
+    articles: frozenset
+    determiners: frozenset  # the articles and possessives: they open a noun phrase ("told members the pier …")
+    subject_pronouns: frozenset  # ... and so do these ("told reporters he …")
+    pronouns: dict         # a speaker's pronoun -> what it refers to (person, self or group)
 
 
 @lru_cache(maxsize=8)
 def speaker_words(lexicon: Lexicon) -> SpeakerWords:
+    # A subject pronoun unlike its object form opens a clause ("told reporters he …"); "it" and "you" may
+    # be an object. "you" is never a speaker's pronoun: it speaks to the reader or the listener.
+    subjects = frozenset(word for word, pronoun in lexicon.pronouns.items() if pronoun.object != word)
+    pronouns = {word: p.refers for word, p in lexicon.pronouns.items() if p.refers != "addressee"}
     return SpeakerWords(_token_pattern(lexicon), _trailing_pattern(lexicon),
-                        frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), lexicon.titles)
+                        frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), lexicon.titles,
+                        lexicon.articles, lexicon.articles | lexicon.possessives, subjects, pronouns)
 
 
 def _words(lexicon: Lexicon | None) -> SpeakerWords:
@@ -262,7 +267,7 @@ def _np_start(tokens: list[re.Match], words: SpeakerWords) -> int:
         if low in BOUNDARY_WORDS and not (word[0].isupper() and i > 1):
             break
         i -= 1
-        if low in ARTICLES and not (i > 0 and tokens[i - 1].group().lower() in INNER_PREPOSITIONS):
+        if low in words.articles and not (i > 0 and tokens[i - 1].group().lower() in INNER_PREPOSITIONS):
             break  # an article opens the phrase ("met the envoy"), unless inside a name ("Secretary of the Navy")
     # a noun phrase does not start with a preposition or a stray possessive
     while i < len(tokens) and tokens[i].group().lower() in INNER_PREPOSITIONS | {"’s", "'s"}:
@@ -344,14 +349,21 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False,
         if whole_phrase and k:
             end = tok.end()
             continue
-        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS) or (k and re.split(r"[’']", low)[0] in SUBJECT_PRONOUNS) or \
-                (k and low in NEW_PHRASE_DETERMINERS and tokens[k - 1].group().lower() not in
-                 INNER_PREPOSITIONS | NP_DETERMINERS):
+        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS) or (k and _opens_clause(tokens, k, words)):
             break  # "told reporters he …", "told members the pier …": a new noun phrase opens the reported clause
         if low.endswith("ing") and k and low not in words.titles and _word_follows(tokens, k):
             break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
         end = tok.end()
     return (SPACES.match(text, lo, hi).end(), end) if end else None
+
+
+def _opens_clause(tokens: list[re.Match], k: int, words: SpeakerWords) -> bool:
+    """Does tokens[k] open the subject of a reported clause: a subject pronoun ("he", "he’d"), or an article
+    or a possessive not after a preposition or a determiner ("told members the pier …", not "the two senators")?"""
+    low = tokens[k].group().lower()
+    if re.split(r"[’']", low)[0] in words.subject_pronouns:
+        return True
+    return low in words.determiners and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS | NP_DETERMINERS
 
 
 def _word_follows(tokens: list[re.Match], k: int) -> bool:
@@ -413,7 +425,7 @@ def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     if not span:
         return None
     verb = _words(lexicon).token.match(text, SPACES.match(text, span[1], hi).end())
-    is_pronoun = text[span[0]:span[1]].lower() in PRONOUNS
+    is_pronoun = text[span[0]:span[1]].lower() in _words(lexicon).pronouns
     return span if verb and (is_pronoun or _is_verb(verb.group())) else None
 
 
@@ -428,10 +440,10 @@ def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = No
 
 def split_role(phrase: str, lexicon: Lexicon | None = None) -> tuple[str, str, str]:
     """(name, role, kind) of a mention: "Finance Minister Ana Ruiz" -> ("Ana Ruiz", "Finance Minister", "person")."""
-    titles = _words(lexicon).titles
+    titles, pronouns = _words(lexicon).titles, _words(lexicon).pronouns
     words = phrase.split()
     low = [w.lower().strip("’'") for w in words]
-    if low and low[0] in PRONOUNS and len(words) == 1:
+    if low and low[0] in pronouns and len(words) == 1:
         return phrase, "", "pronoun"
     positions = [k for k, w in enumerate(low) if w in titles or w.removesuffix("s") in titles]
     if len(positions) > 1 and positions[-1] == len(words) - 1 and low[positions[-2]].endswith(".") and \
@@ -467,6 +479,7 @@ class Resolver:
     `people` and `others` keep every resolved name in order; the look-ups go through indexes by word
     (the latest name holding it), so an article with many mentions costs the same per mention.
     """
+    lexicon: Lexicon | None = None  # whose pronouns say whom a pronoun refers to (default: the package's)
     people: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     _people_names: set = field(default_factory=set, repr=False)
@@ -492,7 +505,7 @@ class Resolver:
     def resolve(self, mention: Mention) -> Mention:
         low = mention.text.lower()
         if mention.kind == "pronoun":
-            person = PRONOUNS.get(low) == "person"
+            person = _words(self.lexicon).pronouns.get(low) == "person"
             pool = self.people if person else self.others
             if person and not pool:  # "Doe said … She added": a bare surname
                 mention.name = self._bare_surname if self._bare_surname is not None else pd.NA

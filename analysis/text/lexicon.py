@@ -12,8 +12,8 @@ To extend it without editing the package, write files with the columns of the ta
     analysis.extract.estimates.extract_estimates(..., lexicon=lexicon)
 
 The keywords are the table names: cues, titles, qualifiers, units, vague_amounts, relative_figures,
-denial_words, measures, fractions, estimate_words, function_words (modals, auxiliaries, determiners),
-and the word lists (one word a line) abbreviations, abbreviations_before_numbers, sentence_starters,
+denial_words, measures, fractions, estimate_words, function_words (modals, auxiliaries, articles,
+possessives, determiners), pronouns, and the word lists (one word a line) abbreviations, abbreviations_before_numbers, sentence_starters,
 editorial_labels, tag_verbs. The user's rows are added to the package's; a row for a word the package has
 replaces it. A missing file or wrong columns raise a ValueError naming the file and the expected
 columns.
@@ -67,7 +67,9 @@ TABLES = {
                             (("role", frozenset({"citing", "lead", "aggregate", "link", "anaphor", "relative", "referring",
                                                    "coordination", "boundary", "negation", "estimating"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
-                            (("kind", frozenset({"modal", "auxiliary", "determiner"})),)),
+                            (("kind", frozenset({"modal", "auxiliary", "article", "possessive", "determiner"})),)),
+    "pronouns": Table("pronouns.csv", ("word", "refers", "object"),
+                      (("refers", frozenset({"person", "self", "group", "addressee"})),)),
     "abbreviations": Table("abbreviations.txt"),
     "abbreviations_before_numbers": Table("abbreviations_before_numbers.txt"),
     "sentence_starters": Table("sentence_starters.txt"),
@@ -85,6 +87,11 @@ class CueWord(NamedTuple):
 class Qualifier(NamedTuple):
     effect: str          # low (a lower bound), high (an upper bound) or hedge (approximate)
     ambiguous: bool      # also a preposition: qualifies a figure, not a vague amount
+
+
+class Pronoun(NamedTuple):
+    refers: str          # person, self, group or addressee
+    object: str          # its object form: "him" for "he"
 
 
 class RelativeFigure(NamedTuple):
@@ -138,7 +145,10 @@ class Lexicon:
     estimate_words: dict[str, tuple[str, ...]]  # role -> its phrases, sorted: "citing" -> ("according to", ...)
     modals: frozenset[str]
     auxiliaries: frozenset[str]               # forms of be, have, do
-    determiners: frozenset[str]
+    articles: frozenset[str]                  # the, a, an
+    possessives: frozenset[str]               # my, your, his, ...
+    determiners: frozenset[str]               # the articles, the possessives and the others ("this", "some")
+    pronouns: dict[str, Pronoun]              # subject pronoun -> Pronoun("person", "him") for "he"
     abbreviations: frozenset[str]             # whose period does not end a sentence
     abbreviations_before_numbers: frozenset[str]  # ... when a number follows ("Oct. 22", "No. 2")
     sentence_starters: frozenset[str]
@@ -275,8 +285,9 @@ def _regex(pattern: str) -> str:
 
 
 def _function_words(rows: pd.DataFrame) -> dict:
-    kinds = {"modal": "modals", "auxiliary": "auxiliaries", "determiner": "determiners"}
-    return {field: frozenset(rows.loc[rows["kind"] == kind, "word"].str.lower()) for kind, field in kinds.items()}
+    fields = {"modals": ("modal",), "auxiliaries": ("auxiliary",), "articles": ("article",),
+              "possessives": ("possessive",), "determiners": ("article", "possessive", "determiner")}
+    return {field: frozenset(rows.loc[rows["kind"].isin(kinds), "word"].str.lower()) for field, kinds in fields.items()}
 
 
 PARSERS = {
@@ -298,4 +309,6 @@ PARSERS = {
     "estimate_words": lambda rows: {"estimate_words": {
         role: tuple(sorted(set(group["phrase"].map(phrase_key)))) for role, group in rows.groupby("role")}},
     "function_words": _function_words,
+    "pronouns": lambda rows: {"pronouns": {phrase_key(r.word): Pronoun(r.refers, phrase_key(r.object))
+                                           for r in rows.itertuples()}},
 }
