@@ -786,3 +786,4 @@ def test_a_capitalised_speech_verb_in_a_title_case_headline_is_a_cue():
                speaker="Jane Roe", cue="Says")
     assert row["content"] == "The Bridge Will Reopen Next Spring"
     assert rows("Officials at the United States Postal Service met on Monday.").empty  # a name, not a verb
+    assert rows("Minister Heads to Moscow Amid Claims of a Troop Deal\n\nThe minister left.").empty  # a noun

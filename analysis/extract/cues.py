@@ -18,6 +18,8 @@ further previously later again repeatedly reportedly publicly privately recently
 separately not long still already now just even since yet""".split())
 # Before an adjective cue ("be convinced": "are now more convinced that", "remain confident that").
 COPULAS = frozenset("be been being am remain remains remained seem seems seemed more most so very less".split())
+PREPOSITIONS = frozenset("""amid of in on for about over after before with without against among despite from to
+by at as into""".split())
 HEADLINE_CHARS = 200     # a headline is a short line
 TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
 TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -116,6 +118,9 @@ def _headline_verb(text: str, form_match: re.Match, forms: dict) -> bool:
     cue = forms.get(" ".join(form.split()))
     if cue is None or cue.kind != "speech" or not form.endswith(("s", "ed", "said", "told")):
         return False
+    word = _word_before(text, form_match.start())
+    if word and word[1].lower() in PREPOSITIONS:
+        return False  # "Minister Heads to Moscow Amid Claims of …": a noun
     line_start = text.rfind("\n", max(0, form_match.start() - HEADLINE_CHARS), form_match.start()) + 1
     line_end = text.find("\n", form_match.end(), form_match.end() + HEADLINE_CHARS)
     line = text[line_start:line_end if line_end != -1 else form_match.end() + HEADLINE_CHARS]
