@@ -787,3 +787,8 @@ def test_a_capitalised_speech_verb_in_a_title_case_headline_is_a_cue():
     assert row["content"] == "The Bridge Will Reopen Next Spring"
     assert rows("Officials at the United States Postal Service met on Monday.").empty  # a name, not a verb
     assert rows("Minister Heads to Moscow Amid Claims of a Troop Deal\n\nThe minister left.").empty  # a noun
+
+
+def test_a_subordinate_clause_holding_the_cue_ends_before_the_main_clause_over_an_apposition():
+    row = rows("When the director, Jane Roe, said on Tuesday that the inquiry was over, aides cheered.").iloc[0]
+    assert row["content"] == "the inquiry was over" and row["speaker_mention"] == "Jane Roe"

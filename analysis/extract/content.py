@@ -314,7 +314,9 @@ def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
     if PARTICIPLE_OPENER.match(text, lo) and "," not in text[lo:cue.start]:  # "Asked to describe it, X said …"
         comma = text.find(",", cue.end, hi)
         hi = comma if comma != -1 else hi
-    opener = SUBORDINATE_OPENER.match(text, lo) and "," not in text[lo:cue.start]  # the cue is in that clause
+    # the cue is in that clause: no comma before it but those around an apposition ("When the director, Jane
+    # Roe, said …, aides cheered"); after an odd one the main clause has begun ("When asked, X said …")
+    opener = SUBORDINATE_OPENER.match(text, lo) and text.count(",", lo, cue.start) % 2 == 0
     if opener or INNER_SUBORDINATE.search(text, max(lo, cue.start - 120), cue.start):
         # "Though she said …, the rival …", "…, and while he said …, it is unlikely …"
         main_clause = MAIN_CLAUSE_START.search(text, cue.end, hi)
