@@ -792,3 +792,9 @@ def test_a_capitalised_speech_verb_in_a_title_case_headline_is_a_cue():
 def test_a_subordinate_clause_holding_the_cue_ends_before_the_main_clause_over_an_apposition():
     row = rows("When the director, Jane Roe, said on Tuesday that the inquiry was over, aides cheered.").iloc[0]
     assert row["content"] == "the inquiry was over" and row["speaker_mention"] == "Jane Roe"
+
+
+def test_a_past_speech_verb_before_that_after_a_comma_is_a_second_predicate():
+    frame = rows("Smith said he did not sign an agreement, recalled that a lawyer came to his office.")
+    assert frame[["cue", "content"]].values.tolist() == [
+        ["said", "he did not sign an agreement"], ["recalled", "a lawyer came to his office"]]

@@ -248,14 +248,17 @@ def coordinated_cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
 @lru_cache(maxsize=8)
 def new_predicate_pattern(lexicon: Lexicon | None = None, finite: bool = False) -> re.Pattern:
     """ "…, adding that": a participle cue after a comma starts a new predicate of the sentence's subject.
-    With `finite`, a one-word speech verb that is no participle does ("…, told his advisers"; not
-    "…, approved by", which may open an apposition)."""
-    if finite:
-        chosen = [form for form in _speech_forms(lexicon) if " " not in form and not form.endswith(("ing", "ed"))]
-    else:
-        chosen = [form for form in (lexicon or Lexicon.default()).cues if form.endswith("ing")]
+    With `finite`, a one-word speech verb that is no participle does ("…, told his advisers"), or a past form
+    before "that" ("…, recalled that …"; not "…, approved by", which may open an apposition)."""
     adverb = r"(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?"
-    return re.compile(r",\s+(?=" + adverb + r"(?:" + trie_pattern(chosen) + r")\b)", re.IGNORECASE)
+    if finite:
+        one_word = [form for form in _speech_forms(lexicon) if " " not in form]
+        chosen = [form for form in one_word if not form.endswith(("ing", "ed"))]
+        past = [form for form in one_word if form.endswith("ed")]  # "…, recalled that": not "…, approved by"
+        verbs = rf"(?:{trie_pattern(chosen)})\b|(?:{trie_pattern(past)})\s+that\b"
+    else:
+        verbs = rf"(?:{trie_pattern([form for form in (lexicon or Lexicon.default()).cues if form.endswith('ing')])})\b"
+    return re.compile(r",\s+(?=" + adverb + r"(?:" + verbs + r"))", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
