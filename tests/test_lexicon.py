@@ -74,6 +74,15 @@ def test_a_users_pronoun_is_resolved_to_the_person_named_before(tmp_path):
     assert extract_attributions(text, lexicon=extended)["speaker"].tolist() == ["Jane Doe", "Jane Doe"]
 
 
+def test_a_users_attribution_words_reach_the_rules(tmp_path):
+    text = "The road will stay closed, insisted police."  # after "insisted" a bare noun is its object ...
+    assert extract_attributions(text).empty
+    rows = write(tmp_path, "attribution_words.csv", "phrase,role\ninsist,inverting\n")  # ... unless it inverts
+    found = extract_attributions(text, lexicon=DEFAULT.extended(attribution_words=rows))
+    assert found[["speaker", "text", "rule"]].values.tolist() == [["police", "The road will stay closed", "inverted"]]
+    assert DEFAULT.attribution_words["inverting"] == ("add", "ask", "say", "write")
+
+
 def test_a_folder_of_files_extends_or_replaces_the_tables(tmp_path):
     write(tmp_path, "vague_amounts.csv", "phrase,low,high\nscads,100,999\n")
     amounts = find_amounts("scads of soldiers", lexicon=Lexicon.load(tmp_path))

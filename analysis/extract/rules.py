@@ -34,35 +34,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Callable, Iterator, NamedTuple
 
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon, alternation, phrase_key
 from ..text.quotemarks import is_title
 from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, OPENING_MARK, PARTICIPLE_OPENER, PASSIVE,
-                      SUBORDINATE_OPENER, Content, after_naming_as, any_word, backward_content, content_after_comma,
+                      SUBORDINATE_OPENER, Content, after_naming_as, backward_content, content_after_comma,
                       ends_reporting_clause, forward_content, insertion_end, quote_ending_at, quote_starting_at, trim)
 from .cues import Cue, cue_pattern, is_auxiliary
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
-                       mention_before, relative_before, sentence_subject, speaker_words, split_role)
+                       mention_before, relative_before, role_pattern, role_words, sentence_subject, speaker_words,
+                       split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"""
     ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
     (?P<colon>:)\s+(?=[A-Z“"])[^\n]+                           # a colon, then what they say""", re.M | re.VERBOSE)
-# After an inverted speaker ("…, said the envoy in a statement.") the clause ends; "said it would" is no inversion.
-INVERTED_SPEAKER_END = re.compile(r"\s*(?:[,.;:!?\"”()]|$|" + any_word(r"""in on at during after before according last
-    this late early to of from who whose when while as yesterday today \w+day familiar close with involved briefed""")
-    + r"\b)")
-# "The envoy, who arrived on Monday, said", "Jane Doe, at a later briefing, said", "It, however, said".
-RELATIVE_INSERTION = re.compile(r"""
-    \s*(?P<subject>[^,;“”"]{1,80}?),\s+          # the subject and the comma opening the insertion
-    """ + any_word(r"""who which [a-z]+ing in\s+particular at in on during after before like unlike for with through
-                   meanwhile however too also though in\s+turn instead""") + r"""\b
-    [^,;“”"]{0,150},\s*\Z                         # the insertion, closed by a comma right before the cue
-    """, re.VERBOSE)
 # "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
 DASH_INSERTION = re.compile(r"""
     \s*(?P<subject>[^,;“”"―—–]{1,80}?)       # the subject
@@ -72,12 +62,6 @@ DASH_INSERTION = re.compile(r"""
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
-INVERTING_LEMMAS = frozenset(("say", "add", "write", "ask"))
-INTRODUCTORY = re.compile(r"\s*" + any_word("""On In At During After Before Since Amid Despite Under From With Without
-    Through Throughout Following Speaking Asked Writing Appearing Later Earlier Meanwhile However Separately Still
-    Now Then Instead Yet Also Regarding Concerning Given [A-Z][a-z]+ly""") + r"\b")
-# "Citing a poll, X …", "In defending himself, X …": a participle in the sentence's opening adjunct.
-OPENING_ADJUNCT = re.compile(r"\s*(?:(?:In|By|After|Before|While|When|On|Without|Since)\b[^,;:“”\"]{0,60})?\Z")
 WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
 # "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
 SHOWN_NAME = re.compile(r"""
@@ -91,20 +75,12 @@ WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 NAME_LIST = re.compile(r"\s*(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]+){3}")  # four names at least
 COLON_AT_LINE_END = re.compile(r"[ \t]*:[ \t]*\n\s{0,20}")
 COLON_BEFORE_QUOTE = re.compile(COLON_LEAD + OPENING_MARK + r"\Z")
-PLACEHOLDER_SUBJECTS = frozenset("here there this that it what below the following".split())
 NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*)(?=,)")  # ", General Jane Doe,"
-# "The vote is expected to …", "He is said to …": a passive belief or speech verb before an infinitive has
-# no source in the sentence (others expect it); its subject is what the belief is about.
+# "The vote is expected to …", "He is said to …": a passive belief or speech verb (of the raising lemmas) before
+# an infinitive has no source in the sentence (others expect it); its subject is what the belief is about.
 RAISING_TO = re.compile(r"\s+to\s+(?=[a-z])")
-RAISING_LEMMAS = frozenset("""expect believe think say report rumor rumour allege know consider estimate project predict
-suppose understand assume presume forecast""".split())  # not "is determined to", "is intended to": the subject's aim
-# "…, as the mayor said on Monday.", "As Jane Doe has noted, …", "just as X predicted": a comparative "as"
-# opening the reporting clause (not "such as", "as well as", "even as"); between it and the cue, a subject or
-# an adverb.
-AS_CLAUSE = re.compile(r"\s*(?:(?P<joined>but|and|yet)\s+|(?:just|exactly|precisely)\s+)?[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z")
 AS_WORD = re.compile(r"\b[Aa]s\s")
 AS_CLAUSE_OPENERS = ",;:“”\"(—–"  # what the clause holding "as" opens after (or its sentence's start)
-AS_PASSIVE_LEAD = re.compile(r"(?:(?:first|also|previously|earlier|widely|\w+ly)\s+)?\Z")
 # After an as-clause's cue: adjuncts, a listener or an agent only, up to the comma or the end of the sentence.
 AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
 MAX_AS_REST_WORDS = 8
@@ -116,13 +92,36 @@ class RuleWords(NamedTuple):
     """What the rules read from one lexicon, compiled once per lexicon (`rule_words`)."""
     subject_pronoun: re.Pattern  # "…, said he would": a new clause, not an inversion
     possessive: re.Pattern       # "…, denounced her record": an object, not an inverted speaker
+    speaker_end: re.Pattern      # after an inverted speaker the clause ends ("…, said the envoy in a statement.")
+    insertion: re.Pattern        # "The envoy, who arrived on Monday, said", "It, however, said"
+    introductory: re.Pattern     # "In a statement, Jane Doe, a spokeswoman, said"
+    participle_adjunct: re.Pattern  # "In defending himself, X …": a participle cue in an opening adjunct
+    as_clause: re.Pattern        # "…, as the mayor said", "just as X predicted" (not "such as", "even as")
+    as_passive_lead: re.Pattern  # "as first reported by …"
+    inverting: frozenset         # a bare noun after these lemmas speaks ("…, said police")
+    raising: frozenset           # passive before an infinitive, they name no source ("is expected to")
+    placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
 
 
 @lru_cache(maxsize=8)
 def rule_words(lexicon: Lexicon) -> RuleWords:
     pronouns = ("I" if word == "i" else word for word in speaker_words(lexicon).pronouns)  # "I" is a capital
-    return RuleWords(re.compile(rf"(?:{alternation(pronouns)})\b"),
-                     re.compile(rf"(?:{alternation(lexicon.possessives)})\b"))
+    role, capital = partial(role_pattern, lexicon), partial(role_pattern, lexicon, case=str.capitalize)
+    return RuleWords(
+        re.compile(rf"(?:{alternation(pronouns)})\b"), re.compile(rf"(?:{alternation(lexicon.possessives)})\b"),
+        speaker_end=re.compile(rf"\s*(?:[,.;:!?\"”()]|$|(?:{role('speaker_end')}|\w+day)\b)"),
+        insertion=re.compile(rf"""
+            \s*(?P<subject>[^,;“”"]{{1,80}}?),\s+          # the subject and the comma opening the insertion
+            (?:{role('insertion')}|[a-z]+ing)\b
+            [^,;“”"]{{0,150}},\s*\Z                         # the insertion, closed by a comma right before the cue
+            """, re.VERBOSE),
+        introductory=re.compile(rf"\s*(?:{capital('introductory')}|[A-Z][a-z]+ly)\b"),
+        participle_adjunct=re.compile(rf"\s*(?:(?:{capital('participle_adjunct')})\b[^,;:“”\"]{{0,60}})?\Z"),
+        as_clause=re.compile(rf"\s*(?:(?P<joined>{role('as_conjunction')})\s+|(?:{role('as_focus')})\s+)?"
+                             rf"[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z"),
+        as_passive_lead=re.compile(rf"(?:(?:{role('as_passive_adverb')}|\w+ly)\s+)?\Z"),
+        inverting=role_words(lexicon, "inverting"), raising=role_words(lexicon, "raising"),
+        placeholders=role_words(lexicon, "placeholder"))
 
 
 @dataclass
@@ -198,7 +197,7 @@ class CueContext:
     @cached_property
     def apposition(self) -> SpeakerSpan | None:
         """ "Jane Doe, a professor, said"; not "…, a lawmaker said on Monday, citing": a role holds no cue."""
-        found = apposition_before(self.text, self.lo, self.cue.start)
+        found = apposition_before(self.text, self.lo, self.cue.start, self.lexicon)
         return None if found and _holds_verb_cue(self.doc, found.role) else found
 
     @cached_property
@@ -270,7 +269,7 @@ def as_clause(ctx: CueContext) -> Found | None:
     if cue.kind == "source" or not AS_WORD.search(text, ctx.lo, cue.start):
         return None  # most cues have no "as" before them: no clause marks are looked for
     clause = max(ctx.lo, max(text.rfind(mark, ctx.lo, cue.start) for mark in AS_CLAUSE_OPENERS) + 1)
-    opener = AS_CLAUSE.match(text, clause, cue.start)
+    opener = ctx.words.as_clause.match(text, clause, cue.start)
     if not opener:
         return None
     rest = AS_CLAUSE_REST.match(text, cue.end, ctx.hi)
@@ -296,7 +295,7 @@ def _as_clause_speaker(ctx: CueContext, opener: re.Match, rest: re.Match) -> Spe
     if len(words) > MAX_AS_REST_WORDS:
         return None
     agent = PASSIVE_AGENT.match(text, cue.end, rest.end())
-    if AS_PASSIVE_LEAD.fullmatch(opener.group("lead")):
+    if ctx.words.as_passive_lead.fullmatch(opener.group("lead")):
         found = mention_after(text, agent.end(), rest.end(), lexicon=ctx.lexicon) if agent else None
         after = text[found[1]:rest.end()].split() if found else None
         return _span(found) if found and (not after or ADJUNCT_START.match(after[0])) else None
@@ -332,7 +331,7 @@ def passive_agent(ctx: CueContext) -> Found | None:
 
 def passive_unattributed(ctx: CueContext) -> Found | None:
     """ "The government is expected to put the plan to parliament": no one is named as believing it."""
-    if ctx.cue.lemma not in RAISING_LEMMAS or not PASSIVE.search(ctx.cue.text) or \
+    if ctx.cue.lemma not in ctx.words.raising or not PASSIVE.search(ctx.cue.text) or \
             not RAISING_TO.match(ctx.text, ctx.cue.end, ctx.hi):
         return None
     return Found(None, ctx.forward(), unattributed=True)
@@ -344,7 +343,7 @@ def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
         return None
     lead = ctx.text[ctx.lo:ctx.apposition.start].rstrip()
     reversed_order = lead.strip(" ,") == ctx.apposition.role.strip()  # "The party’s chairman, Jane Doe, said"
-    adjunct = lead.endswith(",") and INTRODUCTORY.match(lead)  # "In a statement, Jane Doe, a spokeswoman, said"
+    adjunct = lead.endswith(",") and ctx.words.introductory.match(lead)  # "In a statement, Jane Doe, a spokeswoman, said"
     return lead, lead.endswith(CLAUSE_CLOSERS) and not reversed_order and not adjunct
 
 
@@ -407,7 +406,7 @@ def apposition_forward(ctx: CueContext) -> Found | None:
 
 
 def insertion_subject(ctx: CueContext) -> Found | None:
-    insertion = RELATIVE_INSERTION.match(ctx.text, ctx.lo, ctx.cue.start) or \
+    insertion = ctx.words.insertion.match(ctx.text, ctx.lo, ctx.cue.start) or \
         DASH_INSERTION.match(ctx.text, ctx.lo, ctx.cue.start)
     if not insertion:
         return None
@@ -416,7 +415,7 @@ def insertion_subject(ctx: CueContext) -> Found | None:
 
 def participle_opener(ctx: CueContext) -> Found | None:
     """ "In a statement announcing …" names its source; "Citing a poll, X …" has the main clause's subject."""
-    if not ctx.is_participle or not OPENING_ADJUNCT.match(ctx.text, ctx.lo, ctx.cue.start):
+    if not ctx.is_participle or not ctx.words.participle_adjunct.match(ctx.text, ctx.lo, ctx.cue.start):
         return None
     comma = ctx.text.find(",", ctx.cue.end, ctx.hi)
     speaker = mention_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) or _main_clause_subject(ctx)
@@ -456,9 +455,9 @@ def inverted(ctx: CueContext) -> Found | None:
     if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before) or ctx.is_participle:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
-    if not speaker or not INVERTED_SPEAKER_END.match(text, speaker[1]) or \
+    if not speaker or not ctx.words.speaker_end.match(text, speaker[1]) or \
             ctx.words.subject_pronoun.match(text, speaker[0]) or ctx.words.possessive.match(text, speaker[0]) or \
-            _bare_object(text, ctx.cue, speaker):
+            _bare_object(ctx, speaker):
         return None  # "…, denounced her record as …": an object
     apposition = TRAILING_APPOSITION.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None
@@ -466,10 +465,10 @@ def inverted(ctx: CueContext) -> Found | None:
                  ctx.backward(ctx.lo + len(before), insertion_end(text, speaker[1], ctx.hi)))
 
 
-def _bare_object(text: str, cue: Cue, phrase) -> bool:
+def _bare_object(ctx: CueContext, phrase) -> bool:
     """ "…, declared bankruptcy.": a bare singular noun after the cue is its object, not an inverted
     speaker; after "said", "added", "wrote" or "asked" it speaks ("…, said police")."""
-    return cue.lemma not in INVERTING_LEMMAS and SINGULAR_NOUN.fullmatch(text, *phrase[:2]) is not None
+    return ctx.cue.lemma not in ctx.words.inverting and SINGULAR_NOUN.fullmatch(ctx.text, *phrase[:2]) is not None
 
 
 def relative_pronoun(ctx: CueContext) -> Found | None:
@@ -484,7 +483,7 @@ def trailing(ctx: CueContext) -> Found | None:
         return None
     lead = ctx.text[ctx.lo:speaker.start].rstrip()
     after_quote = lead.endswith(CLAUSE_CLOSERS[1:]) and not _ends_in_title(lead)
-    if not (after_quote or _ends_in_clause(lead)) or \
+    if not (after_quote or _ends_in_clause(ctx, lead)) or \
             not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, after_quote):
         return None
     return Found(speaker, ctx.backward(ctx.lo + len(lead), insertion_end(ctx.text, ctx.cue.end, ctx.hi)))
@@ -496,12 +495,12 @@ def _ends_in_title(lead: str) -> bool:
     return opening != -1 and is_title(lead[opening + 1:-1])
 
 
-def _ends_in_clause(lead: str) -> bool:
+def _ends_in_clause(ctx: CueContext, lead: str) -> bool:
     """ "The talks failed, X said": a clause before the comma is reported; an opening adjunct ("On Monday,",
     "In a broadcast of “Fox News Sunday,”") is not."""
     if not lead.endswith(CLAUSE_CLOSERS):
         return False
-    return not (INTRODUCTORY.match(lead) and lead.count(",") == 1)
+    return not (ctx.words.introductory.match(lead) and lead.count(",") == 1)
 
 
 def tag_verb(ctx: CueContext) -> Found | None:
@@ -594,7 +593,7 @@ def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
         lo = doc.sentence_at(colon.start())[0]
         subject = sentence_subject(text, lo, colon.start(), doc.lexicon) if lo < colon.start() else None
         if subject is None or subject[1] >= colon.start() - 2 or \
-                text[subject[0]:subject[1]].lower() in PLACEHOLDER_SUBJECTS:
+                text[subject[0]:subject[1]].lower() in rule_words(doc.lexicon).placeholders:
             continue  # no clause before the colon, only a label ("WATCH: “…”"), or "Here is the statement:"
         mark = text.index(":", colon.start())
         cue = Cue(mark, mark + 1, ":", "colon", "speech", False)

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from functools import lru_cache
 
 from ..text.doc import MIN_CUE_GAP, WINDOW_BEFORE, Doc
+from ..text.lexicon import Lexicon
 from .content import ADJUNCT_START, Content
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of)
-from .speakers import Mention, infinitive_subject, mention_after, sentence_subject
+from .speakers import Mention, infinitive_subject, mention_after, role_pattern, sentence_subject
 
 CUE_RULES = (
     "tag-verb",
@@ -43,9 +45,6 @@ CUE_RULES = (
 QUOTE_BEFORE = re.compile(r"[.!?,][’']?(?:[”\"]|'')\s*\Z")  # also a quotation inside it closing: “… ‘…?’”
 AFTER_TAG = re.compile(r"[ ,]*")
 PARAGRAPH_END = re.compile(r"[”\"»]?[ \t]*(?:\n|\Z)")  # after a quotation's words: its mark, then the line ends
-# What may follow the short tag of a quotation: an adjunct or a subordinate clause ("said of Apple in
-# February", "said as he launched the vote").
-TAG_GOES_ON = re.compile(r"(?:as|of|to|about|while|when|because|since|with|without)\b")
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
 SUBJECT_GAP = re.compile(r"(?:\band|\bbut|\bor|\bto|,)\s*\Z")
 REPORTING_CLAUSE_END = re.compile(r"[^,.;:!?“”\"\n]{0,60},\s*")  # "said on Monday in Seoul, " before a participle
@@ -136,6 +135,13 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
     return mention_of(doc, SpeakerSpan(*subject)) if subject else None
 
 
+@lru_cache(maxsize=8)
+def _tag_goes_on(lexicon: Lexicon) -> re.Pattern:
+    """What may follow the short tag of a quotation: an adjunct or a subordinate clause ("said of Apple in
+    February", "said as he launched the vote")."""
+    return re.compile(rf"(?:{role_pattern(lexicon, 'tag_continuation')})\b")
+
+
 def _tags_previous_quotation(doc: Doc, lo: int, cue: Cue) -> bool:
     """“Is it open?” the mayor asked. A quotation ending in ? or ! (or .) closes a sentence of its own,
     and the short reporting clause after it (nothing but a speaker, a cue and adjuncts) belongs to it."""
@@ -150,7 +156,7 @@ def _tags_previous_quotation(doc: Doc, lo: int, cue: Cue) -> bool:
                              lexicon=doc.lexicon) if cue.takes_object else None
     rest = AFTER_TAG.match(text, listener[1]).end() if listener and not inverted else rest  # “…?” she told ITV.
     return text[rest:rest + 1] in (".", "") or inverted or bool(ADJUNCT_START.match(text, rest)) or \
-        bool(TAG_GOES_ON.match(text, rest))
+        bool(_tag_goes_on(doc.lexicon).match(text, rest))
 
 
 # --- pass 2: quotations ---

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from typing import NamedTuple
 
@@ -17,29 +17,56 @@ from ..text.lexicon import Lexicon, alternation, trie_pattern
 from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS
 
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
-# Words that end a subject noun phrase when reading leftwards from a cue.
-BOUNDARY_WORDS = frozenset("""that and but or nor so after before while when whenever as because if since unless
-until who whom which where although though than to in on at by with from into about over under between against
-during without through is are was were be been being has have had would will could can may might should must
-not also did does do what how why whether there this these those then amid despite among around following
-per via like toward towards across behind beyond within near upon off out up down
-said says say told tells added adds""".split())  # a speech verb ends the phrase: "X said she expects"
-# Prepositions allowed inside a name-like phrase: "Embassy in Ghana", "Ambassador to Lima".
-INNER_PREPOSITIONS = frozenset({"of", "in", "to", "for", "at", "on"})
-NP_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "several",
-                            "two", "three", "both", "other", "most", "few"})
+MAX_NP_TOKENS = 12
+# A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
+SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
+SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
+# What may come between a control verb's object and "to": an insertion ("forced Jane Doe, who …, to admit").
+OBJECT_TO = re.compile(r"(?:,[^;.:“”\"]{0,150},)?\s+to\s+(?:\w+ly\s+)?\Z")
+# Possessive runs inside a name: a word is read once whatever the regex tries after it.
+_NAME_WORDS = r"(?:[A-Z][\w’'-]*+\.?\s++){%s}[A-Z][\w’'-]++"
+# "The party's state chairman, Jane Doe, said", "Lithuania's defence minister, Jane Doe, said": a descriptive
+# phrase opening the sentence (a determiner or a possessive name before it), then the name.
+REVERSED_APPOSITION = re.compile(r"""
+    \s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*+(?:’s|'s|’|'))
+                 \s+[^,;“”"]{2,80}?),\s+
+    (?P<name>""" + _NAME_WORDS % "1,3" + r"""),\s*""", re.VERBOSE)
+
+
+def role_words(lexicon: Lexicon, role: str) -> frozenset[str]:
+    """The phrases of one role of the lexicon's attribution words (`data/attribution_words.csv`)."""
+    return frozenset(lexicon.attribution_words.get(role, ()))
+
+
+def role_pattern(lexicon: Lexicon, role: str, case=str.lower) -> str:
+    """A role's phrases as a regex alternation, written by `case` (`str.capitalize` for the words opening a
+    sentence); one matching nothing when the role has none (an empty alternation would match everywhere)."""
+    phrases = lexicon.attribution_words.get(role, ())
+    return alternation(case(p) for p in phrases) if phrases else "(?!)"
 
 
 class SpeakerWords(NamedTuple):
     """What the speaker rules read from one lexicon, compiled once per lexicon (`speaker_words`)."""
-    token: re.Pattern      # a word, an abbreviation or initial with its period, or a mark
-    trailing: re.Pattern   # the adverbials ending a subject before its cue ("Jane Doe on Monday")
-    calendar: frozenset    # month and weekday names: no name starts with one ("to Monday")
+    token: re.Pattern        # a word, an abbreviation or initial with its period, or a mark
+    trailing: re.Pattern     # the adverbials ending a subject before its cue ("Jane Doe on Monday")
+    leading: re.Pattern      # an opener before a sentence's subject and its comma ("Separately, X said")
+    bare_opener: re.Pattern  # ... and without a comma ("BRUSSELS — Last week the mayor …")
+    verb: re.Pattern         # a verb form ending a subject ("the senator spoke at …")
+    adverb: re.Pattern       # an adverb between a subject and its verb ("farmers often say")
+    subordinator: re.Pattern  # a clause whose subject a cue right after it shares ("after she appeared to")
+    control_verb: re.Pattern  # its object does what the infinitive says ("forced the banker to admit …")
+    relative: re.Pattern     # ", who said", ", many of whom say"
+    apposition: re.Pattern   # "Jane Doe, a member of the committee, (on Tuesday) said"
+    after_apposition: re.Pattern  # its end: the comma and an adjunct before the cue
+    calendar: frozenset      # month and weekday names: no name starts with one ("to Monday")
     titles: dict
+    boundaries: frozenset    # words a speaker's phrase does not reach over ("… after Jane Doe said")
+    name_prepositions: frozenset  # "Embassy in Ghana"
+    phrase_determiners: frozenset  # words opening a noun phrase ("the two senators", "some officials")
     articles: frozenset
-    determiners: frozenset  # the articles and possessives: they open a noun phrase ("told members the pier …")
+    clause_determiners: frozenset  # the articles and possessives: they open a clause's subject ("told members the pier …")
     subject_pronouns: frozenset  # ... and so do these ("told reporters he …")
-    pronouns: dict         # a speaker's pronoun -> what it refers to (person, self or group)
+    pronouns: dict           # a speaker's pronoun -> what it refers to (person, self or group)
 
 
 @lru_cache(maxsize=8)
@@ -48,9 +75,20 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
     # be an object. "you" is never a speaker's pronoun: it speaks to the reader or the listener.
     subjects = frozenset(word for word, pronoun in lexicon.pronouns.items() if pronoun.object != word)
     pronouns = {word: p.refers for word, p in lexicon.pronouns.items() if p.refers != "addressee"}
-    return SpeakerWords(_token_pattern(lexicon), _trailing_pattern(lexicon),
-                        frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), lexicon.titles,
-                        lexicon.articles, lexicon.articles | lexicon.possessives, subjects, pronouns)
+    role = partial(role_pattern, lexicon)
+    return SpeakerWords(
+        _token_pattern(lexicon), _trailing_pattern(lexicon), _leading_pattern(lexicon), _bare_opener(lexicon),
+        verb=re.compile(rf"\w+(?:ed|es)|{role('verb')}"),
+        adverb=re.compile(rf"\w{{2,}}ly|{role('adverb')}"),
+        subordinator=re.compile(rf"\b(?:{role('subordinator')})\s+"),
+        control_verb=re.compile(rf"\b(?:{role('control_verb')})\s+"),
+        relative=re.compile(rf"(?:,|--|—|–)\s+(?P<who>(?:(?:{role('quantifier')})\s+of\s+)?(?:who|whom|which))"
+                            r"\s+(?:\w+ly\s+)?\Z"),
+        **_apposition_patterns(lexicon),
+        calendar=frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), titles=lexicon.titles,
+        boundaries=role_words(lexicon, "boundary"), name_prepositions=role_words(lexicon, "name_preposition"),
+        phrase_determiners=role_words(lexicon, "phrase_determiner"), articles=lexicon.articles,
+        clause_determiners=lexicon.articles | lexicon.possessives, subject_pronouns=subjects, pronouns=pronouns)
 
 
 def _words(lexicon: Lexicon | None) -> SpeakerWords:
@@ -73,64 +111,47 @@ def _trailing_pattern(lexicon: Lexicon) -> re.Pattern:
     """Adverbials between a subject and its cue, in the lexicon's weekday and month names."""
     weekdays, months = (alternation(n.capitalize() for n in names) for names in (lexicon.weekdays, lexicon.months))
     month_forms = alternation(f.capitalize() for f in lexicon.month_forms)
+    role = partial(role_pattern, lexicon)
     return re.compile(rf"""
     (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
-          (?:{weekdays}|week|month|year|night|morning|evening|afternoon)
-          (?:\s+(?:night|morning|evening|afternoon))?                 # on Tuesday night
+          (?:{weekdays}|{role('time')})
+          (?:\s+(?:{role('day_part')}))?                             # on Tuesday night
       | \s+(?:on\s+)?(?:{month_forms})[a-z]*\.?\s+\d{{1,2}}          # on Oct. 22
-      | \s+(?:yesterday|today|earlier|later|recently|now|again|too|also|further|separately|however)
+      | \s+(?:{role('trailing_adverb')})
       | \s+in\s+(?:\d{{4}}|{months})
       | \s*\([^()]{{1,30}}\)                                          # "Rep. Jane Doe (D-Ore.) said": no speaker
       | ,\s*\d{{1,3}},                                                # "Jane Doe, 82, said"
     )+\s*$""", re.VERBOSE)
 
 
-MAX_NP_TOKENS = 12
-# A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …" (not "X, however,").
-LEADING_ADVERBIAL = re.compile(r"""
-    \s*(?:[A-Z][a-z]+ly|In|On|At|After|Before|During|Since|Meanwhile|However|Still|Later|Earlier|Also|But|And|Yet|
-          Instead|Then|Now|Last|This|Speaking|Asked|Like|Unlike|If|When|While|As|Although|Though|Because|Once|
-          Unless|Until|Even|Perhaps|Maybe|Well|Soon|Indeed|Thus|Today|Yesterday|Tonight|Again|Back|
-          (?:[A-Z][a-z]+\s+){1,3}(?:later|earlier|ago|afterward|afterwards)|With|Without|Amid|Despite|Under|From|For|By|Through|Following|Given|Among|
-          (?:[A-Z][a-z]{2,}ing|[A-Z][a-z]{3,}ed)(?=\s+[a-z]))\b  # "Facing criticism, X …"; not "Beijing, which"
-    [^,.;:“”"]{0,60},\s+                                # the rest of the opener, up to its comma
+def _leading_pattern(lexicon: Lexicon) -> re.Pattern:
+    """A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …", "Two days
+    later, …" (not "X, however,")."""
+    return re.compile(rf"""
+    \s*(?:[A-Z][a-z]+ly|{role_pattern(lexicon, 'opener', str.capitalize)}
+          |(?:[A-Z][a-z]+\s+){{1,3}}(?:later|earlier|ago|afterward|afterwards)
+          |(?:[A-Z][a-z]{{2,}}ing|[A-Z][a-z]{{3,}}ed)(?=\s+[a-z]))\b  # "Facing criticism, X …"; not "Beijing, which"
+    [^,.;:“”"]{{0,60}},\s+                                # the rest of the opener, up to its comma
     (?:however,\s+|meanwhile,\s+|though,\s+)?""", re.VERBOSE)
-# What opens a sentence before its subject without a comma: a dateline or a heading in capitals
-# ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …"), a quotation ("“…,” Jane Doe sings …"),
-# a time ("Last week the mayor …") and a quantifier's modifier ("At least one senator …").
-_TIMES = r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|\w+day)"
-BARE_OPENER = re.compile(r"""
+
+
+def _bare_opener(lexicon: Lexicon) -> re.Pattern:
+    """What opens a sentence before its subject without a comma: a dateline or a heading in capitals
+    ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …"), a quotation ("“…,” Jane Doe sings …"),
+    a time ("Last week the mayor …") and a quantifier's modifier ("At least one senator …")."""
+    times = rf"(?:{role_pattern(lexicon, 'opening_time')}|\w+day)"
+    return re.compile(r"""
     \s*(?:[A-Z][A-Z.,'’\ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?            # BRUSSELS (AP) —
     (?:[“"][^“”"]{1,400}?[,?!][”"]\s+)?                                          # “…,”
-    (?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+""" + _TIMES + r"""\s+(?![,.]))?   # Last week
+    (?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+""" + times + r"""\s+(?![,.]))?   # Last week
     (?:At\s+(?:least|most)\s+)?                                                  # At least""", re.VERBOSE)
-VERB_LIKE = re.compile(r"""
-    \w+(?:ed|es)|says|said|is|are|was|were|has|have|had|will|would|can|could
-    | spoke|went|came|took|made|gave|met|got|began|ran|won|sent|brought|thought|knew|became   # common irregular
-    | stood|sought|fought|spent|did|wrote|told|saw|heard|felt|held|left|led|kept|paid|lost|found|built|meant
-    | chose|drew|grew|threw|broke|shot|struck|swore|wept|rose|fell|hit                # past forms: "the senator spoke at …" """, re.VERBOSE)
-# A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
-SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
-SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
-# Subordinators opening a clause whose subject an infinitive or participle cue right after it shares.
-SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|because|since|once|until|although|though|whereas)\s+")
-# Verbs whose object is the subject of the infinitive after it: "forced the banker to admit …".
-CONTROL_VERB = re.compile(r"""
-    \b(?:forc(?:e|es|ed|ing)|l(?:ed|ead|eads|eading)|prompt(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?
-       | press(?:es|ed|ing)?|push(?:es|ed|ing)?|persuad(?:e|es|ed|ing)|convinc(?:e|es|ed|ing)
-       | encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|allow(?:s|ed|ing)?|challeng(?:e|es|ed|ing)
-       | caus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on
-    )\s+""", re.VERBOSE)
-# What may come between that object and "to": an insertion ("forced Jane Doe, who …, to admit").
-OBJECT_TO = re.compile(r"(?:,[^;.:“”\"]{0,150},)?\s+to\s+(?:\w+ly\s+)?\Z")
-# Adverbs between a subject and its verb: "farmers often say", "officials repeatedly warned".
-ADVERB = re.compile(r"\w{2,}ly|often|always|never|also|still|just|even|already|once|sometimes|again")
-# Possessive runs inside a name: a word is read once whatever the regex tries after it.
-_NAME_WORDS = r"(?:[A-Z][\w’'-]*+\.?\s++){%s}[A-Z][\w’'-]++"
-# "Jane Doe, a senator, on Tuesday said": a day or an adverb between an apposition's comma and the cue.
-CUE_ADJUNCT = r"(?:on\s+)?[A-Z][a-z]+day\s+|(?:yesterday|today|also|later|earlier|again|[a-z]+ly)\s+"
-AFTER_APPOSITION = re.compile(r",\s*(?:" + CUE_ADJUNCT + r")?\Z")
-APPOSITION = re.compile(r"""
+
+
+def _apposition_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
+    """The apposition after a name, and its end: a day or an adverb may stand between its comma and the cue
+    ("Jane Doe, a senator, on Tuesday said")."""
+    cue_adjunct = rf"(?:on\s+)?[A-Z][a-z]+day\s+|(?:{role_pattern(lexicon, 'cue_adjunct')}|[a-z]+ly)\s+"
+    apposition = re.compile(r"""
     (?P<name>""" + _NAME_WORDS % "0,5" + r"""),\s+          # Jane Doe,
     (?P<role>
         (?:a|an|the|who|which|its|his|her|(?:[a-z][\w-]*\s+){1,3}(?:of|at|for)     # a member of the committee,
@@ -138,15 +159,8 @@ APPOSITION = re.compile(r"""
         (?:,\s+(?:(?:a|an|the|one\s+of)\s+[^,;“”"]{3,80}?     # a second apposition may follow,
                  |[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?              # or a place's state ("from Houston, Texas")
       | [RDI]-[A-Z][\w.]*                                   # D-Ore.
-    ),\s*(?:""" + CUE_ADJUNCT + r""")?\Z""", re.VERBOSE)
-
-
-# "The party's state chairman, Jane Doe, said", "Lithuania's defence minister, Jane Doe, said": a descriptive
-# phrase opening the sentence (a determiner or a possessive name before it), then the name.
-REVERSED_APPOSITION = re.compile(r"""
-    \s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*+(?:’s|'s|’|'))
-                 \s+[^,;“”"]{2,80}?),\s+
-    (?P<name>""" + _NAME_WORDS % "1,3" + r"""),\s*""", re.VERBOSE)
+    ),\s*(?:""" + cue_adjunct + r""")?\Z""", re.VERBOSE)
+    return {"apposition": apposition, "after_apposition": re.compile(r",\s*(?:" + cue_adjunct + r")?\Z")}
 
 
 @dataclass
@@ -178,7 +192,7 @@ def _is_name_char(char: str) -> bool:
 
 
 def _name_start(text: str, lo: int, comma: int) -> int | None:
-    """The leftmost start (not before `lo`) of APPOSITION's name ending at `comma`: up to six words, each
+    """The leftmost start (not before `lo`) of an apposition's name ending at `comma`: up to six words, each
     from its first capital ("eBay" starts at B), read leftwards; None when no name ends there."""
     end, words = comma, 0
     while words < 6:
@@ -203,11 +217,11 @@ def _name_start(text: str, lo: int, comma: int) -> int | None:
     return start if words else None
 
 
-def _apposition(text: str, lo: int, hi: int) -> re.Match | None:
-    """`APPOSITION.search(text, lo, hi)`, tried only where a match can start: the name before the last or
+def _apposition(text: str, lo: int, hi: int, words: SpeakerWords) -> re.Match | None:
+    """`words.apposition.search(text, lo, hi)`, tried only where a match can start: the name before the last or
     the second-last comma before the final one (a role holds at most one comma), from its leftmost start.
     A long capitalised word is read once, not once per letter."""
-    closing = AFTER_APPOSITION.search(text, max(lo, hi - 24), hi)
+    closing = words.after_apposition.search(text, max(lo, hi - 24), hi)
     if closing is None:
         return None
     commas, k = [], closing.start()
@@ -217,7 +231,7 @@ def _apposition(text: str, lo: int, hi: int) -> re.Match | None:
             break
         commas.append(k)
     starts = sorted({start for c in commas if (start := _name_start(text, lo, c)) is not None})
-    return next((m for start in starts if (m := APPOSITION.match(text, start, hi))), None)
+    return next((m for start in starts if (m := words.apposition.match(text, start, hi))), None)
 
 
 @dataclass(frozen=True)
@@ -230,25 +244,18 @@ class SpeakerSpan:
     antecedent: tuple[int, int] | None = None
 
 
-def apposition_before(text: str, lo: int, hi: int) -> SpeakerSpan | None:
+def apposition_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> SpeakerSpan | None:
     """ "Jane Doe, a member of the committee, said", "Jane Doe, director of the centre, said": the name,
     with the apposition as its role."""
-    match = _apposition(text, lo, hi) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
+    match = _apposition(text, lo, hi, _words(lexicon)) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
     if not match:
         return None
     return SpeakerSpan(match.start("name"), match.end("name"), match.group("role"))
 
 
-# ", who said", "-- who said", ", many of whom say": the relative pronoun and its quantifier.
-RELATIVE = re.compile(r"""
-    (?:,|--|—|–)\s+
-    (?P<who>(?:(?:many|some|most|all|several|none|one|each|both|few)\s+of\s+)?(?:who|whom|which))   # many of whom
-    \s+(?:\w+ly\s+)?\Z""", re.VERBOSE)
-
-
 def relative_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> SpeakerSpan | None:
-    """ "Jane Doe, who said …": the relative pronoun, with its antecedent's span."""
-    match = RELATIVE.search(text, lo, hi)
+    """ "Jane Doe, who said …", "…, many of whom say": the relative pronoun, with its antecedent's span."""
+    match = _words(lexicon).relative.search(text, lo, hi)
     antecedent = mention_before(text, lo, match.start(), lexicon) if match else None
     return SpeakerSpan(*match.span("who"), antecedent=antecedent) if antecedent else None
 
@@ -261,16 +268,16 @@ def _np_start(tokens: list[re.Match], words: SpeakerWords) -> int:
         low = word.lower()
         if not WORD.fullmatch(word) and word not in ("’s", "'s", "-", "."):
             break
-        if low in INNER_PREPOSITIONS and i > 1 and _starts_name(tokens, i, words):
+        if low in words.name_prepositions and i > 1 and _starts_name(tokens, i, words):
             i -= 1
             continue
-        if low in BOUNDARY_WORDS and not (word[0].isupper() and i > 1):
+        if low in words.boundaries and not (word[0].isupper() and i > 1):
             break
         i -= 1
-        if low in words.articles and not (i > 0 and tokens[i - 1].group().lower() in INNER_PREPOSITIONS):
+        if low in words.articles and not (i > 0 and tokens[i - 1].group().lower() in words.name_prepositions):
             break  # an article opens the phrase ("met the envoy"), unless inside a name ("Secretary of the Navy")
     # a noun phrase does not start with a preposition or a stray possessive
-    while i < len(tokens) and tokens[i].group().lower() in INNER_PREPOSITIONS | {"’s", "'s"}:
+    while i < len(tokens) and tokens[i].group().lower() in words.name_prepositions | {"’s", "'s"}:
         i += 1
     return i
 
@@ -342,14 +349,14 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False,
         word, low = tok.group(), tok.group().lower()
         if not WORD.fullmatch(word) and word not in ("’s", "'s"):
             break
-        if k == 0 and low in INNER_PREPOSITIONS | BOUNDARY_WORDS:
+        if k == 0 and (low in words.name_prepositions or low in words.boundaries):
             return None  # "said of the plan", "said that": no speaker follows
-        if low in INNER_PREPOSITIONS and k and _starts_name(tokens, k + 1, words):
+        if low in words.name_prepositions and k and _starts_name(tokens, k + 1, words):
             continue
         if whole_phrase and k:
             end = tok.end()
             continue
-        if low in BOUNDARY_WORDS or (k and low in INNER_PREPOSITIONS) or (k and _opens_clause(tokens, k, words)):
+        if low in words.boundaries or (k and low in words.name_prepositions) or (k and _opens_clause(tokens, k, words)):
             break  # "told reporters he …", "told members the pier …": a new noun phrase opens the reported clause
         if low.endswith("ing") and k and low not in words.titles and _word_follows(tokens, k):
             break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
@@ -363,75 +370,78 @@ def _opens_clause(tokens: list[re.Match], k: int, words: SpeakerWords) -> bool:
     low = tokens[k].group().lower()
     if re.split(r"[’']", low)[0] in words.subject_pronouns:
         return True
-    return low in words.determiners and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS | NP_DETERMINERS
+    before = tokens[k - 1].group().lower()
+    return low in words.clause_determiners and before not in words.name_prepositions | words.phrase_determiners
 
 
 def _word_follows(tokens: list[re.Match], k: int) -> bool:
     return k + 1 < len(tokens) and WORD.fullmatch(tokens[k + 1].group()) is not None
 
 
-def _is_verb(word: str) -> bool:
+def _is_verb(word: str, words: SpeakerWords) -> bool:
     """A verb or an adverb before it ("farmers often say")."""
-    return word.islower() and (VERB_LIKE.fullmatch(word) is not None or word.endswith(("n’t", "n't")) or (
-        ADVERB.fullmatch(word) is not None and word not in NOT_ADVERBS))
+    return word.islower() and (words.verb.fullmatch(word) is not None or word.endswith(("n’t", "n't")) or (
+        words.adverb.fullmatch(word) is not None and word not in NOT_ADVERBS))
 
 
-def _ends_subject(word: str, low: str) -> bool:
-    return not WORD.fullmatch(word) or low in BOUNDARY_WORDS or _is_verb(word)
+def _ends_subject(word: str, low: str, words: SpeakerWords) -> bool:
+    return not WORD.fullmatch(word) or low in words.boundaries or _is_verb(word, words)
 
 
-def _is_singular_verb(tokens: list[re.Match], k: int) -> bool:
+def _is_singular_verb(tokens: list[re.Match], k: int, words: SpeakerWords) -> bool:
     """ "the singer sings to …": a word in -s after a singular noun and before a function word is a verb."""
     if not (0 < k < len(tokens) - 1 and SINGULAR_VERB.fullmatch(tokens[k].group())):
         return False
     following = tokens[k + 1].group().lower()
     return bool(SINGULAR_NOUN.fullmatch(tokens[k - 1].group())) and (
-        following in BOUNDARY_WORDS or following in NP_DETERMINERS or following in INNER_PREPOSITIONS)
+        following in words.boundaries or following in words.phrase_determiners or
+        following in words.name_prepositions)
 
 
 def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The noun phrase opening a sentence, up to its verb: the speaker of "…, saying that …"."""
-    lo = BARE_OPENER.match(text, lo, hi).end()
-    opener = LEADING_ADVERBIAL.match(text, lo, hi)  # "Separately, X said …"
     words = _words(lexicon)
+    lo = words.bare_opener.match(text, lo, hi).end()
+    opener = words.leading.match(text, lo, hi)  # "Separately, X said …"
     tokens = list(islice(words.token.finditer(text, opener.end() if opener else lo, hi), MAX_NP_TOKENS))
-    determined = bool(tokens) and tokens[0].group().lower() in NP_DETERMINERS  # "The Democratic senator"
+    determiners = words.phrase_determiners
+    determined = bool(tokens) and tokens[0].group().lower() in determiners  # "The Democratic senator"
     ends, after_name = [], False
     for k, tok in enumerate(tokens):
         word, low = tok.group(), tok.group().lower()
-        if _ends_subject(word, low):
+        if _ends_subject(word, low, words):
             break
-        if after_name and word.islower() and low not in INNER_PREPOSITIONS and not determined and \
+        if after_name and word.islower() and low not in words.name_prepositions and not determined and \
                 words.titles.get(low) != "person":
             break  # a lowercase word after a name is its verb ("Jane Doe spoke …"), not a title ("Party leader")
-        if _is_singular_verb(tokens, k):
+        if _is_singular_verb(tokens, k, words):
             break  # "the singer sings to"
-        if k > 1 and low in NP_DETERMINERS and tokens[k - 1].group().lower() not in INNER_PREPOSITIONS:
+        if k > 1 and low in determiners and tokens[k - 1].group().lower() not in words.name_prepositions:
             ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
             break
         # "Hillary Clinton’s campaign manager Robby Mook": the role nouns after a possessive go on
         possessive = low.endswith(("’s", "'s")) and low[:-2] not in CONTRACTED_SUBJECTS  # not "He’s long …"
-        after_name = word[:1].isupper() and low not in NP_DETERMINERS and not possessive
+        after_name = word[:1].isupper() and low not in determiners and not possessive
         ends.append(tok.end())
     return (tokens[0].start(), ends[-1]) if ends else None
 
 
 def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The subject of the last subordinate clause before `hi`, if it has a verb ("after she appeared to")."""
-    last = None
-    for last in SUBORDINATOR.finditer(text, lo, hi):
+    words, last = _words(lexicon), None
+    for last in words.subordinator.finditer(text, lo, hi):
         pass
     span = sentence_subject(text, last.end(), hi, lexicon) if last else None
     if not span:
         return None
-    verb = _words(lexicon).token.match(text, SPACES.match(text, span[1], hi).end())
-    is_pronoun = text[span[0]:span[1]].lower() in _words(lexicon).pronouns
-    return span if verb and (is_pronoun or _is_verb(verb.group())) else None
+    verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
+    is_pronoun = text[span[0]:span[1]].lower() in words.pronouns
+    return span if verb and (is_pronoun or _is_verb(verb.group(), words)) else None
 
 
 def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """Who does what an infinitive ending at `hi` says: the object of "forced X to", else the nearest subject."""
-    for control in CONTROL_VERB.finditer(text, lo, hi):
+    for control in _words(lexicon).control_verb.finditer(text, lo, hi):
         listener = mention_after(text, control.end(), hi, lexicon=lexicon)
         if listener and OBJECT_TO.match(text, listener[1], hi):
             return listener
@@ -440,10 +450,11 @@ def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = No
 
 def split_role(phrase: str, lexicon: Lexicon | None = None) -> tuple[str, str, str]:
     """(name, role, kind) of a mention: "Finance Minister Ana Ruiz" -> ("Ana Ruiz", "Finance Minister", "person")."""
-    titles, pronouns = _words(lexicon).titles, _words(lexicon).pronouns
+    speaker = _words(lexicon)
+    titles, determiners = speaker.titles, speaker.phrase_determiners
     words = phrase.split()
     low = [w.lower().strip("’'") for w in words]
-    if low and low[0] in pronouns and len(words) == 1:
+    if low and low[0] in speaker.pronouns and len(words) == 1:
         return phrase, "", "pronoun"
     positions = [k for k, w in enumerate(low) if w in titles or w.removesuffix("s") in titles]
     if len(positions) > 1 and positions[-1] == len(words) - 1 and low[positions[-2]].endswith(".") and \
@@ -462,10 +473,10 @@ def split_role(phrase: str, lexicon: Lexicon | None = None) -> tuple[str, str, s
         first = k
         while first > 0 and words[first - 1][:1].isupper() and not low[first - 1].endswith(("’s", "'s")):
             first -= 1
-        if first < k and low[first] not in NP_DETERMINERS:
+        if first < k and low[first] not in determiners:
             role = " ".join(words[:first] + words[k:])
             return " ".join(words[first:k]), role, titles.get(low[title_at].removesuffix("s"), "organisation")
-    body = words[1:] if low and low[0] in NP_DETERMINERS else words
+    body = words[1:] if low and low[0] in determiners else words
     is_name = 1 < len(body) <= 4 and all(w[:1].isupper() for w in body) and not any(
         w.lower() in titles for w in body)
     is_titled = bool(low) and titles.get(low[-1]) == "person"  # "the mayor", "a spokesman"

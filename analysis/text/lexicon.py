@@ -12,10 +12,11 @@ To extend it without editing the package, write files with the columns of the ta
     analysis.extract.estimates.extract_estimates(..., lexicon=lexicon)
 
 The keywords are the table names: cues, titles, qualifiers, units, vague_amounts, relative_figures,
-denial_words, measures, fractions, estimate_words, function_words (modals, auxiliaries, articles,
-possessives, determiners), pronouns, and the word lists (one word a line) abbreviations, abbreviations_before_numbers, sentence_starters,
-editorial_labels, tag_verbs. The user's rows are added to the package's; a row for a word the package has
-replaces it. A missing file or wrong columns raise a ValueError naming the file and the expected
+denial_words, measures, fractions, estimate_words and attribution_words (the words the estimates and the
+attribution rules read, by role), function_words (modals, auxiliaries, articles, possessives, determiners),
+pronouns, and the word lists (one word a line) abbreviations, abbreviations_before_numbers,
+sentence_starters, editorial_labels, tag_verbs. The user's rows are added to the package's; a row for a
+word the package has replaces it. A missing file or wrong columns raise a ValueError naming the file and the expected
 columns.
 
 A Lexicon pickles (worker processes get it with their jobs) and hashes and compares by content, so
@@ -66,6 +67,13 @@ TABLES = {
     "estimate_words": Table("estimate_words.csv", ("phrase", "role"),
                             (("role", frozenset({"citing", "lead", "aggregate", "link", "anaphor", "relative", "referring",
                                                    "coordination", "boundary", "negation", "estimating"})),)),
+    "attribution_words": Table("attribution_words.csv", ("phrase", "role"),
+                               (("role", frozenset({
+                                   "boundary", "name_preposition", "phrase_determiner", "opener", "verb", "adverb",
+                                   "subordinator", "control_verb", "trailing_adverb", "time", "day_part",
+                                   "opening_time", "quantifier", "cue_adjunct", "speaker_end", "insertion",
+                                   "inverting", "introductory", "participle_adjunct", "placeholder", "raising",
+                                   "as_conjunction", "as_focus", "as_passive_adverb", "tag_continuation"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
                             (("kind", frozenset({"modal", "auxiliary", "article", "possessive", "determiner"})),)),
     "pronouns": Table("pronouns.csv", ("word", "refers", "object"),
@@ -143,6 +151,7 @@ class Lexicon:
     measures: dict[str, str]                  # casualty word -> what it counts ("injured" -> wounded)
     fractions: dict[str, float]               # "two thirds" -> 0.666667 (keys with spaces, not hyphens)
     estimate_words: dict[str, tuple[str, ...]]  # role -> its phrases, sorted: "citing" -> ("according to", ...)
+    attribution_words: dict[str, tuple[str, ...]]  # role -> its phrases, sorted: "inverting" -> ("add", "ask", ...)
     modals: frozenset[str]
     auxiliaries: frozenset[str]               # forms of be, have, do
     articles: frozenset[str]                  # the, a, an
@@ -284,6 +293,10 @@ def _regex(pattern: str) -> str:
     return pattern
 
 
+def _roles(rows: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    return {role: tuple(sorted(set(group["phrase"].map(phrase_key)))) for role, group in rows.groupby("role")}
+
+
 def _function_words(rows: pd.DataFrame) -> dict:
     fields = {"modals": ("modal",), "auxiliaries": ("auxiliary",), "articles": ("article",),
               "possessives": ("possessive",), "determiners": ("article", "possessive", "determiner")}
@@ -306,8 +319,8 @@ PARSERS = {
     "measures": lambda rows: {"measures": dict(zip(rows["word"].map(phrase_key), rows["measure"]))},
     "fractions": lambda rows: {"fractions": {phrase_key(r.phrase.replace("-", " ")): float(r.share)
                                              for r in rows.itertuples()}},
-    "estimate_words": lambda rows: {"estimate_words": {
-        role: tuple(sorted(set(group["phrase"].map(phrase_key)))) for role, group in rows.groupby("role")}},
+    "estimate_words": lambda rows: {"estimate_words": _roles(rows)},
+    "attribution_words": lambda rows: {"attribution_words": _roles(rows)},
     "function_words": _function_words,
     "pronouns": lambda rows: {"pronouns": {phrase_key(r.word): Pronoun(r.refers, phrase_key(r.object))
                                            for r in rows.itertuples()}},
