@@ -53,7 +53,7 @@ LINKING = Path(DATA, "_linking")  # a build's members and coverage rows, a file 
 ALL_TABLES = PER_ARTICLE + LINKED
 COMPACT_AT = 4  # a month partition with this many small files has them merged into one (fewer files: faster queries)
 SMALL_ROWS = 250_000  # files with fewer rows count as small
-LINK_LIMIT = 100_000  # `link="auto"` links up to this many articles (measured to 20,000: see the README)
+LINK_LIMIT = 100_000  # `link="auto"` links up to this many articles (100,100 linked in 692 s, 3.8 GB: the README)
 HASHED = ["article_id", "outlet", "title", "url", "published", "published_basis", "published_evidence",
           "encoding", "text", "removed", "status", "message"]
 # the index: an entry per article; source_hash and text_digest let a dump's unchanged rows skip cleaning
