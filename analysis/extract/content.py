@@ -30,7 +30,7 @@ BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
 THAT = re.compile(r"\bthat\b")
 MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
-ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through from with by over last this earlier
+ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through from with by over for last this earlier
     later late yesterday today again also repeatedly publicly privately previously \w+day however though too
     meanwhile instead""")[:-1] + "|" + MONTH_ABBREVIATION + r")\b")
 # "says of the plan, …", "said in a statement, “…”": a short adjunct and a comma before the content.
@@ -261,8 +261,8 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
         return None  # "the change the party warned about in its report": the topic is the noun before
     if topic:  # "complained about the noise", "warned against haste": the topic is the content
         return topic.end(), "clause"
-    if adjunct:  # "said in a statement, the talks …"
-        return adjunct.end(), "clause"
+    if adjunct:  # "said in a statement, the talks …" (not "… by December, citing …": a participle's own)
+        return None if PARTICIPLE_AFTER_TAG.match(text, adjunct.end(), hi) else (adjunct.end(), "clause")
     when = time_adjunct_pattern(doc.lexicon).match(text, pos, hi) or ADJUNCT_THEN_SUBJECT.match(text, pos, hi)
     if when and not NOT_CONTENT_START.match(text, when.end()):
         return when.end(), "rest"  # "said on Tuesday the country would …", "has said for weeks he is …"
