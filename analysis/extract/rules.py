@@ -343,7 +343,7 @@ def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
         return None
     lead = ctx.text[ctx.lo:ctx.apposition.start].rstrip()
     reversed_order = lead.strip(" ,") == ctx.apposition.role.strip()  # "The party’s chairman, Jane Doe, said"
-    adjunct = lead.endswith(",") and ctx.words.introductory.match(lead)  # "In a statement, Jane Doe, a spokeswoman, said"
+    adjunct = lead.endswith(",") and ctx.words.introductory.match(lead)  # "In a statement, Jane Doe, a spokeswoman,"
     return lead, lead.endswith(CLAUSE_CLOSERS) and not reversed_order and not adjunct
 
 

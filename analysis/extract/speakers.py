@@ -62,9 +62,9 @@ class SpeakerWords(NamedTuple):
     titles: dict
     boundaries: frozenset    # words a speaker's phrase does not reach over ("… after Jane Doe said")
     name_prepositions: frozenset  # "Embassy in Ghana"
-    phrase_determiners: frozenset  # words opening a noun phrase ("the two senators", "some officials")
+    phrase_determiners: frozenset  # words opening a noun phrase ("the two senators", "some officials", "his")
     articles: frozenset
-    clause_determiners: frozenset  # the articles and possessives: they open a clause's subject ("told members the pier …")
+    clause_determiners: frozenset  # articles, possessives: they open a clause's subject ("told members the pier …")
     subject_pronouns: frozenset  # ... and so do these ("told reporters he …")
     pronouns: dict           # a speaker's pronoun -> what it refers to (person, self or group)
 
@@ -75,20 +75,21 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
     # be an object. "you" is never a speaker's pronoun: it speaks to the reader or the listener.
     subjects = frozenset(word for word, pronoun in lexicon.pronouns.items() if pronoun.object != word)
     pronouns = {word: p.refers for word, p in lexicon.pronouns.items() if p.refers != "addressee"}
+    determiners = lexicon.articles | lexicon.possessives
     role = partial(role_pattern, lexicon)
     return SpeakerWords(
         _token_pattern(lexicon), _trailing_pattern(lexicon), _leading_pattern(lexicon), _bare_opener(lexicon),
-        verb=re.compile(rf"\w+(?:ed|es)|{role('verb')}"),
+        verb=re.compile(rf"\w+(?:ed|es)|{role('verb')}|{alternation(lexicon.auxiliaries | lexicon.modals)}"),
         adverb=re.compile(rf"\w{{2,}}ly|{role('adverb')}"),
         subordinator=re.compile(rf"\b(?:{role('subordinator')})\s+"),
         control_verb=re.compile(rf"\b(?:{role('control_verb')})\s+"),
-        relative=re.compile(rf"(?:,|--|—|–)\s+(?P<who>(?:(?:{role('quantifier')})\s+of\s+)?(?:who|whom|which))"
-                            r"\s+(?:\w+ly\s+)?\Z"),
+        relative=re.compile(rf"(?:,|--|—|–)\s+(?P<who>(?:(?:{role('relative_quantifier')})\s+of\s+)?"
+                            r"(?:who|whom|which))\s+(?:\w+ly\s+)?\Z"),
         **_apposition_patterns(lexicon),
         calendar=frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), titles=lexicon.titles,
         boundaries=role_words(lexicon, "boundary"), name_prepositions=role_words(lexicon, "name_preposition"),
-        phrase_determiners=role_words(lexicon, "phrase_determiner"), articles=lexicon.articles,
-        clause_determiners=lexicon.articles | lexicon.possessives, subject_pronouns=subjects, pronouns=pronouns)
+        phrase_determiners=role_words(lexicon, "phrase_determiner") | determiners, articles=lexicon.articles,
+        clause_determiners=determiners, subject_pronouns=subjects, pronouns=pronouns)
 
 
 def _words(lexicon: Lexicon | None) -> SpeakerWords:
@@ -114,7 +115,7 @@ def _trailing_pattern(lexicon: Lexicon) -> re.Pattern:
     role = partial(role_pattern, lexicon)
     return re.compile(rf"""
     (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
-          (?:{weekdays}|{role('time')})
+          (?:{weekdays}|{role('time')}|{role('day_part')})
           (?:\s+(?:{role('day_part')}))?                             # on Tuesday night
       | \s+(?:on\s+)?(?:{month_forms})[a-z]*\.?\s+\d{{1,2}}          # on Oct. 22
       | \s+(?:{role('trailing_adverb')})
@@ -139,7 +140,7 @@ def _bare_opener(lexicon: Lexicon) -> re.Pattern:
     """What opens a sentence before its subject without a comma: a dateline or a heading in capitals
     ("BRUSSELS — Leaders met …", "CONGRESS HAS ACTED — The bill …"), a quotation ("“…,” Jane Doe sings …"),
     a time ("Last week the mayor …") and a quantifier's modifier ("At least one senator …")."""
-    times = rf"(?:{role_pattern(lexicon, 'opening_time')}|\w+day)"
+    times = rf"(?:{role_pattern(lexicon, 'time')}|{role_pattern(lexicon, 'day_part')}|\w+day)"
     return re.compile(r"""
     \s*(?:[A-Z][A-Z.,'’\ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?            # BRUSSELS (AP) —
     (?:[“"][^“”"]{1,400}?[,?!][”"]\s+)?                                          # “…,”
@@ -150,7 +151,7 @@ def _bare_opener(lexicon: Lexicon) -> re.Pattern:
 def _apposition_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     """The apposition after a name, and its end: a day or an adverb may stand between its comma and the cue
     ("Jane Doe, a senator, on Tuesday said")."""
-    cue_adjunct = rf"(?:on\s+)?[A-Z][a-z]+day\s+|(?:{role_pattern(lexicon, 'cue_adjunct')}|[a-z]+ly)\s+"
+    cue_adjunct = rf"(?:on\s+)?[A-Z][a-z]+day\s+|(?:{role_pattern(lexicon, 'trailing_adverb')}|[a-z]+ly)\s+"
     apposition = re.compile(r"""
     (?P<name>""" + _NAME_WORDS % "0,5" + r"""),\s+          # Jane Doe,
     (?P<role>

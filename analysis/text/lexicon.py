@@ -71,7 +71,7 @@ TABLES = {
                                (("role", frozenset({
                                    "boundary", "name_preposition", "phrase_determiner", "opener", "verb", "adverb",
                                    "subordinator", "control_verb", "trailing_adverb", "time", "day_part",
-                                   "opening_time", "quantifier", "cue_adjunct", "speaker_end", "insertion",
+                                   "relative_quantifier", "speaker_end", "insertion",
                                    "inverting", "introductory", "participle_adjunct", "placeholder", "raising",
                                    "as_conjunction", "as_focus", "as_passive_adverb", "tag_continuation"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
