@@ -83,6 +83,13 @@ def test_a_users_attribution_words_reach_the_rules(tmp_path):
     assert DEFAULT.attribution_words["inverting"] == ("add", "ask", "say", "write")
 
 
+def test_a_users_place_noun_is_part_of_an_estimates_location(tmp_path):
+    text = "Pyongyang sent 500 troops to the Kursk governorate."
+    assert estimates(text)["location"].tolist() == ["to the Kursk"]
+    rows = write(tmp_path, "estimate_words.csv", "phrase,role\ngovernorate,place_noun\n")
+    assert estimates(text, DEFAULT.extended(estimate_words=rows))["location"].tolist() == ["to the Kursk governorate"]
+
+
 def test_a_folder_of_files_extends_or_replaces_the_tables(tmp_path):
     write(tmp_path, "vague_amounts.csv", "phrase,low,high\nscads,100,999\n")
     amounts = find_amounts("scads of soldiers", lexicon=Lexicon.load(tmp_path))

@@ -57,7 +57,6 @@ from .dates import date_range, resolve_said_on_range
 from .numbers import Amount, find_amounts
 
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
-YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|during|early|late|mid)[\s-]*\Z", re.IGNORECASE)
 NOUN_RIGHT_AFTER = re.compile(r"\s+([a-z]+)")
 CURRENCY_BEFORE = re.compile(r"[$€£¥₩]\s*\Z")
 CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|#)\Z")   # "F-16", "#3": names, not counts
@@ -78,11 +77,8 @@ LOOK_BACK_CHARS = 100  # how far before a figure a count noun it is linked to is
 CLAUSE_CHARS = 120    # how far a clause is read for the counted noun and the place
 SOURCE_WORDS = 8      # the longest source name read after "citing" or before "which said"
 LINE_SOURCE_WORDS = 4  # "... by December — report": the source that ends a headline is short
-FUNCTION_WORDS = frozenset("was has as its yes perhaps always whereas".split())  # end in s, are no plurals
 NOT_PERSONS = frozenset({"country", "government", "organisation", "media"})  # actor kinds no "he" names
 PEOPLE = ("troops", "workers", "casualties")
-PLACE = re.compile(r"\b(?:in|to|into|inside|at|near)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
-                   r"(?:\s+(?:region|province|oblast|area|border|district))?")
 
 
 class Claim(NamedTuple):
@@ -105,6 +101,8 @@ class _Patterns(NamedTuple):
     not_places: frozenset     # month and weekday names: "in May" names no place
     calendar_words: frozenset  # month and weekday names: a claimant made of them is a date
     personal_pronouns: frozenset  # he, she, him, her: a "he" resolved to a country is the last person quoted
+    year_before: re.Pattern   # "in 2024", "mid-2023": the figure is a year
+    place: re.Pattern         # "in the Tula region", "to Russia"
     denial: re.Pattern
     negation: re.Pattern
     relative: re.Pattern      # a group per relative figure of the lexicon: r0, r1, ...
@@ -119,6 +117,7 @@ class _Patterns(NamedTuple):
 
 
 def _phrases(phrases) -> str:
+    """An alternation whose words may be joined by hyphens too ("two-thirds")."""
     return alternation(phrases).replace(r"\s+", r"[\s-]+")
 
 
@@ -127,8 +126,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     relative = "|".join(f"(?P<r{i}>{r.wording})" for i, r in enumerate(lexicon.relative_figures))
     words = {role: frozenset(phrases) for role, phrases in lexicon.estimate_words.items()}
     role = lambda name: alternation(words.get(name, ()) or ("\0",))  # noqa: E731
-    fraction = alternation(lexicon.fractions).replace(r"\s+", r"[\s-]+")
-    skipped = alternation(lexicon.auxiliaries | {"also", "reportedly", "allegedly", "already", "since"})
+    skipped = alternation(lexicon.auxiliaries | words.get("verb_adverb", frozenset()))
+    determiners = alternation(lexicon.articles | lexicon.possessives)  # "the latest update from", "its report from"
     return _Patterns(
         month_before=re.compile(rf"\b(?:{alternation(lexicon.month_forms)})\.?[ \t\u00a0]*\Z", re.IGNORECASE),
         month_in=re.compile(rf"\b(?:in|since|from)\s+({alternation(lexicon.months)})\b"),
@@ -136,17 +135,20 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         calendar_words=frozenset(lexicon.months + lexicon.weekdays + lexicon.month_abbreviations),
         personal_pronouns=frozenset(form for word, pronoun in lexicon.pronouns.items() if pronoun.refers == "person"
                                     for form in (word, pronoun.object)),
+        year_before=re.compile(rf"\b(?:{role('year_preposition')})[\s-]*\Z", re.IGNORECASE),
+        place=re.compile(rf"\b(?:{role('place_preposition')})\s+(?:the\s+)?"
+                         rf"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:\s+(?:{role('place_noun')}))?"),
         denial=re.compile(rf"\b(?:{'|'.join(lexicon.denial_words)})\b", re.IGNORECASE),
         negation=re.compile(rf"\b(?:{role('negation')})\b|n[’']t\b", re.IGNORECASE),
         relative=re.compile(rf"\b(?:{relative})\b", re.IGNORECASE),
         citing=re.compile(rf",\s*(?:{role('citing')})\s+", re.IGNORECASE),
-        lead=re.compile(rf"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z]+\s+)?(?:{role('lead')})\s+", re.IGNORECASE),
+        lead=re.compile(rf"(?:(?:{determiners})\s+)?(?:[a-z]+\s+)?(?:{role('lead')})\s+", re.IGNORECASE),
         line_source=re.compile(r"(?:\s[—–-]{1,2}|:)\s*(?P<source>[^\s—–:][^—–:\n]{0,60}?)\s*\Z"),
         confirmed=re.compile(rf"\s*(?:{role('anaphor')})\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
                              rf"\s+(?:(?:also|later|since|[a-z]+ly)\s+)?(?P<cue>[a-z]+)\s+by\s+", re.IGNORECASE),
         which_said=re.compile(rf"\b(?:{role('relative')})\s+(?P<cue>[a-z]+)\b"),
-        fraction=re.compile(rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?(?P<fraction>{fraction})"
-                            rf"\s+of\b", re.IGNORECASE),
+        fraction=re.compile(rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?"
+                            rf"(?P<fraction>{_phrases(lexicon.fractions)})\s+of\b", re.IGNORECASE),
         verb_before=re.compile(rf"(?P<verb>[A-Za-z]+)(?:\s+(?:{skipped}))*\s+\Z", re.IGNORECASE),
         words=words)
 
@@ -225,7 +227,7 @@ def _noun_after(text: str, pos: int, limit: int, lexicon: Lexicon):
                 return phrase, category, words[k + size - 1].end(), casualties
     first = NEXT_WORD.match(text, pos)  # no counted noun: only a plural right after the amount counts
     plural = first and first[1].endswith("s") and not first[1].endswith(("ss", "us", "is"))
-    if plural and first[1] not in FUNCTION_WORDS:
+    if plural and first[1] not in _patterns(lexicon).words.get("not_plural", ()):
         return first[1], "other", first.end(), []
     return None
 
@@ -236,7 +238,7 @@ def _is_year(text: str, amount: Amount, lexicon: Lexicon) -> bool:
         return False
     noun = NOUN_RIGHT_AFTER.match(text, amount.end)
     return (noun is None or lexicon.units.get(noun[1], "skip") == "skip"
-            or bool(YEAR_BEFORE.search(text, max(0, amount.start - 8), amount.start)))
+            or bool(_patterns(lexicon).year_before.search(text, max(0, amount.start - 8), amount.start)))
 
 
 def _not_counted(text: str, amount: Amount, lexicon: Lexicon) -> bool:
@@ -252,9 +254,9 @@ def _not_counted(text: str, amount: Amount, lexicon: Lexicon) -> bool:
 def place_after(text: str, pos: int, limit: int, lexicon: Lexicon):
     """The first place named in the clause from `pos`: "in Spain", "in the Tula region"."""
     end = _clause_end(text, pos, limit)
-    not_places = _patterns(lexicon).not_places
-    for found in PLACE.finditer(text, pos, end):
-        if found["place"].lower() not in not_places:
+    patterns = _patterns(lexicon)
+    for found in patterns.place.finditer(text, pos, end):
+        if found["place"].lower() not in patterns.not_places:
             return found.group()
     return pd.NA
 

@@ -66,7 +66,9 @@ TABLES = {
     "fractions": Table("fractions.csv", ("phrase", "share")),
     "estimate_words": Table("estimate_words.csv", ("phrase", "role"),
                             (("role", frozenset({"citing", "lead", "aggregate", "link", "anaphor", "relative", "referring",
-                                                   "coordination", "boundary", "negation", "estimating"})),)),
+                                                   "coordination", "boundary", "negation", "estimating", "not_plural",
+                                                   "year_preposition", "place_preposition", "place_noun",
+                                                   "verb_adverb"})),)),
     "attribution_words": Table("attribution_words.csv", ("phrase", "role"),
                                (("role", frozenset({
                                    "boundary", "name_preposition", "phrase_determiner", "opener", "verb", "adverb",
