@@ -1,5 +1,7 @@
 """Widgets drive tables and charts: each control, when changed, changes what is shown."""
 import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -307,12 +309,14 @@ def linked_store(tmp_path_factory):
 def test_coverage_of_a_linked_store_is_read_at_the_default_threshold_and_linked_again_at_another(
         seeds, linked_store, monkeypatch):
     calls = []
-    relink = dashboards.align_windowed
-    monkeypatch.setattr(dashboards, "align_windowed", lambda *a, **k: calls.append(k) or relink(*a, **k))
+    relink = dashboards.linked_again
+    monkeypatch.setattr(dashboards, "linked_again", lambda corpus, threshold: calls.append(threshold) or
+                        relink(corpus, threshold))
     store = analysis.open_store(linked_store)
     assert store.manifest["linked"]
     on_store, in_memory = dashboards.coverage_dashboard(store), dashboards.coverage_dashboard(seeds)
     assert calls == [] and "as the store's build linked them" in str(on_store.output.outputs[0])
+    assert "_alignment" not in store.__dict__  # its coverage was never read into pandas
     stored = analysis.open_store(linked_store).table("coverage")
     pd.testing.assert_frame_equal(on_store.table, stored[stored["outlet"].isin(on_store.value("sources"))]
                                   .reset_index(drop=True))
@@ -323,7 +327,7 @@ def test_coverage_of_a_linked_store_is_read_at_the_default_threshold_and_linked_
         pd.testing.assert_frame_equal(on_store.table, in_memory.table, check_dtype=False)
         pd.testing.assert_frame_equal(on_store.tables["discrepancies"], in_memory.tables["discrepancies"],
                                       check_dtype=False)
-    assert calls == [{"threshold": 0.9}]  # once: the slider's values are kept
+    assert calls == [0.9]  # once: the slider's values are kept
     assert "linked again from the store's files at similarity ≥ 0.90" in str(on_store.output.outputs[0])
     assert shared_elements(on_store.table) < shared_elements(stored)
 
@@ -349,3 +353,124 @@ def test_the_heatmap_draws_the_widest_elements_and_the_wordings_are_counted_past
     assert f"draws the 4 elements carried by the most sources, of {elements:,}" in str(board.output.outputs[0])
     shared = shared_elements(board.table)
     assert board.html.count("<h4>") == 2 and f"… and {shared - 2} more shared elements" in board.html
+
+
+# --- what the coverage dashboard shows, through DuckDB: what the pandas functions find in the whole tables ----------
+
+def pandas_coverage(coverage, discrepancies, articles, sources, drawn=60, worded=100):
+    """What the coverage dashboard showed before it queried DuckDB: pandas over the whole tables."""
+    from analysis.ingest.articles import source_names
+    from analysis.link.coverage import coverage_matrix, source_counts
+
+    chosen = coverage[coverage["outlet"].isin(sources)].reset_index(drop=True)
+    matrix = coverage_matrix(chosen)
+    wordings = dashboards.element_wordings(chosen)
+    first = sorted(wordings["element_id"].unique())[:worded]
+    return {"rows": chosen, "counts": source_counts(chosen), "widest": dashboards.widest_elements(matrix, drawn),
+            "elements": len(matrix), "wordings": wordings[wordings["element_id"].isin(first)].reset_index(drop=True),
+            "shared": wordings["element_id"].nunique(),
+            "discrepancies": discrepancies[discrepancies["article_id"].map(source_names(articles)).isin(sources)]
+            .reset_index(drop=True)}
+
+
+def query_coverage(query, sources, drawn=60, worded=100):
+    widest, elements = query.widest(sources, drawn)
+    wordings, shared = query.wordings(sources, worded)
+    return {"rows": query.rows(sources)[1], "counts": query.counts(sources), "widest": widest, "elements": elements,
+            "wordings": wordings, "shared": shared, "discrepancies": query.discrepancies(sources)[1]}
+
+
+def assert_same_coverage(found: dict, expected: dict, check_dtype=True):
+    assert found.keys() == expected.keys()
+    for name in ("elements", "shared"):
+        assert found[name] == expected[name], name
+    for name in ("rows", "counts", "widest", "wordings", "discrepancies"):
+        pd.testing.assert_frame_equal(found[name], expected[name], check_dtype=check_dtype,
+                                      check_index_type=check_dtype, check_column_type=check_dtype, obj=name)
+
+
+CHOSEN = [("000", "004"), ("004",), ()]
+
+
+@pytest.mark.parametrize("sources", CHOSEN)
+@pytest.mark.parametrize("drawn, worded", [(60, 100), (3, 2)])
+def test_coverage_query_on_a_store_finds_what_pandas_finds_in_its_tables(linked_store, sources, drawn, worded):
+    from analysis.store.query import CoverageQuery
+
+    store = analysis.open_store(linked_store)
+    found = query_coverage(CoverageQuery(store), list(sources), drawn, worded)
+    assert not {"_alignment", "articles"} & set(store.__dict__)  # the files were read by DuckDB only
+    tables = analysis.open_store(linked_store)
+    expected = pandas_coverage(tables.table("coverage"), tables.table("discrepancies"), tables.articles, sources,
+                               drawn, worded)
+    if sources == ("000", "004"):  # the seeds' two articles share elements (more than 2), and disagree
+        assert expected["shared"] > 2 and expected["elements"] > 3 and len(expected["discrepancies"]) >= 2
+    assert_same_coverage(found, expected)
+
+
+@pytest.mark.parametrize("sources", CHOSEN)
+def test_coverage_query_in_memory_finds_what_pandas_finds(seeds, sources):
+    from analysis.store.query import CoverageQuery
+
+    found = query_coverage(CoverageQuery(seeds), list(sources), 3, 2)
+    assert_same_coverage(found, pandas_coverage(seeds.coverage, seeds.discrepancies, seeds.articles, sources, 3, 2))
+
+
+def test_coverage_query_of_a_store_linked_again_finds_what_align_finds(seeds, linked_store):
+    from analysis.link.coverage import align
+    from analysis.store.query import linked_again
+
+    query = linked_again(analysis.open_store(linked_store), 0.5)
+    coverage, discrepancies = align(seeds, threshold=0.5)
+    import pyarrow.parquet as pq  # the folder keeps the coverage rows, not the members the linking compared
+    assert sum(pq.read_metadata(p).num_rows for p in Path(query.folder.name).iterdir()) == query.rows([])[0] + \
+        len(coverage)
+    assert_same_coverage(query_coverage(query, ["000", "004"], 3, 2),
+                         pandas_coverage(coverage, discrepancies, seeds.articles, ["000", "004"], 3, 2),
+                         check_dtype=False)
+
+
+def test_coverage_query_keeps_table_order_where_pandas_breaks_ties_by_it():
+    """Two sentences of one source, equally matched: the wording is the first in the table, not in the file's
+    order of outlets or texts; elements as wide and as large are drawn in element order."""
+    from analysis.link.coverage import coverage_matrix
+    from analysis.store.query import CoverageQuery
+
+    rows = [("E1", "z", "s", "b", 0.5), ("E1", "z", "s", "a", 0.5), ("E1", "y", "claim", "c", 0.3),
+            ("E0", "y", "s", "d", None), ("E0", "z", "s", "e", None), ("E2", "y", "s", "f", None),
+            ("E2", "z", "s", "g", None), ("E3", "y", "sentence", "h", None)]
+    coverage = pd.DataFrame(rows, columns=["element_id", "outlet", "member", "text", "similarity"]).assign(
+        label=lambda f: "label " + f["element_id"], article_id=lambda f: f["outlet"],
+        start=pd.array(range(len(rows)), dtype="Int64"))  # nullable, as in every coverage table
+    coverage["member"] = coverage["member"].replace("s", "sentence")
+    corpus = SimpleNamespace(articles=pd.DataFrame({"article_id": ["y", "z"], "outlet": ["y", "z"]}))
+    query = CoverageQuery(corpus, {"coverage": coverage, "discrepancies": pd.DataFrame(columns=["article_id"])})
+    wordings, _ = query.wordings(["y", "z"])
+    pd.testing.assert_frame_equal(wordings, dashboards.element_wordings(coverage))
+    assert wordings.loc[wordings["outlet"].eq("z") & wordings["element_id"].eq("E1"), "text"].tolist() == ["b"]
+    for limit in (1, 2, 3):
+        pd.testing.assert_frame_equal(query.widest(["y", "z"], limit)[0],
+                                      dashboards.widest_elements(coverage_matrix(coverage), limit))
+    assert query.widest(["y", "z"], 2)[0].index.get_level_values(0).tolist() == ["E0", "E1"]
+
+
+def test_coverage_dashboard_on_a_store_shows_what_it_shows_in_memory(seeds, linked_store):
+    on_store = dashboards.coverage_dashboard(analysis.open_store(linked_store))
+    in_memory = dashboards.coverage_dashboard(seeds)
+    for sources in CHOSEN:
+        for board in (on_store, in_memory):
+            board.controls["sources"].value = sources
+        assert on_store.html == in_memory.html
+        labels = [[t.get_text() for t in b.figure.axes[0].get_yticklabels()] for b in (on_store, in_memory)]
+        assert labels[0] == labels[1]
+        for name in ("counts", "discrepancies"):
+            pd.testing.assert_frame_equal(on_store.tables[name], in_memory.tables[name], check_dtype=False,
+                                          check_index_type=False, obj=name)
+        pd.testing.assert_frame_equal(on_store.table, in_memory.table, check_dtype=False)
+
+
+def test_coverage_dashboard_lists_the_first_rows_and_says_how_many_discrepancies(seeds):
+    board = dashboards.coverage_dashboard(seeds, shown=1)
+    assert len(board.table) == 1 and len(board.tables["discrepancies"]) == 1 < len(seeds.discrepancies)
+    pd.testing.assert_frame_equal(board.table, seeds.coverage.iloc[:1])
+    assert f"The first 1 of {len(seeds.discrepancies)}." in str(board.output.outputs)

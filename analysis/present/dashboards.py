@@ -18,17 +18,15 @@ from IPython.display import HTML, Image
 from matplotlib.figure import Figure
 
 from . import plots
-from ..ingest.articles import source_names
-from ..link.coverage import DEFAULT_THRESHOLD, align, coverage_matrix, source_counts
-from ..link.windows import align_windowed
+from ..link.coverage import DEFAULT_THRESHOLD, align
 from .viewer import article_html
-from ..store.query import ALL, CLAIM_COLUMNS, TYPES, ClaimsQuery, EstimatesQuery  # noqa: F401 - CLAIM_COLUMNS: shown
+from ..store.query import (ALL, CLAIM_COLUMNS, LINKED, MEMBER_RANK, TYPES,  # noqa: F401 - CLAIM_COLUMNS: shown
+                           ClaimsQuery, CoverageQuery, EstimatesQuery, linked_again)
 from ..link.wording import diff_html
 
 SHOWN = 1_000  # claims the explorer shows, estimates the estimates dashboard draws, at most (each says how many match)
 ESTIMATE_COLUMNS = ["estimate_id", "date", "date_basis", "source", "who", "text", "value", "low", "high", "qualifier",
                     "unit", "stance", "derived", "derivation", "sentence"]
-MEMBER_RANK = {"quote": 0, "claim": 1, "sentence": 2}  # which wording of a source to set side by side
 DRAWN_ELEMENTS = 60  # story elements the coverage heatmap draws at most: those carried by the most sources
 WORDED_ELEMENTS = 100  # shared elements whose wordings the coverage dashboard sets side by side at most
 
@@ -160,9 +158,11 @@ def element_wordings(coverage: pd.DataFrame) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
-def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False, limit: int | None = None) -> str:
+def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False, limit: int | None = None,
+                  shared: int | None = None) -> str:
     """Side by side, each source's wording against the first source's, words only one side has marked; the
-    first `limit` elements (in element order), then how many more there are."""
+    first `limit` elements (in element order), then how many more there are: `shared` of them in all when
+    `wordings` holds only the first ones (`CoverageQuery.wordings`)."""
     parts, elements = [], 0
     for element, group in wordings.groupby("element_id", sort=True):
         if quotes_only and not group["member"].eq("quote").any():
@@ -174,6 +174,7 @@ def wordings_html(wordings: pd.DataFrame, quotes_only: bool = False, limit: int 
         parts.append(f"<h4>{html.escape(element)}: {html.escape(str(first['label']))}</h4>")
         parts += [diff_html(first["text"], other["text"], f"{first['outlet']} ({first['member']})",
                             f"{other['outlet']} ({other['member']})") for _, other in group.iloc[1:].iterrows()]
+    elements = max(elements, shared or 0)
     if limit is not None and elements > limit:
         parts.append(f"<p>… and {elements - limit:,} more shared elements</p>")
     return "".join(parts) or "<p>no element is carried by two of these sources</p>"
@@ -189,33 +190,35 @@ def widest_elements(matrix: pd.DataFrame, limit: int = DRAWN_ELEMENTS) -> pd.Dat
     return matrix.loc[widest].sort_index()
 
 
-def alignment(corpus, threshold: float) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Coverage and discrepancies at a similarity threshold, and on a store a note saying where they come from.
-    At the default threshold they are the corpus' own (`corpus.coverage`: a linked store's are read from the
-    files its build wrote; an unlinked store, or a corpus in memory, is linked once); at another threshold a
-    store is linked again from its files a month and a date window at a time (`align_windowed`: minutes on a
-    large store), a corpus in memory aligned again (`align`)."""
+def alignment(corpus, threshold: float) -> tuple[CoverageQuery, str]:
+    """The coverage and discrepancies at a similarity threshold as a `CoverageQuery`, and on a store a note saying
+    where they come from. At the default threshold they are the corpus' own (a linked store's files, read as they
+    are; a store its build did not link is linked once); at another threshold a store is linked again from its
+    files a month and a date window at a time (`linked_again`: minutes on a large store), a corpus in memory
+    aligned again (`align`)."""
     store = hasattr(corpus, "manifest")
     if threshold == DEFAULT_THRESHOLD:
         stored = store and corpus.manifest.get("linked")
         note = f"as the store's build linked them (similarity ≥ {threshold:.2f})" if stored else \
             "linked from the store's files (its build did not link them)" if store else ""
-        return corpus.coverage, corpus.discrepancies, note
+        return CoverageQuery(corpus), note
     if store:
         note = (f"linked again from the store's files at similarity ≥ {threshold:.2f} (its build linked them at "
                 f"{DEFAULT_THRESHOLD:.2f}; on a large store this takes minutes)")
-        return (*align_windowed(corpus, threshold=threshold), note)
-    return (*align(corpus, threshold=threshold), "")
+        return linked_again(corpus, threshold), note
+    return CoverageQuery(corpus, dict(zip(LINKED, align(corpus, threshold=threshold)))), ""
 
 
-def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboard:
+def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD, shown: int = SHOWN) -> Dashboard:
     """Coverage of the chosen sources at a similarity threshold: heatmap, counts, wordings, discrepancies.
 
-    At the default threshold a linked store's coverage and discrepancies are read from its files; another
-    threshold links again (see `alignment`), once per value the slider visits."""
-    source_of = source_names(corpus.articles)
-    names = sorted(source_of.unique())
-    alignments: dict[float, tuple] = {}  # aligning is the slow part; a slider revisits the same values
+    What it shows is computed by DuckDB queries (`analysis.store.query.CoverageQuery`): over a linked store's
+    files at the default threshold, so its coverage is never read into pandas; another threshold links again
+    (see `alignment`), once per value the slider visits. `table` holds the first `shown` coverage rows of the
+    chosen sources, `tables["discrepancies"]` their first `shown` discrepancies (each says how many there are)."""
+    first = round(threshold, 2)
+    alignments = {first: alignment(corpus, first)}  # aligning is the slow part; a slider revisits the same values
+    names = alignments[first][0].sources()
     controls = {
         "sources": w.SelectMultiple(options=names, value=tuple(names), description="sources"),
         # on a store, a value is linked only once the slider is let go (each one links the store again)
@@ -229,27 +232,29 @@ def coverage_dashboard(corpus, threshold: float = DEFAULT_THRESHOLD) -> Dashboar
         key = round(d.value("threshold"), 2)
         if key not in alignments:
             alignments[key] = alignment(corpus, key)
-        coverage, discrepancies, note = alignments[key]
+        query, note = alignments[key]
         chosen = list(d.value("sources"))
-        d.table = coverage[coverage["outlet"].isin(chosen)].reset_index(drop=True)
-        d.tables = {
-            "counts": source_counts(d.table),
-            "discrepancies": discrepancies[discrepancies["article_id"].map(source_of).isin(chosen)]
-            .reset_index(drop=True),
-        }
-        matrix = coverage_matrix(d.table)
-        drawn = widest_elements(matrix, DRAWN_ELEMENTS)
+        _, d.table = query.rows(chosen, shown)
+        found, discrepancies = query.discrepancies(chosen, shown)
+        d.tables = {"counts": query.counts(chosen), "discrepancies": discrepancies}
+        drawn, elements = query.widest(chosen, DRAWN_ELEMENTS)
         d.figure = plots.coverage_heatmap(drawn)
-        d.html = wordings_html(element_wordings(d.table), limit=WORDED_ELEMENTS)
-        notes = [f"Coverage and discrepancies {note}."] if note else []
-        if len(drawn) < len(matrix):
-            notes.append(f"The heatmap draws the {len(drawn)} elements carried by the most sources, "
-                         f"of {len(matrix):,}.")
-        where = [HTML(f"<p><i>{html.escape(' '.join(notes), quote=False)}</i></p>")] if notes else []
-        d.show(*where, d.figure, d.tables["counts"], HTML("<h4>Wordings of shared elements</h4>" + d.html),
-               HTML("<h4>Discrepancies</h4>"), d.tables["discrepancies"])
+        wordings, shared = query.wordings(chosen, WORDED_ELEMENTS)
+        d.html = wordings_html(wordings, limit=WORDED_ELEMENTS, shared=shared)
+        listed = [HTML(f"<p>The first {len(discrepancies):,} of {found:,}.</p>")] if found > len(discrepancies) else []
+        d.show(*_coverage_notes(note, len(drawn), elements), d.figure, d.tables["counts"],
+               HTML("<h4>Wordings of shared elements</h4>" + d.html), HTML("<h4>Discrepancies</h4>"), *listed,
+               d.tables["discrepancies"])
 
     return Dashboard(controls, render)
+
+
+def _coverage_notes(note: str, drawn: int, elements: int) -> list[HTML]:
+    """What the coverage dashboard says above its heatmap: where coverage comes from, what the heatmap leaves out."""
+    notes = [f"Coverage and discrepancies {note}."] if note else []
+    if drawn < elements:
+        notes.append(f"The heatmap draws the {drawn} elements carried by the most sources, of {elements:,}.")
+    return [HTML(f"<p><i>{html.escape(' '.join(notes), quote=False)}</i></p>")] if notes else []
 
 
 def table_counts(corpus) -> dict[str, int]:

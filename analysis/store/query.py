@@ -240,3 +240,189 @@ class EstimatesQuery:
                 else rows[column].astype(dtype)
         return rows
 
+
+
+# --- the coverage dashboard's tables -----------------------------------------------------------------------------
+
+MEMBER_RANK = {"quote": 0, "claim": 1, "sentence": 2}  # which wording of a source to set side by side
+RANK = "case member " + " ".join(f"when '{m}' then {r}" for m, r in MEMBER_RANK.items()) + " end"
+LINKED = ("coverage", "discrepancies")
+
+
+class CoverageQuery:
+    """What the coverage dashboard shows of the chosen sources, through DuckDB: per-source counts of shared and
+    unique elements, the elements carried by the most sources, the wordings of the first shared elements, the
+    first coverage rows and discrepancies, each as the pandas functions over the whole tables give it
+    (`analysis.link.coverage.source_counts`, `coverage_matrix`, `dashboards.widest_elements`, `element_wordings`).
+
+    `tables` gives each of coverage and discrepancies as Parquet files (in table order, or each row with its
+    `_position` in the table, as a linking's parts are) or as a frame, registered as an Arrow table. By default they
+    are the corpus' own: a linked store's files, else `corpus.coverage` and `corpus.discrepancies` (a store its
+    build did not link is linked once, in memory). Each view carries `_row`, a row's place in its table: pandas
+    keeps table order through a filter, and the wordings break ties by it, where DuckDB promises no order without
+    `order by`. Only the rows asked for come back as pandas, in the dtypes of the frames (or of the store's
+    tables)."""
+
+    def __init__(self, corpus, tables: dict[str, list[str] | pd.DataFrame] | None = None):
+        from .. import schemas
+
+        self.connection, names = connect(corpus, {"articles": ARTICLES_READ[:2]})
+        self.connection.execute("create temp view sources as select article_id, "
+                                f"coalesce(nullif(outlet, ''), article_id) as source from {names['articles']}")
+        if tables is None:
+            linked = hasattr(corpus, "files") and corpus.manifest.get("linked")
+            tables = {name: [str(p) for p in corpus.files(name)] if linked else getattr(corpus, name)
+                      for name in LINKED}
+        self.dtypes = {}
+        for name, table in tables.items():
+            if isinstance(table, pd.DataFrame) or not table:
+                frame = table if isinstance(table, pd.DataFrame) else schemas.empty_frame(name)
+                self._frame_view(name, frame)
+                self.dtypes[name] = frame.dtypes.to_dict()
+            else:
+                self._files_view(name, [str(p) for p in table])
+                self.dtypes[name] = schemas.COLUMNS[name]
+        self._chosen: tuple | None = None
+        self.folder = None  # a temporary folder holding the files, kept as long as the query (`linked_again`)
+
+    def _files_view(self, name: str, files: list[str]) -> None:
+        """`name`_rows over Parquet files in table order: a linking's parts number their rows (`_position`), a
+        store's files are in table order one after the other."""
+        from .. import schemas
+
+        columns = ", ".join(f'"{c}"' for c in schemas.COLUMNS[name])
+        scans = []
+        for k, path in enumerate(files):
+            quoted = "'" + path.replace("'", "''") + "'"
+            has_position = "_position" in self.connection.execute(
+                f"select name from parquet_schema({quoted})").df()["name"].tolist()
+            row = "_position" if has_position else f"({k}::bigint << 40) + file_row_number"
+            scans.append(f"select {columns}, {row} as _row from read_parquet({quoted}, file_row_number = true)")
+        self.connection.execute(f"create temp view {name}_rows as {' union all by name '.join(scans)}")
+
+    def _frame_view(self, name: str, frame: pd.DataFrame) -> None:
+        import numpy as np
+        import pyarrow as pa
+
+        table = pa.Table.from_pandas(frame.assign(_row=np.arange(len(frame))), preserve_index=False)
+        self.connection.register(f"_{name}_frame", table)
+        self.connection.execute(f"create temp view {name}_rows as select * from _{name}_frame")
+
+    def sources(self) -> list[str]:
+        """Every article's source (its outlet, else its id), sorted: the dashboard's choice of sources."""
+        return [row[0] for row in self.connection.execute(
+            "select distinct source from sources where source is not null order by 1").fetchall()]
+
+    def _spread(self, sources) -> None:
+        """Tables `pairs` (each element and chosen source carrying it: its members there) and `elements` (how many
+        chosen sources carry each element, its members in them), counted once per choice of sources and read by the
+        counts, the widest elements and the wordings. Members are counted as rows: every member has a `start`, which
+        is what pandas counts."""
+        chosen = tuple(sources)
+        if chosen == self._chosen:
+            return
+        self.connection.execute("""create or replace temp table pairs as select element_id, outlet, count(*) as members
+            from coverage_rows where list_contains(?::varchar[], outlet) group by element_id, outlet""", [list(chosen)])
+        self.connection.execute("""create or replace temp table elements as
+            select element_id, count(*) as sources, sum(members) as members from pairs group by element_id""")
+        self._chosen = chosen
+
+    def _ids(self, query: str, params: list | None = None) -> list[str]:
+        return [row[0] for row in self.connection.execute(query, params or []).fetchall()]
+
+    def _members(self, ids: list[str], query: str) -> pd.DataFrame:
+        """`query` over `members`: the chosen sources' coverage rows of elements `ids`. The bounds let DuckDB skip
+        the row groups of a store's file (in element order) that cannot hold them, rather than decode every text."""
+        members = ("select * from coverage_rows where element_id between ? and ? "
+                   "and list_contains(?::varchar[], element_id) and list_contains(?::varchar[], outlet)")
+        return self.connection.execute(f"with members as ({members}) {query}",
+                                       [min(ids, default=""), max(ids, default=""), ids, list(self._chosen)]).df()
+
+    def counts(self, sources) -> pd.DataFrame:
+        """Per source: elements it shares with another chosen source and elements only it carries."""
+        self._spread(sources)
+        counts = self.connection.execute("""select outlet, count(*) filter (where e.sources > 1) as shared,
+            count(*) as total from pairs join elements e using (element_id) group by outlet order by outlet""").df()
+        return pd.DataFrame({"shared": counts["shared"].astype("int64").to_numpy(),
+                             "unique": (counts["total"] - counts["shared"]).astype("int64").to_numpy(),
+                             "total": counts["total"].astype("int64").to_numpy()},
+                            index=pd.Index(counts["outlet"].tolist(), name="outlet",
+                                           dtype=self.dtypes["coverage"]["outlet"]))
+
+    def widest(self, sources, limit: int) -> tuple[pd.DataFrame, int]:
+        """(element × source members of the `limit` elements carried by the most sources, then with the most
+        members, in element order; how many elements the chosen sources carry)."""
+        self._spread(sources)
+        ids = self._ids("select element_id from elements order by sources desc, members desc, element_id limit ?",
+                        [int(limit)])
+        cells = self._members(ids, "select element_id, label, outlet, count(*) as members from members group by all")
+        outlets = self._ids("select distinct outlet from pairs order by 1")
+        elements = self.connection.execute("select count(*) from elements").fetchone()[0]
+        return self._matrix(cells, outlets), int(elements)
+
+    def _matrix(self, cells: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
+        """The members as `coverage_matrix` lays them out: a row per (element, label), a column per chosen source
+        that carries anything (in any element), members counted as nullable integers as pandas counts `start`."""
+        if cells.empty:  # what pandas makes of no rows
+            from ..link.coverage import coverage_matrix
+            return coverage_matrix(pd.DataFrame({c: pd.Series(dtype=d) for c, d in self.dtypes["coverage"].items()}))
+        cells = self._typed(cells, "coverage")
+        matrix = cells.pivot_table(index=["element_id", "label"], columns="outlet", values="members", aggfunc="sum",
+                                   fill_value=0)
+        matrix = matrix.reindex(columns=outlets, fill_value=0).astype("Int64").sort_index()
+        matrix.columns = pd.Index(outlets, name="outlet", dtype=self.dtypes["coverage"]["outlet"])
+        return matrix
+
+    def wordings(self, sources, limit: int | None = None) -> tuple[pd.DataFrame, int]:
+        """(`element_wordings` of the first `limit` elements two chosen sources carry, in element order: for
+        each source its quotation, else its claim, else its sentence, the best matched first; how many such
+        elements there are)."""
+        self._spread(sources)
+        first = f" limit {int(limit)}" if limit is not None else ""
+        ids = self._ids(f"select element_id from elements where sources > 1 order by element_id{first}")
+        rows = self._members(ids, f"""select element_id, label, outlet, member, text from members
+            qualify row_number() over (partition by element_id, outlet
+                                       order by {RANK} nulls last, coalesce(similarity, 0) desc, _row) = 1
+            order by element_id, outlet""")
+        shared = self.connection.execute("select count(*) from elements where sources > 1").fetchone()[0]
+        return self._typed(rows, "coverage"), int(shared)
+
+    def rows(self, sources, limit: int | None = None) -> tuple[int, pd.DataFrame]:
+        """(how many coverage rows the chosen sources have, the first `limit` of them in table order)."""
+        condition = "list_contains(?::varchar[], outlet)"
+        return self._first("coverage", condition, [list(sources)], limit)
+
+    def discrepancies(self, sources, limit: int | None = None) -> tuple[int, pd.DataFrame]:
+        """(how many discrepancies of the chosen sources' articles there are, the first `limit` in table order)."""
+        condition = "article_id in (select article_id from sources where list_contains(?::varchar[], source))"
+        return self._first("discrepancies", condition, [list(sources)], limit)
+
+    def _first(self, name: str, condition: str, params: list, limit: int | None) -> tuple[int, pd.DataFrame]:
+        found = self.connection.execute(f"select count(*) from {name}_rows where {condition}", params).fetchone()[0]
+        shown = f" limit {int(limit)}" if limit is not None else ""
+        rows = self.connection.execute(f"select * exclude (_row) from {name}_rows where {condition} order by _row"
+                                       f"{shown}", params).df()
+        return int(found), self._typed(rows, name)
+
+    def _typed(self, rows: pd.DataFrame, name: str) -> pd.DataFrame:
+        dtypes = self.dtypes[name]
+        return rows.astype({c: dtypes[c] for c in rows.columns if c in dtypes}).reset_index(drop=True)
+
+
+def linked_again(corpus, threshold: float) -> CoverageQuery:
+    """A store linked again at another similarity threshold (`analysis.link.windows.link_windowed`: a month and a
+    date window at a time, minutes on a large store), its coverage rows left in the files of a temporary folder
+    the query keeps, so they are never one pandas frame; the discrepancies are a frame."""
+    import tempfile
+    from pathlib import Path
+
+    from ..link.windows import link_windowed
+
+    folder = tempfile.TemporaryDirectory(prefix="claim-ledger-coverage-")
+    linked = link_windowed(corpus, folder.name, threshold)
+    for path in Path(folder.name).iterdir():  # the members and their texts: only the linking reads them
+        if str(path) not in linked.parts and path.is_file():
+            path.unlink()
+    query = CoverageQuery(corpus, {"coverage": linked.parts, "discrepancies": linked.discrepancies})
+    query.folder = folder
+    return query
