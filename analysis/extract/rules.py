@@ -60,7 +60,6 @@ DASH_INSERTION = re.compile(r"""
     """, re.VERBOSE)
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
-TRAILING_APPOSITION = re.compile(r",\s+(?P<role>(?:a|an|the)\s+[^,;.“”\"]{3,120})")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
 # "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
@@ -93,6 +92,7 @@ class RuleWords(NamedTuple):
     subject_pronoun: re.Pattern  # "…, said he would": a new clause, not an inversion
     possessive: re.Pattern       # "…, denounced her record": an object, not an inverted speaker
     speaker_end: re.Pattern      # after an inverted speaker the clause ends ("…, said the envoy in a statement.")
+    trailing_apposition: re.Pattern  # "…,” said Jane Doe, a professor."
     insertion: re.Pattern        # "The envoy, who arrived on Monday, said", "It, however, said"
     introductory: re.Pattern     # "In a statement, Jane Doe, a spokeswoman, said"
     participle_adjunct: re.Pattern  # "In defending himself, X …": a participle cue in an opening adjunct
@@ -110,6 +110,7 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
     return RuleWords(
         re.compile(rf"(?:{alternation(pronouns)})\b"), re.compile(rf"(?:{alternation(lexicon.possessives)})\b"),
         speaker_end=re.compile(rf"\s*(?:[,.;:!?\"”()]|$|(?:{role('speaker_end')}|\w+day)\b)"),
+        trailing_apposition=re.compile(rf",\s+(?P<role>(?:{alternation(lexicon.articles)})\s+[^,;.“”\"]{{3,120}})"),
         insertion=re.compile(rf"""
             \s*(?P<subject>[^,;“”"]{{1,80}}?),\s+          # the subject and the comma opening the insertion
             (?:{role('insertion')}|[a-z]+ing)\b
@@ -459,7 +460,7 @@ def inverted(ctx: CueContext) -> Found | None:
             ctx.words.subject_pronoun.match(text, speaker[0]) or ctx.words.possessive.match(text, speaker[0]) or \
             _bare_object(ctx, speaker):
         return None  # "…, denounced her record as …": an object
-    apposition = TRAILING_APPOSITION.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
+    apposition = ctx.words.trailing_apposition.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(text, speaker[1], ctx.hi)))
