@@ -803,3 +803,36 @@ def test_a_past_speech_verb_before_that_after_a_comma_is_a_second_predicate():
 def test_said_for_weeks_that_and_no_participle_after_an_adjunct_comma():
     only("She has been saying for weeks that the bridge is unsafe.", content="the bridge is unsafe")
     assert "were expected" not in rows("Reinforcements were expected in May, citing intelligence.")["cue"].tolist()
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("And he managed it with his usual flair, slamming the profits of drug companies.", "he"),
+    ("Then he began dismissing the notion that he had lost.", "he"),
+    ("And he’s predicting that the party will win.", "he"),
+    ("When Jane Roe a month later announced 6,000 layoffs, workers fumed.", "Jane Roe"),
+])
+def test_the_subject_after_an_opening_conjunction_a_contraction_or_a_time_phrase(text, mention):
+    assert rows(text)["speaker_mention"].tolist() == [mention]
+
+
+def test_a_quantity_opening_the_sentence_is_no_introductory_adjunct():
+    row = only("At least 41 people have died in the floods, the emergency agency said on Wednesday.",
+               rule="trailing", speaker_mention="the emergency agency")
+    assert row["content"] == "At least 41 people have died in the floods"
+
+
+def test_the_end_of_a_number_is_no_speaker():
+    frame = rows("The army has sent 3,000 troops and 10,000 were expected by December, citing intelligence.")
+    assert "000" not in frame["speaker_mention"].dropna().tolist()
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The plan will fail, a spokeswoman, Jane Roe, said on Saturday.", "Jane Roe", "The plan will fail"),
+    ("The talks went on, his top aide, Tad Moe, told reporters.", "Tad Moe", "The talks went on"),
+    ("Jane Roe, the editor of the city's paper, The Courier, said every mayor was political.", "Jane Roe",
+     "every mayor was political"),
+])
+def test_a_role_then_a_name_after_the_clause_names_the_speaker(text, speaker, content):
+    only(text, speaker=speaker, content=content)
+
+

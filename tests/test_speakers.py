@@ -114,7 +114,7 @@ def test_a_slash_joins_a_token_in_a_mention():
     ("the senator wasn’t keen", "the senator"),
     ("Jane Doe’s campaign manager John Roe attacked", "Jane Doe’s campaign manager John Roe"),
     ("Acme’s John Roe hit back", "Acme’s John Roe"),
-    ("He’s long opposed the deal", "He’s"),
+    ("He’s long opposed the deal", "He"),  # the pronoun, without the contracted "has"
     # openers before the subject: a quotation, a quantifier's modifier, a conditional clause
     ("“Stay with me,” the singer sings to the crowd", "the singer"),
     ("At least one senator wasn’t keen", "one senator"),

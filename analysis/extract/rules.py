@@ -116,7 +116,7 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
             (?:{role('insertion')}|[a-z]+ing)\b
             [^,;“”"]{{0,150}},\s*\Z                         # the insertion, closed by a comma right before the cue
             """, re.VERBOSE),
-        introductory=re.compile(rf"\s*(?:{capital('introductory')}|[A-Z][a-z]+ly)\b"),
+        introductory=re.compile(rf"\s*(?!At\s+(?:least|most)\b)(?:{capital('introductory')}|[A-Z][a-z]+ly)\b"),
         participle_adjunct=re.compile(rf"\s*(?:(?:{capital('participle_adjunct')})\b[^,;:“”\"]{{0,60}})?\Z"),
         as_clause=re.compile(rf"\s*(?:(?P<joined>{role('as_conjunction')})\s+|(?:{role('as_focus')})\s+)?"
                              rf"[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z"),
@@ -343,15 +343,20 @@ def _apposition_lead(ctx: CueContext) -> tuple[str, bool] | None:
     if not ctx.apposition:
         return None
     lead = ctx.text[ctx.lo:ctx.apposition.start].rstrip()
-    reversed_order = lead.strip(" ,") == ctx.apposition.role.strip()  # "The party’s chairman, Jane Doe, said"
-    adjunct = lead.endswith(",") and ctx.words.introductory.match(lead)  # "In a statement, Jane Doe, a spokeswoman,"
+    role = ctx.apposition.role.strip()
+    if lead.strip(" ,").endswith(role) and lead.strip(" ,") != role:  # "…, a spokeswoman, Jane Roe, said"
+        lead = lead.rstrip(" ,")[:-len(role)].rstrip()
+    reversed_order = lead.strip(" ,") == role  # "The party’s chairman, Jane Doe, said"
+    # "In a statement, Jane Doe, a spokeswoman, said" (but "Despite …, X remains …, his aide, Jane Doe, said")
+    adjunct = lead.endswith(",") and ctx.words.introductory.match(lead) and lead.count(",") == 1
     return lead, lead.endswith(CLAUSE_CLOSERS) and not reversed_order and not adjunct
 
 
 def apposition_trailing(ctx: CueContext) -> Found | None:
     lead = _apposition_lead(ctx)
-    if not lead or not lead[1] or _words_after_quotation(ctx, ctx.apposition.start):
-        return None  # "“…,” Jane Doe, 52, of Salem, Maine, who …, said": a speaker phrase (quote-tag)
+    if not lead or not lead[1] or _words_after_quotation(ctx, ctx.apposition.start) or \
+            not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, lead[0].endswith(CLAUSE_CLOSERS[1:])):
+        return None  # a speaker phrase (quote-tag); "Last week, the director, Jane Roe, said that …" (forward)
     return Found(ctx.apposition, ctx.backward(ctx.lo + len(lead[0])))
 
 

@@ -119,10 +119,16 @@ def _trailing_pattern(lexicon: Lexicon) -> re.Pattern:
           (?:\s+(?:{role('day_part')}))?                             # on Tuesday night
       | \s+(?:on\s+)?(?:{month_forms})[a-z]*\.?\s+\d{{1,2}}          # on Oct. 22
       | \s+(?:{role('trailing_adverb')})
+      | \s+(?:{role('time_count')}|\d+)\s+(?:few\s+)?(?:minute|hour|day|{role('time')})s?  # a month (later)
+          (?:\s+(?:{role('time_direction')}))?                      # ("later" may open the cue)
       | \s+in\s+(?:\d{{4}}|{months})
       | \s*\([^()]{{1,30}}\)                                          # "Rep. Jane Doe (D-Ore.) said": no speaker
       | ,\s*\d{{1,3}},                                                # "Jane Doe, 82, said"
     )+\s*$""", re.VERBOSE)
+
+
+IN_NUMBER = re.compile(r"\d[,.]\d")  # a thousands separator or a decimal point
+LAST_WORD = re.compile(r"\w+(?=\W*\Z)")
 
 
 def _leading_pattern(lexicon: Lexicon) -> re.Pattern:
@@ -145,7 +151,10 @@ def _bare_opener(lexicon: Lexicon) -> re.Pattern:
     \s*(?:[A-Z][A-Z.,'’\ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?            # BRUSSELS (AP) —
     (?:[“"][^“”"]{1,400}?[,?!][”"]\s+)?                                          # “…,”
     (?:(?:Last|This|Next|Earlier|Later)(?:\s+(?:this|last|next))?\s+""" + times + r"""\s+(?![,.]))?   # Last week
-    (?:At\s+(?:least|most)\s+)?                                                  # At least""", re.VERBOSE)
+    (?:At\s+(?:least|most)\s+)?                                                  # At least
+    (?:(?:""" + role_pattern(lexicon, 'bare_conjunction', str.capitalize) + r""")\s+     # And he …, But Mrs. Roe …
+       (?=(?:""" + alternation(lexicon.pronouns) + r""")\b|(?:Mr|Mrs|Ms|Dr)\.|[A-Z][a-z]+\s+[A-Z]))?""",
+                      re.VERBOSE)
 
 
 def _apposition_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
@@ -248,7 +257,8 @@ class SpeakerSpan:
 def apposition_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> SpeakerSpan | None:
     """ "Jane Doe, a member of the committee, said", "Jane Doe, director of the centre, said": the name,
     with the apposition as its role."""
-    match = _apposition(text, lo, hi, _words(lexicon)) or REVERSED_APPOSITION.fullmatch(text, lo, hi)
+    match = _apposition(text, lo, hi, _words(lexicon)) or REVERSED_APPOSITION.fullmatch(text, lo, hi) or \
+        _reversed_after_comma(text, lo, hi)
     if not match:
         return None
     return SpeakerSpan(match.start("name"), match.end("name"), match.group("role"))
@@ -318,6 +328,18 @@ def _last_tokens(text: str, lo: int, end: int, count: int, token: re.Pattern) ->
         size *= 4
 
 
+def _reversed_after_comma(text: str, lo: int, hi: int) -> re.Match | None:
+    """ "…, a spokeswoman, Jane Roe, said": a role and a name after the clause's comma (the third comma back),
+    which follows a lowercase word (not "Jane Roe, the editor of the paper, The Post, said")."""
+    k = hi
+    for _ in range(3):
+        k = text.rfind(",", lo, k)
+        if k == -1:
+            return None
+    word = LAST_WORD.search(text, max(lo, k - 40), k)
+    return REVERSED_APPOSITION.fullmatch(text, k + 1, hi) if word and word.group()[0].islower() else None
+
+
 def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The noun phrase ending at `hi` (after dropping trailing adverbials), not reaching before `lo`.
 
@@ -332,8 +354,8 @@ def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     if not tokens:
         return None
     i = _np_start(tokens, words)
-    if i >= len(tokens):
-        return None
+    if i >= len(tokens) or IN_NUMBER.match(text, max(0, tokens[i].start() - 2)):
+        return None  # "… and 10,000 were expected": "000" is the end of a number, not a name
     return tokens[i].start(), tokens[-1].end()
 
 
@@ -419,6 +441,10 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
             break  # "the singer sings to"
         if k > 1 and low in determiners and tokens[k - 1].group().lower() not in words.name_prepositions:
             ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
+            break
+        contracted = re.split(r"[’']", low)[0]
+        if contracted != low and contracted in CONTRACTED_SUBJECTS:
+            ends.append(tok.start() + len(contracted))  # "he’s predicting": "he", then the auxiliary
             break
         # "Hillary Clinton’s campaign manager Robby Mook": the role nouns after a possessive go on
         possessive = low.endswith(("’s", "'s")) and low[:-2] not in CONTRACTED_SUBJECTS  # not "He’s long …"
