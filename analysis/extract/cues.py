@@ -16,10 +16,6 @@ from ..text.lexicon import Lexicon, alternation, trie_pattern
 AUXILIARIES = frozenset("""has have had is are was were will would can could must should may might do does did also
 further previously later again repeatedly reportedly publicly privately recently earlier then first never often once
 separately not long still already now just even since yet""".split())
-# Before an adjective cue ("be convinced": "are now more convinced that", "remain confident that").
-COPULAS = frozenset("be been being am remain remains remained seem seems seemed more most so very less".split())
-PREPOSITIONS = frozenset("""amid of in on for about over after before with without against among despite from to
-by at as into""".split())
 HEADLINE_CHARS = 200     # a headline is a short line
 TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
 TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -103,23 +99,23 @@ def _cue_start(text: str, form: re.Match) -> tuple[int, tuple[int, str] | None]:
     return start, word
 
 
-def _copula_start(text: str, start: int) -> int:
+def _copula_start(text: str, start: int, copulas: tuple[str, ...]) -> int:
     """Where an adjective cue starts once its copula, auxiliaries and adverbs are included."""
     word = _word_before(text, start)
-    while word and (word[1].lower() in COPULAS or is_auxiliary(word[1])):
+    while word and (word[1].lower() in copulas or is_auxiliary(word[1])):
         start = word[0]
         word = _word_before(text, start)
     return start
 
 
-def _headline_verb(text: str, form_match: re.Match, forms: dict) -> bool:
+def _headline_verb(text: str, form_match: re.Match, lexicon: Lexicon) -> bool:
     """ "Senator Says Talks Failed": a speech verb in -s or the past in a line written in title case."""
     form = form_match.group("form").lower()
-    cue = forms.get(" ".join(form.split()))
+    cue = lexicon.cues.get(" ".join(form.split()))
     if cue is None or cue.kind != "speech" or not form.endswith(("s", "ed", "said", "told")):
         return False
     word = _word_before(text, form_match.start())
-    if word and word[1].lower() in PREPOSITIONS:
+    if word and word[1].lower() in lexicon.attribution_words.get("preposition", ()):
         return False  # "Minister Heads to Moscow Amid Claims of …": a noun
     line_start = text.rfind("\n", max(0, form_match.start() - HEADLINE_CHARS), form_match.start()) + 1
     line_end = text.find("\n", form_match.end(), form_match.end() + HEADLINE_CHARS)
@@ -163,7 +159,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     for form_match in cue_pattern(lexicon).finditer(text):
         start, word = _cue_start(text, form_match)
         if text[start].isupper() and not _sentence_initial(text, start) and \
-                not _headline_verb(text, form_match, forms):
+                not _headline_verb(text, form_match, lexicon):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
         end, matched = form_match.end(), form_match.group()
         if LABEL_COLON.match(text, end) and text[start - 1:start] in ("", "\n"):
@@ -174,7 +170,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
         if lemma.startswith("be "):
-            start = _copula_start(text, start)
+            start = _copula_start(text, start, lexicon.attribution_words.get("copula", ()))
         if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \
                 (kind == "finding" and REFLEXIVE_AFTER.match(text, end)):
             continue  # "according to reports", "he found himself on the street": no reporting verbs

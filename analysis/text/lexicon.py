@@ -73,7 +73,7 @@ TABLES = {
                                (("role", frozenset({
                                    "boundary", "name_preposition", "phrase_determiner", "opener", "verb", "adverb",
                                    "subordinator", "control_verb", "trailing_adverb", "time", "day_part",
-                                   "time_count", "time_direction", "bare_conjunction",
+                                   "time_count", "time_direction", "bare_conjunction", "copula", "preposition",
                                    "relative_quantifier", "speaker_end", "insertion",
                                    "inverting", "introductory", "participle_adjunct", "placeholder", "raising",
                                    "as_conjunction", "as_focus", "as_passive_adverb", "tag_continuation"})),)),
