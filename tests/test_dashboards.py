@@ -203,6 +203,28 @@ def test_claims_filter_takes_words_literally(seeds):
     assert query.filter(search="TROOPS")[0] == seeds.claims["text"].str.contains("troops", case=False).sum() > 0
 
 
+CLAIM_FILTERS = [{}, {"kind": "indirect"}, {"kind": "direct", "speaker": "RUTTE"}, {"affiliation": "unknown"},
+                 {"source": "nowhere"}, {"type": "speech"}, {"search": "troops", "start": dt.date(2024, 10, 29)}]
+
+
+@pytest.mark.parametrize("limit", [None, 3, 0])
+def test_claims_filter_over_duckdbs_copy_finds_what_it_finds_in_the_files(seed_store, monkeypatch, limit):
+    """The copy (menus as ENUMs, the first rows found by position) and the view over the files (by claim id)."""
+    from analysis.store import query
+
+    copied = query.ClaimsQuery(seed_store)
+    monkeypatch.setattr(query, "IN_MEMORY_ROWS", 0)
+    read = query.ClaimsQuery(seed_store)
+    assert copied.position[0] == "rowid" and read.position[0] == "claim_id"
+    assert copied.sources() == read.sources() and copied.affiliations() == read.affiliations()
+    for filters in CLAIM_FILTERS:
+        (found, rows), (found_read, rows_read) = copied.filter(limit, **filters), read.filter(limit, **filters)
+        everything = read.filter(**filters)[1]
+        assert found == found_read == len(everything) and (found > 0) == (filters.get("source") != "nowhere")
+        pd.testing.assert_frame_equal(rows, rows_read, obj=str(filters))
+        pd.testing.assert_frame_equal(rows, everything.head(limit) if limit is not None else everything)
+
+
 def test_corpus_summary_counts_a_store_without_loading_it(seeds, seed_store):
     assert dashboards.table_counts(seed_store) == dashboards.table_counts(seeds)
     assert dashboards.table_counts(seeds)["claims"] == len(seeds.claims) > 0
