@@ -9,6 +9,7 @@ sentence clipped to `Doc.clause_window`), so a cue costs the same whatever the l
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,7 +29,8 @@ def any_word(words: str) -> str:
 CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
 BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
 THAT = re.compile(r"\bthat\b")
-MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A month's name or abbreviation, from the standard library (not "Mar" in "Marco Rubio").
+MONTH_ABBREVIATION = rf"(?:{alternation({*calendar.month_name[1:], *calendar.month_abbr[1:], 'Sept'})})\.?"
 # Words that open an adjunct between a cue and its "that" ("said in a statement that", "said Tuesday that").
 ADJUNCT_START = re.compile(any_word(r"""in on at during after before via through from with by over for last this earlier
     later late yesterday today again also repeatedly publicly privately previously \w+day however though too
