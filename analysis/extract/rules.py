@@ -187,7 +187,7 @@ class CueContext:
     def lexicon(self) -> Lexicon:
         return self.doc.lexicon
 
-    @property
+    @cached_property
     def words(self) -> RuleWords:
         return rule_words(self.doc.lexicon)
 
