@@ -292,7 +292,7 @@ class CoverageQuery:
     def __init__(self, corpus, tables: dict[str, list[str] | pd.DataFrame] | None = None):
         from .. import schemas
 
-        self.connection, names = connect(corpus, {"articles": ARTICLES_READ[:2]})
+        self.connection, names = connect(corpus, {"articles": ["article_id", "outlet"]})
         self.connection.execute("create temp view sources as select article_id, "
                                 f"coalesce(nullif(outlet, ''), article_id) as source from {names['articles']}")
         if tables is None:
