@@ -83,6 +83,14 @@ def test_a_users_attribution_words_reach_the_rules(tmp_path):
     assert DEFAULT.attribution_words["inverting"] == ("add", "ask", "say", "write")
 
 
+def test_a_users_attribution_words_reach_the_content_rules(tmp_path):
+    text = "Jane Doe said the plan would work, albeit slowly."
+    assert extract_attributions(text)["text"].tolist() == ["the plan would work, albeit slowly"]
+    rows = write(tmp_path, "attribution_words.csv", "phrase,role\nalbeit,contrast\n")  # the writer's aside
+    found = extract_attributions(text, lexicon=DEFAULT.extended(attribution_words=rows))
+    assert found[["speaker", "text"]].values.tolist() == [["Jane Doe", "the plan would work"]]
+
+
 def test_a_users_place_noun_is_part_of_an_estimates_location(tmp_path):
     text = "Pyongyang sent 500 troops to the Kursk governorate."
     assert estimates(text)["location"].tolist() == ["to the Kursk"]

@@ -40,9 +40,9 @@ from typing import Callable, Iterator, NamedTuple
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon, alternation, phrase_key
 from ..text.quotemarks import is_title
-from .content import (ADJUNCT_START, CLOSING, COLON_LEAD, NAMING_CUES, OPENING_MARK, PARTICIPLE_OPENER, PASSIVE,
-                      SUBORDINATE_OPENER, Content, after_naming_as, backward_content, content_after_comma,
-                      ends_reporting_clause, forward_content, insertion_end, quote_ending_at, quote_starting_at, trim)
+from .content import (CLOSING, COLON_LEAD, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
+                      content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
+                      quote_ending_at, quote_starting_at, trim)
 from .cues import Cue, cue_pattern, is_auxiliary
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
                        mention_before, relative_before, role_pattern, role_words, sentence_subject, speaker_words,
@@ -210,7 +210,8 @@ class CueContext:
         verb = next((w for w in words if not is_auxiliary(w)), "")
         if cue.kind != "source" and verb.endswith("ing") and verb != "being" and not verbal & set(words):
             return True  # "saying", "specifically highlighting", "calling for"; not "is saying"
-        return " " not in cue.text and not self.before and PARTICIPLE_OPENER.fullmatch(cue.text) is not None
+        return " " not in cue.text and not self.before and \
+            content_words(self.doc.lexicon).participle_opener.fullmatch(cue.text) is not None
 
     @cached_property
     def subject(self) -> SpeakerSpan | None:
@@ -299,7 +300,8 @@ def _as_clause_speaker(ctx: CueContext, opener: re.Match, rest: re.Match) -> Spe
     if ctx.words.as_passive_lead.fullmatch(opener.group("lead")):
         found = mention_after(text, agent.end(), rest.end(), lexicon=ctx.lexicon) if agent else None
         after = text[found[1]:rest.end()].split() if found else None
-        return _span(found) if found and (not after or ADJUNCT_START.match(after[0])) else None
+        adjunct = not after or content_words(ctx.lexicon).adjunct_start.match(after[0])
+        return _span(found) if found and adjunct else None
     speaker = ctx.subject
     if speaker is None:
         return None
@@ -311,7 +313,7 @@ def _as_clause_speaker(ctx: CueContext, opener: re.Match, rest: re.Match) -> Spe
     if cue.takes_object:
         listener = mention_after(text, cue.end, rest.end(), lexicon=ctx.lexicon)
         words = text[listener[1]:rest.end()].split() if listener else words
-    return speaker if not words or ADJUNCT_START.match(words[0]) else None
+    return speaker if not words or content_words(ctx.lexicon).adjunct_start.match(words[0]) else None
 
 
 def passive_agent(ctx: CueContext) -> Found | None:
@@ -322,7 +324,7 @@ def passive_agent(ctx: CueContext) -> Found | None:
     agent = PASSIVE_AGENT.match(text, cue.end, ctx.hi) if PASSIVE.search(cue.text) else None
     lead = text[ctx.lo:cue.start].strip()
     if not agent or not lead or lead.lower() == "it" or PASSIVE_NOT_SUBJECT.search(lead) or \
-            SUBORDINATE_OPENER.match(lead):
+            content_words(ctx.lexicon).subordinate_opener.match(lead):
         return None
     speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
     if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
@@ -468,7 +470,7 @@ def inverted(ctx: CueContext) -> Found | None:
     apposition = ctx.words.trailing_apposition.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None
     return Found(SpeakerSpan(*speaker, role),
-                 ctx.backward(ctx.lo + len(before), insertion_end(text, speaker[1], ctx.hi)))
+                 ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
 
 
 def _bare_object(ctx: CueContext, phrase) -> bool:
@@ -492,7 +494,7 @@ def trailing(ctx: CueContext) -> Found | None:
     if not (after_quote or _ends_in_clause(ctx, lead)) or \
             not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, after_quote):
         return None
-    return Found(speaker, ctx.backward(ctx.lo + len(lead), insertion_end(ctx.text, ctx.cue.end, ctx.hi)))
+    return Found(speaker, ctx.backward(ctx.lo + len(lead), insertion_end(ctx.doc, ctx.cue.end, ctx.hi)))
 
 
 def _ends_in_title(lead: str) -> bool:
@@ -523,9 +525,10 @@ def tag_verb(ctx: CueContext) -> Found | None:
 def named_quotation(ctx: CueContext) -> Found | None:
     """ "what X called (as) “…”", "what X described as “…”": the quotation alone is their words."""
     speaker, cue = ctx.subject, ctx.cue
-    if not speaker or cue.lemma not in NAMING_CUES or not WHAT_BEFORE.search(ctx.text, ctx.lo, speaker.start):
+    if not speaker or cue.lemma not in content_words(ctx.lexicon).naming or \
+            not WHAT_BEFORE.search(ctx.text, ctx.lo, speaker.start):
         return None
-    quote = quote_starting_at(ctx.doc, after_naming_as(ctx.text, cue, cue.end, ctx.hi), ctx.hi)
+    quote = quote_starting_at(ctx.doc, after_naming_as(ctx.doc, cue, cue.end, ctx.hi), ctx.hi)
     return Found(speaker, Content("direct", [quote])) if quote else None
 
 

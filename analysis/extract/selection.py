@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..text.doc import MIN_CUE_GAP, WINDOW_BEFORE, Doc
 from ..text.lexicon import Lexicon
-from .content import ADJUNCT_START, Content
+from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of)
@@ -155,7 +155,8 @@ def _tags_previous_quotation(doc: Doc, lo: int, cue: Cue) -> bool:
     listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS),
                              lexicon=doc.lexicon) if cue.takes_object else None
     rest = AFTER_TAG.match(text, listener[1]).end() if listener and not inverted else rest  # “…?” she told ITV.
-    return text[rest:rest + 1] in (".", "") or inverted or bool(ADJUNCT_START.match(text, rest)) or \
+    adjunct = content_words(doc.lexicon).adjunct_start.match(text, rest)
+    return text[rest:rest + 1] in (".", "") or inverted or bool(adjunct) or \
         bool(_tag_goes_on(doc.lexicon).match(text, rest))
 
 
