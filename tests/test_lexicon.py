@@ -91,6 +91,14 @@ def test_a_users_attribution_words_reach_the_content_rules(tmp_path):
     assert found[["speaker", "text"]].values.tolist() == [["Jane Doe", "the plan would work"]]
 
 
+def test_a_users_determiner_makes_a_cue_form_a_noun(tmp_path):
+    from analysis.extract.cues import find_cues
+    text = "Fresh claims emerged on Monday."
+    assert [cue.text for cue in find_cues(text)] == ["claims"]
+    rows = write(tmp_path, "attribution_words.csv", "phrase,role\nfresh,cue_determiner\n")
+    assert find_cues(text, DEFAULT.extended(attribution_words=rows)) == []
+
+
 def test_a_users_place_noun_is_part_of_an_estimates_location(tmp_path):
     text = "Pyongyang sent 500 troops to the Kursk governorate."
     assert estimates(text)["location"].tolist() == ["to the Kursk"]

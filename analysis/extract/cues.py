@@ -8,26 +8,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..text.lexicon import Lexicon, alternation, trie_pattern
 
-# Auxiliaries and adverbs that belong to the cue: "has also said", "had previously warned", "isn’t saying";
-# any lowercase adverb in -ly too ("has sharply criticized"), but not the nouns and adjectives in -ly.
-AUXILIARIES = frozenset("""has have had is are was were will would can could must should may might do does did also
-further previously later again repeatedly reportedly publicly privately recently earlier then first never often once
-separately not long still already now just even since yet""".split())
 HEADLINE_CHARS = 200     # a headline is a short line
 TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
 TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
-NOT_ADVERBS = frozenset("family ally assembly rally supply daily weekly monthly bully".split())
-# A determiner or a possessive makes the form a noun: "the estimate", "its report", "the agency’s claims"
-# (but "he’s said", "it's claimed": there ’s is "has" or "is").
-DETERMINERS = frozenset("""the a an its his her their our this these those of one two three several many some few no
-any each every latest recent such""".split())
-QUANTIFIERS = frozenset("one two three four five several many some few most all both none each".split())
-BEFORE_PARTICIPLE = frozenset("""is are was were be been being who that which everyone everybody anyone all
-those""".split())
-CONTRACTED_SUBJECTS = frozenset("he she it that there what who which where".split())
+
+
+class CueWords(NamedTuple):
+    """The words around a cue form that find_cues reads, from one lexicon's attribution_words (`cue_words`)."""
+    auxiliaries: frozenset[str]   # auxiliaries and adverbs that belong to the cue: "has also said", "had previously
+                                  # warned" (any lowercase adverb in -ly too: "has sharply criticized")
+    not_adverbs: frozenset[str]   # ... but not these nouns and adjectives in -ly ("family", "daily")
+    determiners: frozenset[str]   # a determiner or a possessive makes the form a noun: "the estimate", "its report"
+    quantifiers: frozenset[str]   # ... but a quantifier before a past form stands for people ("many believed")
+    before_participle: frozenset[str]  # a past form after one is a participle ("the man who was arrested says")
+    contracted_subjects: frozenset[str]  # "he’s said", "it's claimed": there ’s is "has" or "is", no possessive
+
+
+@lru_cache(maxsize=8)
+def cue_words(lexicon: Lexicon) -> CueWords:
+    def role(name: str) -> frozenset[str]:
+        return frozenset(lexicon.attribution_words.get(name, ()))
+    return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
+                    role("before_participle"), role("contracted_subject"))
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -43,17 +49,22 @@ def _word_before(text: str, pos: int) -> tuple[int, str] | None:
     return (start, text[start:end]) if start < end else None
 
 
-def is_auxiliary(word: str) -> bool:
+def is_auxiliary(word: str, lexicon: Lexicon | None = None) -> bool:
+    """Does the word belong to a cue after it ("has", "also", "isn’t", "sharply")?"""
+    return _is_auxiliary(word, cue_words(lexicon or Lexicon.default()))
+
+
+def _is_auxiliary(word: str, words: CueWords) -> bool:
     low = word.lower()
-    return (low in AUXILIARIES or low.endswith(("n’t", "n't"))
-            or (word.islower() and len(word) > 3 and word.endswith("ly") and word not in NOT_ADVERBS))
+    return (low in words.auxiliaries or low.endswith(("n’t", "n't"))
+            or (word.islower() and len(word) > 3 and word.endswith("ly") and word not in words.not_adverbs))
 
 
-def _is_determiner(word: str) -> bool:
+def _is_determiner(word: str, words: CueWords) -> bool:
     low = word.lower()
     if low.endswith(("’s", "'s")):
-        return low[:-2] not in CONTRACTED_SUBJECTS
-    return low in DETERMINERS
+        return low[:-2] not in words.contracted_subjects
+    return low in words.determiners
 
 
 LABEL_COLON = re.compile(r"[ \t]*:")
@@ -88,21 +99,21 @@ def _speech_forms(lexicon: Lexicon | None) -> list[str]:
     return [form for form, cue in (lexicon or Lexicon.default()).cues.items() if cue.kind == "speech"]
 
 
-def _cue_start(text: str, form: re.Match) -> tuple[int, tuple[int, str] | None]:
+def _cue_start(text: str, form: re.Match, words: CueWords) -> tuple[int, tuple[int, str] | None]:
     """Where the cue starts once its auxiliaries and adverbs are included ("has also said"), and the
     word before that start."""
     start = form.start()
     word = _word_before(text, start)
-    while word and is_auxiliary(word[1]):
+    while word and _is_auxiliary(word[1], words):
         start = word[0]
         word = _word_before(text, start)
     return start, word
 
 
-def _copula_start(text: str, start: int, copulas: tuple[str, ...]) -> int:
+def _copula_start(text: str, start: int, copulas: tuple[str, ...], words: CueWords) -> int:
     """Where an adjective cue starts once its copula, auxiliaries and adverbs are included."""
     word = _word_before(text, start)
-    while word and (word[1].lower() in copulas or is_auxiliary(word[1])):
+    while word and (word[1].lower() in copulas or _is_auxiliary(word[1], words)):
         start = word[0]
         word = _word_before(text, start)
     return start
@@ -129,35 +140,35 @@ def _sentence_initial(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?\n:;—–-"
 
 
-def _follows_determiner(text: str, word: tuple[int, str] | None, form: str) -> bool:
+def _follows_determiner(text: str, word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
     """Is the form a noun after a determiner or a number (`word` is the word before it)? Not a past form
     after a quantifier standing for people ("One in three said", "many believed", "two told reporters")."""
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
         if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
             return True  # not after a hyphen: "Covid-19 shows"
         word = _word_before(text, word[0])
-    if word and word[1].lower() in QUANTIFIERS and (form.endswith("ed") or form.lower() in ("said", "told")):
+    if word and word[1].lower() in words.quantifiers and (form.endswith("ed") or form.lower() in ("said", "told")):
         return False
-    return bool(word) and _is_determiner(word[1])
+    return bool(word) and _is_determiner(word[1], words)
 
 
-def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str) -> bool:
+def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
     """ "renewed fears", "dismissed reports": a noun in -s right after a past-tense verb (`word`) is its
     object (not after a participle: "the man who was arrested says", "everyone involved claims")."""
     if form.lower() == "says" or not form.endswith("s") or not word or not word[1].islower() or \
-            not word[1].endswith("ed") or is_auxiliary(word[1]):
+            not word[1].endswith("ed") or _is_auxiliary(word[1], words):
         return False
     before = _word_before(text, word[0])
-    return not before or before[1].lower() not in BEFORE_PARTICIPLE
+    return not before or before[1].lower() not in words.before_participle
 
 
 def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     """Every reporting cue in the text, with its auxiliaries, in text order."""
     lexicon = lexicon or Lexicon.default()
-    forms = lexicon.cues
+    forms, words = lexicon.cues, cue_words(lexicon)
     cues = []
     for form_match in cue_pattern(lexicon).finditer(text):
-        start, word = _cue_start(text, form_match)
+        start, word = _cue_start(text, form_match, words)
         if text[start].isupper() and not _sentence_initial(text, start) and \
                 not _headline_verb(text, form_match, lexicon):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
@@ -165,12 +176,13 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         if LABEL_COLON.match(text, end) and text[start - 1:start] in ("", "\n"):
             continue  # "Published: Nov. 25", "Updated :": a page label opening a line, not a reporting verb
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
-                or _follows_determiner(text, word, matched) or _object_of_past_verb(text, word, matched)):
+                or _follows_determiner(text, word, matched, words)
+                or _object_of_past_verb(text, word, matched, words)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
         if lemma.startswith("be "):
-            start = _copula_start(text, start, lexicon.attribution_words.get("copula", ()))
+            start = _copula_start(text, start, lexicon.attribution_words.get("copula", ()), words)
         if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \
                 (kind == "finding" and REFLEXIVE_AFTER.match(text, end)):
             continue  # "according to reports", "he found himself on the street": no reporting verbs
@@ -198,7 +210,8 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     words) then the verb, or the verb then a subject. Right before a quotation: a tag verb ("read: “…”"), or
     a past verb and a comma when the quotation opens a sentence ("she cracked, “I …”")."""
     verb = r"(?P<verb>[a-z]{2,}ed|" + alternation(lexicon.tag_verbs) + r")\b"
-    subject = rf"(?P<subject>he|she|they|it|we|I|(?:{WORD}[ \t]+){{0,3}}{WORD})"
+    pronouns = ("I" if w == "i" else w for w, p in lexicon.pronouns.items() if p.refers != "addressee")
+    subject = rf"(?P<subject>{alternation(pronouns)}|(?:{WORD}[ \t]+){{0,3}}{WORD})"
     inverted_subject = rf"(?P<subject>(?:the|a|an|one|his|her|its|their)[ \t]+(?:{WORD}[ \t]+){{0,3}}{WORD}" \
                        rf"|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,3}})"
     return TagPatterns(

@@ -207,7 +207,7 @@ class CueContext:
         cue = self.cue
         words = cue.text.lower().split()
         verbal = self.doc.lexicon.auxiliaries | self.doc.lexicon.modals
-        verb = next((w for w in words if not is_auxiliary(w)), "")
+        verb = next((w for w in words if not is_auxiliary(w, self.doc.lexicon)), "")
         if cue.kind != "source" and verb.endswith("ing") and verb != "being" and not verbal & set(words):
             return True  # "saying", "specifically highlighting", "calling for"; not "is saying"
         return " " not in cue.text and not self.before and \

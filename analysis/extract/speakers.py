@@ -14,7 +14,6 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..text.lexicon import Lexicon, alternation, trie_pattern
-from .cues import CONTRACTED_SUBJECTS, NOT_ADVERBS
 
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 MAX_NP_TOKENS = 12
@@ -67,6 +66,8 @@ class SpeakerWords(NamedTuple):
     clause_determiners: frozenset  # articles, possessives: they open a clause's subject ("told members the pier …")
     subject_pronouns: frozenset  # ... and so do these ("told reporters he …")
     pronouns: dict           # a speaker's pronoun -> what it refers to (person, self or group)
+    not_adverbs: frozenset   # nouns and adjectives in -ly ("family", "daily")
+    contracted_subjects: frozenset  # "he’s predicting": "he", then the auxiliary (no possessive)
 
 
 @lru_cache(maxsize=8)
@@ -89,7 +90,8 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
         calendar=frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), titles=lexicon.titles,
         boundaries=role_words(lexicon, "boundary"), name_prepositions=role_words(lexicon, "name_preposition"),
         phrase_determiners=role_words(lexicon, "phrase_determiner") | determiners, articles=lexicon.articles,
-        clause_determiners=determiners, subject_pronouns=subjects, pronouns=pronouns)
+        clause_determiners=determiners, subject_pronouns=subjects, pronouns=pronouns,
+        not_adverbs=role_words(lexicon, "not_adverb"), contracted_subjects=role_words(lexicon, "contracted_subject"))
 
 
 def _words(lexicon: Lexicon | None) -> SpeakerWords:
@@ -404,7 +406,7 @@ def _word_follows(tokens: list[re.Match], k: int) -> bool:
 def _is_verb(word: str, words: SpeakerWords) -> bool:
     """A verb or an adverb before it ("farmers often say")."""
     return word.islower() and (words.verb.fullmatch(word) is not None or word.endswith(("n’t", "n't")) or (
-        words.adverb.fullmatch(word) is not None and word not in NOT_ADVERBS))
+        words.adverb.fullmatch(word) is not None and word not in words.not_adverbs))
 
 
 def _ends_subject(word: str, low: str, words: SpeakerWords) -> bool:
@@ -443,11 +445,11 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
             ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
             break
         contracted = re.split(r"[’']", low)[0]
-        if contracted != low and contracted in CONTRACTED_SUBJECTS:
+        if contracted != low and contracted in words.contracted_subjects:
             ends.append(tok.start() + len(contracted))  # "he’s predicting": "he", then the auxiliary
             break
         # "Hillary Clinton’s campaign manager Robby Mook": the role nouns after a possessive go on
-        possessive = low.endswith(("’s", "'s")) and low[:-2] not in CONTRACTED_SUBJECTS  # not "He’s long …"
+        possessive = low.endswith(("’s", "'s")) and low[:-2] not in words.contracted_subjects  # not "He’s long …"
         after_name = word[:1].isupper() and low not in determiners and not possessive
         ends.append(tok.end())
     return (tokens[0].start(), ends[-1]) if ends else None
