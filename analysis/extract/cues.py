@@ -26,6 +26,14 @@ class CueWords(NamedTuple):
     quantifiers: frozenset[str]   # ... but a quantifier before a past form stands for people ("many believed")
     before_participle: frozenset[str]  # a past form after one is a participle ("the man who was arrested says")
     contracted_subjects: frozenset[str]  # "he’s said", "it's claimed": there ’s is "has" or "is", no possessive
+    reflexive_after: re.Pattern   # "he found himself on the street": no finding
+    particle_after: re.Pattern    # "show up", "claim off": no reporting verb
+
+
+def role_alternation(lexicon: Lexicon, role: str) -> str:
+    """A role's attribution words as a regex alternation; one matching nothing when the role has none."""
+    phrases = lexicon.attribution_words.get(role, ())
+    return alternation(phrases) if phrases else "(?!)"
 
 
 @lru_cache(maxsize=8)
@@ -33,7 +41,9 @@ def cue_words(lexicon: Lexicon) -> CueWords:
     def role(name: str) -> frozenset[str]:
         return frozenset(lexicon.attribution_words.get(name, ()))
     return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
-                    role("before_participle"), role("contracted_subject"))
+                    role("before_participle"), role("contracted_subject"),
+                    re.compile(rf"\s+(?:{role_alternation(lexicon, 'reflexive')})\b"),
+                    re.compile(rf"\s+(?:{role_alternation(lexicon, 'particle')})\b", re.IGNORECASE))
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -69,8 +79,6 @@ def _is_determiner(word: str, words: CueWords) -> bool:
 
 LABEL_COLON = re.compile(r"[ \t]*:")
 SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+\Z", re.IGNORECASE)
-REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|itself|themselves|myself|ourselves|yourself)\b")
-PARTICLE_AFTER = re.compile(r"\s+(?:up|off)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -175,7 +183,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         end, matched = form_match.end(), form_match.group()
         if LABEL_COLON.match(text, end) and text[start - 1:start] in ("", "\n"):
             continue  # "Published: Nov. 25", "Updated :": a page label opening a line, not a reporting verb
-        if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or PARTICLE_AFTER.match(text, end)
+        if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or words.particle_after.match(text, end)
                 or _follows_determiner(text, word, matched, words)
                 or _object_of_past_verb(text, word, matched, words)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
@@ -184,7 +192,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         if lemma.startswith("be "):
             start = _copula_start(text, start, lexicon.attribution_words.get("copula", ()), words)
         if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \
-                (kind == "finding" and REFLEXIVE_AFTER.match(text, end)):
+                (kind == "finding" and words.reflexive_after.match(text, end)):
             continue  # "according to reports", "he found himself on the street": no reporting verbs
         cues.append(Cue(start, form_match.end(), text[start:form_match.end()], lemma, kind, takes_object))
     return cues
@@ -199,7 +207,6 @@ class TagPatterns:
 
 
 WORD = r"[A-Za-z][\w’'.-]*"
-TAG_END = r"(?=[ \t]*(?:[.,;]|(?:in|on|at|during|after|before|to|of)[ \t]))"  # the clause ends, or an adjunct
 MAX_BEFORE_QUOTE = 20  # characters: "read: “", "shot back, “" before a quotation
 
 
@@ -212,11 +219,13 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     verb = r"(?P<verb>[a-z]{2,}ed|" + alternation(lexicon.tag_verbs) + r")\b"
     pronouns = ("I" if w == "i" else w for w, p in lexicon.pronouns.items() if p.refers != "addressee")
     subject = rf"(?P<subject>{alternation(pronouns)}|(?:{WORD}[ \t]+){{0,3}}{WORD})"
-    inverted_subject = rf"(?P<subject>(?:the|a|an|one|his|her|its|their)[ \t]+(?:{WORD}[ \t]+){{0,3}}{WORD}" \
+    determiner = role_alternation(lexicon, "tag_determiner")
+    inverted_subject = rf"(?P<subject>(?:{determiner})[ \t]+(?:{WORD}[ \t]+){{0,3}}{WORD}" \
                        rf"|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,3}})"
+    end = rf"(?=[ \t]*(?:[.,;]|(?:{role_alternation(lexicon, 'tag_adjunct')})[ \t]))"  # the clause ends, or an adjunct
     return TagPatterns(
-        after=re.compile(rf"[”\"]?[ \t]+{subject}[ \t]+{verb}{TAG_END}"),
-        inverted=re.compile(rf"[”\"]?[ \t]+{verb}[ \t]+{inverted_subject}{TAG_END}"),
+        after=re.compile(rf"[”\"]?[ \t]+{subject}[ \t]+{verb}{end}"),
+        inverted=re.compile(rf"[”\"]?[ \t]+{verb}[ \t]+{inverted_subject}{end}"),
         before=re.compile(r"\b(?:(?P<verb>" + alternation(lexicon.tag_verbs) + r")[ \t]*:?"
                           r"|(?P<past>[a-z]{3,}ed(?:[ \t]+(?:back|up|out|in))?),)[ \t]*\Z"),
     )
@@ -249,7 +258,7 @@ def tag_cues(text: str, quotations: list[tuple[int, int]], cues: list[Cue], lexi
 def coordinated_cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """ "…, and said", "… but (also) noted": where the content of the first of two coordinated cues ends.
     Only a speech cue starts a statement of its own: after "and knows", "and wants" the clause goes on."""
-    adverb = r"(?:(?:also|then|later|again|[a-z]+ly)\s+)?"
+    adverb = rf"(?:(?:{role_alternation(lexicon or Lexicon.default(), 'coordinated_adverb')}|[a-z]+ly)\s+)?"
     speech = trie_pattern(_speech_forms(lexicon))
     return re.compile(r",?\s+(?:and|but)\s+(?=" + adverb + r"(?:" + speech + r")\b)", re.IGNORECASE)
 
@@ -259,7 +268,7 @@ def new_predicate_pattern(lexicon: Lexicon | None = None, finite: bool = False) 
     """ "…, adding that": a participle cue after a comma starts a new predicate of the sentence's subject.
     With `finite`, a one-word speech verb that is no participle does ("…, told his advisers"), or a past form
     before "that" ("…, recalled that …"; not "…, approved by", which may open an apposition)."""
-    adverb = r"(?:(?:even|also|further|then|later|again|[a-z]+ly)\s+)?"
+    adverb = rf"(?:(?:{role_alternation(lexicon or Lexicon.default(), 'predicate_adverb')}|[a-z]+ly)\s+)?"
     if finite:
         one_word = [form for form in _speech_forms(lexicon) if " " not in form]
         chosen = [form for form in one_word if not form.endswith(("ing", "ed"))]
@@ -275,9 +284,10 @@ def new_clause_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """ "…, and Hillary Clinton is promising …": a second clause, with its own named subject and speech cue,
     ends the content of the first."""
     speech = trie_pattern(_speech_forms(lexicon))
+    auxiliary = role_alternation(lexicon or Lexicon.default(), "clause_auxiliary")
     name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
     return re.compile(r"""
         ,\s+and\s+(?=
             (?:""" + name + r"""){1,4}                                               # and Hillary Clinton
-            (?:(?:has|have|had|is|are|was|were|will|would|also|[a-z]+ly)\s+){0,2}    # is
+            (?:(?:""" + auxiliary + r"""|[a-z]+ly)\s+){0,2}                           # is
             (?:""" + speech + r""")\b)                                               # promising""", re.VERBOSE)
