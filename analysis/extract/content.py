@@ -38,8 +38,6 @@ ADVERBS = re.compile(r"(?:[a-z]+ly\s*){1,2}")
 APPROXIMATE_AMOUNT = r"(?:\d|(?:half|a\s+(?:third|quarter|dozen|hundred|thousand)|" + "|".join(NUMBER_WORDS) + r")\b)"
 OF_TOPIC = re.compile(r"\s*of\s+")  # "warned of a long winter" (but "said of the vote" is an adjunct)
 INFINITIVE = re.compile(r"\bto\s+(?=[“\"]?[a-z])")
-# "rejected that argument in a ruling", "declined that assignment and …": "that" is a determiner here.
-DEMONSTRATIVE = re.compile(r"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:in|and|or|at|on|for|during|with|from|by)\b)")
 PASSIVE = re.compile(r"""\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?         # "was first", "is"
                          (?:\w+(?:ed|en|wn)|said|thought|told|found|heard|felt|meant)\Z  # a participle""",
                      re.IGNORECASE | re.VERBOSE)
@@ -72,6 +70,7 @@ class ContentWords(NamedTuple):
     stranded: re.Pattern           # a topic's preposition stranded ("the change they warned about in …")
     adjunct_of: frozenset[str]     # cue lemmas after which "of" opens an adjunct ("said of the vote")
     clausal: frozenset[str]        # cue lemmas whose object is a clause
+    demonstrative: re.Pattern      # "rejected that argument in a ruling": "that" is a determiner here
     naming: frozenset[str]         # cue lemmas naming their object with "as" ("described it as …")
     object_end: re.Pattern         # an adverbial clause or a participle ending a stance verb's object
     finite: re.Pattern             # a modal or auxiliary: the words after the cue are a clause
@@ -102,7 +101,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
     month = rf"(?:{alternation(m.capitalize() for m in lexicon.month_forms)})\.?"
     weekday = alternation(d.capitalize() for d in lexicon.weekdays)
     adjunct_start = re.compile(rf"(?:{role('adjunct_start')}|\w+day|{month})\b")
-    participle_after_tag = re.compile(r"(?:(?:\w+ly|also|more\s+than|even|further)\s+)?(?!(?:"
+    participle_after_tag = re.compile(r"(?:(?:\w+ly|" + role("participle_adverb") + r")\s+)?(?!(?:"
                                       + role("not_participle") + r")\b)[a-z]+ing\b")
     return ContentWords(
         adjunct_start,
@@ -128,6 +127,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         stranded=re.compile(rf"(?:{role('stranded')})\b|[,.;:!?]"),
         adjunct_of=frozenset(lexicon.attribution_words.get("adjunct_of", ())),
         clausal=frozenset(lexicon.attribution_words.get("clausal", ())),
+        demonstrative=re.compile(rf"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:{role('demonstrative_end')})\b)"),
         naming=frozenset(lexicon.attribution_words.get("naming", ())),
         object_end=re.compile(r"""
             \s(?P<conjunction>""" + role("object_conjunction") + r""")\s                      # an adverbial clause
@@ -241,7 +241,7 @@ def that_clause(doc: Doc, cue: Cue, pos: int, hi: int) -> int | None:
     gap = gap.strip(" ,—–-")  # "said — on Twitter, as it happens — that"
     if words.new_participle.search(gap):
         return None  # "said on Friday, adding that …": the "that" is the participle's
-    if cue.lemma not in words.clausal and DEMONSTRATIVE.match(text, that.start(), hi):
+    if cue.lemma not in words.clausal and words.demonstrative.match(text, that.start(), hi):
         return None  # "rejected that argument in …" (but "said that crime in the city …")
     if not gap or words.adjunct_start.match(gap) or ADVERBS.fullmatch(gap) or _rest_of_listener(cue, gap, words):
         return that.end()  # "argued insistently that", "told the Post and Courier of Charleston that"
