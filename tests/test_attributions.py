@@ -844,3 +844,8 @@ def test_a_month_in_an_adjunct_is_a_whole_month_name_or_abbreviation():
     adjunct_start = content_words(Lexicon.default()).adjunct_start
     assert [bool(adjunct_start.match(w)) for w in ("March", "Mar.", "Sept.", "Marco", "Junior")] == [
         True, True, True, False, False]
+
+
+def test_a_plural_title_after_a_name_is_part_of_the_participle_subject():
+    frame = rows("Opposition lawmakers criticised the response, saying the warnings had been ignored.")
+    assert frame["speaker_mention"].tolist() == ["Opposition lawmakers", "Opposition lawmakers"]

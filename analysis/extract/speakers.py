@@ -437,7 +437,7 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
         if _ends_subject(word, low, words):
             break
         if after_name and word.islower() and low not in words.name_prepositions and not determined and \
-                words.titles.get(low) != "person":
+                "person" not in (words.titles.get(low), words.titles.get(low.removesuffix("s"))):  # "lawmakers"
             break  # a lowercase word after a name is its verb ("Jane Doe spoke …"), not a title ("Party leader")
         if _is_singular_verb(tokens, k, words):
             break  # "the singer sings to"
