@@ -15,10 +15,10 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ..text.doc import Doc
-from ..text.lexicon import Lexicon, alternation
+from ..text.lexicon import Lexicon, alternation, role_pattern
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
 from .numbers import NUMBER_WORDS
-from .speakers import mention_after, role_pattern
+from .speakers import mention_after
 
 
 CLOSING = re.compile(r"(?:[”\"»]|'')\s*")

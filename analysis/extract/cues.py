@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
-from ..text.lexicon import Lexicon, alternation, trie_pattern
+from ..text.lexicon import Lexicon, alternation, role_pattern, role_words, trie_pattern
 
 HEADLINE_CHARS = 200     # a headline is a short line
 TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
@@ -30,20 +30,13 @@ class CueWords(NamedTuple):
     particle_after: re.Pattern    # "show up", "claim off": no reporting verb
 
 
-def role_alternation(lexicon: Lexicon, role: str) -> str:
-    """A role's attribution words as a regex alternation; one matching nothing when the role has none."""
-    phrases = lexicon.attribution_words.get(role, ())
-    return alternation(phrases) if phrases else "(?!)"
-
-
 @lru_cache(maxsize=8)
 def cue_words(lexicon: Lexicon) -> CueWords:
-    def role(name: str) -> frozenset[str]:
-        return frozenset(lexicon.attribution_words.get(name, ()))
+    role = partial(role_words, lexicon)
     return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
                     role("before_participle"), role("contracted_subject"),
-                    re.compile(rf"\s+(?:{role_alternation(lexicon, 'reflexive')})\b"),
-                    re.compile(rf"\s+(?:{role_alternation(lexicon, 'particle')})\b", re.IGNORECASE))
+                    re.compile(rf"\s+(?:{role_pattern(lexicon, 'reflexive')})\b"),
+                    re.compile(rf"\s+(?:{role_pattern(lexicon, 'particle')})\b", re.IGNORECASE))
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -139,7 +132,7 @@ def _headline_verb(text: str, form_match: re.Match, lexicon: Lexicon) -> bool:
     line_start = text.rfind("\n", max(0, form_match.start() - HEADLINE_CHARS), form_match.start()) + 1
     line_end = text.find("\n", form_match.end(), form_match.end() + HEADLINE_CHARS)
     line = text[line_start:line_end if line_end != -1 else form_match.end() + HEADLINE_CHARS]
-    words = [w for w in TITLE_WORD.findall(line)]
+    words = TITLE_WORD.findall(line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
@@ -219,10 +212,10 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     verb = r"(?P<verb>[a-z]{2,}ed|" + alternation(lexicon.tag_verbs) + r")\b"
     pronouns = ("I" if w == "i" else w for w, p in lexicon.pronouns.items() if p.refers != "addressee")
     subject = rf"(?P<subject>{alternation(pronouns)}|(?:{WORD}[ \t]+){{0,3}}{WORD})"
-    determiner = role_alternation(lexicon, "tag_determiner")
+    determiner = role_pattern(lexicon, "tag_determiner")
     inverted_subject = rf"(?P<subject>(?:{determiner})[ \t]+(?:{WORD}[ \t]+){{0,3}}{WORD}" \
                        rf"|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,3}})"
-    end = rf"(?=[ \t]*(?:[.,;]|(?:{role_alternation(lexicon, 'tag_adjunct')})[ \t]))"  # the clause ends, or an adjunct
+    end = rf"(?=[ \t]*(?:[.,;]|(?:{role_pattern(lexicon, 'tag_adjunct')})[ \t]))"  # the clause ends, or an adjunct
     return TagPatterns(
         after=re.compile(rf"[”\"]?[ \t]+{subject}[ \t]+{verb}{end}"),
         inverted=re.compile(rf"[”\"]?[ \t]+{verb}[ \t]+{inverted_subject}{end}"),
@@ -258,7 +251,7 @@ def tag_cues(text: str, quotations: list[tuple[int, int]], cues: list[Cue], lexi
 def coordinated_cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """ "…, and said", "… but (also) noted": where the content of the first of two coordinated cues ends.
     Only a speech cue starts a statement of its own: after "and knows", "and wants" the clause goes on."""
-    adverb = rf"(?:(?:{role_alternation(lexicon or Lexicon.default(), 'coordinated_adverb')}|[a-z]+ly)\s+)?"
+    adverb = rf"(?:(?:{role_pattern(lexicon or Lexicon.default(), 'coordinated_adverb')}|[a-z]+ly)\s+)?"
     speech = trie_pattern(_speech_forms(lexicon))
     return re.compile(r",?\s+(?:and|but)\s+(?=" + adverb + r"(?:" + speech + r")\b)", re.IGNORECASE)
 
@@ -268,7 +261,7 @@ def new_predicate_pattern(lexicon: Lexicon | None = None, finite: bool = False) 
     """ "…, adding that": a participle cue after a comma starts a new predicate of the sentence's subject.
     With `finite`, a one-word speech verb that is no participle does ("…, told his advisers"), or a past form
     before "that" ("…, recalled that …"; not "…, approved by", which may open an apposition)."""
-    adverb = rf"(?:(?:{role_alternation(lexicon or Lexicon.default(), 'predicate_adverb')}|[a-z]+ly)\s+)?"
+    adverb = rf"(?:(?:{role_pattern(lexicon or Lexicon.default(), 'predicate_adverb')}|[a-z]+ly)\s+)?"
     if finite:
         one_word = [form for form in _speech_forms(lexicon) if " " not in form]
         chosen = [form for form in one_word if not form.endswith(("ing", "ed"))]
@@ -284,7 +277,7 @@ def new_clause_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     """ "…, and Hillary Clinton is promising …": a second clause, with its own named subject and speech cue,
     ends the content of the first."""
     speech = trie_pattern(_speech_forms(lexicon))
-    auxiliary = role_alternation(lexicon or Lexicon.default(), "clause_auxiliary")
+    auxiliary = role_pattern(lexicon or Lexicon.default(), "clause_auxiliary")
     name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
     return re.compile(r"""
         ,\s+and\s+(?=

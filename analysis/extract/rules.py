@@ -38,14 +38,14 @@ from functools import cached_property, lru_cache, partial
 from typing import Callable, Iterator, NamedTuple
 
 from ..text.doc import Doc
-from ..text.lexicon import Lexicon, alternation, phrase_key
+from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_words
 from ..text.quotemarks import is_title
 from .content import (CLOSING, COLON_LEAD, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
                       content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
 from .cues import Cue, cue_pattern, is_auxiliary
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
-                       mention_before, relative_before, role_pattern, role_words, sentence_subject, speaker_words,
+                       mention_before, relative_before, sentence_subject, speaker_words,
                        split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports

@@ -19,12 +19,12 @@ from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
 from ..text.doc import MIN_CUE_GAP, WINDOW_BEFORE, Doc
-from ..text.lexicon import Lexicon
+from ..text.lexicon import Lexicon, role_pattern
 from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of)
-from .speakers import Mention, infinitive_subject, mention_after, role_pattern, sentence_subject
+from .speakers import Mention, infinitive_subject, mention_after, sentence_subject
 
 CUE_RULES = (
     "tag-verb",

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..text.lexicon import Lexicon, alternation, trie_pattern
+from ..text.lexicon import Lexicon, alternation, role_pattern, role_words, trie_pattern
 
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 MAX_NP_TOKENS = 12
@@ -30,18 +30,6 @@ REVERSED_APPOSITION = re.compile(r"""
     \s*(?P<role>(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*+(?:’s|'s|’|'))
                  \s+[^,;“”"]{2,80}?),\s+
     (?P<name>""" + _NAME_WORDS % "1,3" + r"""),\s*""", re.VERBOSE)
-
-
-def role_words(lexicon: Lexicon, role: str) -> frozenset[str]:
-    """The phrases of one role of the lexicon's attribution words (`data/attribution_words.csv`)."""
-    return frozenset(lexicon.attribution_words.get(role, ()))
-
-
-def role_pattern(lexicon: Lexicon, role: str, case=str.lower) -> str:
-    """A role's phrases as a regex alternation, written by `case` (`str.capitalize` for the words opening a
-    sentence); one matching nothing when the role has none (an empty alternation would match everywhere)."""
-    phrases = lexicon.attribution_words.get(role, ())
-    return alternation(case(p) for p in phrases) if phrases else "(?!)"
 
 
 class SpeakerWords(NamedTuple):

@@ -131,6 +131,18 @@ def alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+def role_words(lexicon: Lexicon, role: str) -> frozenset[str]:
+    """The phrases of one role of the lexicon's attribution words (`data/attribution_words.csv`)."""
+    return frozenset(lexicon.attribution_words.get(role, ()))
+
+
+def role_pattern(lexicon: Lexicon, role: str, case=str.lower) -> str:
+    """A role's phrases as a regex alternation, written by `case` (`str.capitalize` for the words opening a
+    sentence); one matching nothing when the role has none (an empty alternation would match everywhere)."""
+    phrases = lexicon.attribution_words.get(role, ())
+    return alternation(case(p) for p in phrases) if phrases else "(?!)"
+
+
 def trie_pattern(words) -> str:
     """An alternation factored by common prefixes: Python's re tries a flat one word by word, far slower."""
     trie: dict = {}
