@@ -60,13 +60,22 @@ def connect(corpus, tables: dict[str, list[str]]):
     return connection, names
 
 
+class DuckQuery:
+    """A query object over one DuckDB connection (`self.connection`, set by the subclass)."""
+    connection = None
+
+    def _values(self, query: str, params: list | None = None) -> list:
+        """The first column of the query's rows."""
+        return [row[0] for row in self.connection.execute(query, params or []).fetchall()]
+
+
 def _day(value) -> dt.datetime | None:
     if value is None or value == "":
         return None
     return pd.Timestamp(value).to_pydatetime().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-class ClaimsQuery:
+class ClaimsQuery(DuckQuery):
     """Claims matching the explorer's filters, through DuckDB (see the module's docstring)."""
 
     def __init__(self, corpus):
@@ -93,9 +102,6 @@ class ClaimsQuery:
             self.connection.execute(f"create type {column}_values as enum (select distinct {column} "
                                     f"from filtered_claims where {column} is not null order by 1)")
             self.connection.execute(f"alter table filtered_claims alter {column} type {column}_values")
-
-    def _values(self, query: str) -> list:
-        return [row[0] for row in self.connection.execute(query).fetchall()]
 
     def total(self) -> int:
         return int(self._values("select count(*) from filtered_claims")[0])
@@ -185,7 +191,7 @@ left join (select article_id, sentence_id, text from {sentences}) s
 ORDER = "order by date nulls last, estimate_id"  # the chart's and table's order: by day, undated last
 
 
-class EstimatesQuery:
+class EstimatesQuery(DuckQuery):
     """Estimates of a category over time, filtered as the estimates dashboard's controls say, through DuckDB.
 
     Each estimate gets what `analysis.present.plots.dated_estimates` gives it (`date`: the statement's day, else
@@ -208,9 +214,6 @@ class EstimatesQuery:
                                                        **names))
         kept = "table" if self._values("select count(*) from dated_estimates")[0] <= IN_MEMORY_ROWS else "view"
         self.connection.execute(f"create temp {kept} chart_estimates as select * from dated_estimates {ORDER}")
-
-    def _values(self, query: str, params: list | None = None) -> list:
-        return [row[0] for row in self.connection.execute(query, params or []).fetchall()]
 
     def total(self) -> int:
         return int(self._values("select count(*) from chart_estimates")[0])
@@ -275,7 +278,7 @@ RANK = "case member " + " ".join(f"when '{m}' then {r}" for m, r in MEMBER_RANK.
 LINKED = ("coverage", "discrepancies")
 
 
-class CoverageQuery:
+class CoverageQuery(DuckQuery):
     """What the coverage dashboard shows of the chosen sources, through DuckDB: per-source counts of shared and
     unique elements, the elements carried by the most sources, the wordings of the first shared elements, the
     first coverage rows and discrepancies, each as the pandas functions over the whole tables give it
@@ -336,8 +339,7 @@ class CoverageQuery:
 
     def sources(self) -> list[str]:
         """Every article's source (its outlet, else its id), sorted: the dashboard's choice of sources."""
-        return [row[0] for row in self.connection.execute(
-            "select distinct source from sources where source is not null order by 1").fetchall()]
+        return self._values("select distinct source from sources where source is not null order by 1")
 
     def _spread(self, sources) -> None:
         """Tables `pairs` (each element and chosen source carrying it: its members there) and `elements` (how many
@@ -352,9 +354,6 @@ class CoverageQuery:
         self.connection.execute("""create or replace temp table elements as
             select element_id, count(*) as sources, sum(members) as members from pairs group by element_id""")
         self._chosen = chosen
-
-    def _ids(self, query: str, params: list | None = None) -> list[str]:
-        return [row[0] for row in self.connection.execute(query, params or []).fetchall()]
 
     def _members(self, ids: list[str], query: str) -> pd.DataFrame:
         """`query` over `members`: the chosen sources' coverage rows of elements `ids`. The bounds let DuckDB skip
@@ -379,10 +378,10 @@ class CoverageQuery:
         """(element × source members of the `limit` elements carried by the most sources, then with the most
         members, in element order; how many elements the chosen sources carry)."""
         self._spread(sources)
-        ids = self._ids("select element_id from elements order by sources desc, members desc, element_id limit ?",
+        ids = self._values("select element_id from elements order by sources desc, members desc, element_id limit ?",
                         [int(limit)])
         cells = self._members(ids, "select element_id, label, outlet, count(*) as members from members group by all")
-        outlets = self._ids("select distinct outlet from pairs order by 1")
+        outlets = self._values("select distinct outlet from pairs order by 1")
         elements = self.connection.execute("select count(*) from elements").fetchone()[0]
         return self._matrix(cells, outlets), int(elements)
 
@@ -405,7 +404,7 @@ class CoverageQuery:
         elements there are)."""
         self._spread(sources)
         first = f" limit {int(limit)}" if limit is not None else ""
-        ids = self._ids(f"select element_id from elements where sources > 1 order by element_id{first}")
+        ids = self._values(f"select element_id from elements where sources > 1 order by element_id{first}")
         rows = self._members(ids, f"""select element_id, label, outlet, member, text from members
             qualify row_number() over (partition by element_id, outlet
                                        order by {RANK} nulls last, coalesce(similarity, 0) desc, _row) = 1
