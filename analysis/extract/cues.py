@@ -26,6 +26,7 @@ class CueWords(NamedTuple):
     quantifiers: frozenset[str]   # ... but a quantifier before a past form stands for people ("many believed")
     before_participle: frozenset[str]  # a past form after one is a participle ("the man who was arrested says")
     contracted_subjects: frozenset[str]  # "he’s said", "it's claimed": there ’s is "has" or "is", no possessive
+    copulas: frozenset[str]       # before an adjective cue ("remain confident that")
     reflexive_after: re.Pattern   # "he found himself on the street": no finding
     particle_after: re.Pattern    # "show up", "claim off": no reporting verb
 
@@ -34,7 +35,7 @@ class CueWords(NamedTuple):
 def cue_words(lexicon: Lexicon) -> CueWords:
     role = partial(role_words, lexicon)
     return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
-                    role("before_participle"), role("contracted_subject"),
+                    role("before_participle"), role("contracted_subject"), role("copula"),
                     re.compile(rf"\s+(?:{role_pattern(lexicon, 'reflexive')})\b"),
                     re.compile(rf"\s+(?:{role_pattern(lexicon, 'particle')})\b", re.IGNORECASE))
 
@@ -100,24 +101,14 @@ def _speech_forms(lexicon: Lexicon | None) -> list[str]:
     return [form for form, cue in (lexicon or Lexicon.default()).cues.items() if cue.kind == "speech"]
 
 
-def _cue_start(text: str, form: re.Match, words: CueWords) -> tuple[int, tuple[int, str] | None]:
-    """Where the cue starts once its auxiliaries and adverbs are included ("has also said"), and the
-    word before that start."""
-    start = form.start()
+def _cue_start(text: str, start: int, words: CueWords, copulas=()) -> tuple[int, tuple[int, str] | None]:
+    """Where the cue starts once its auxiliaries and adverbs are included ("has also said"), and with
+    `copulas` an adjective cue's copula ("remain confident that"); and the word before that start."""
     word = _word_before(text, start)
-    while word and _is_auxiliary(word[1], words):
+    while word and (_is_auxiliary(word[1], words) or word[1].lower() in copulas):
         start = word[0]
         word = _word_before(text, start)
     return start, word
-
-
-def _copula_start(text: str, start: int, copulas: tuple[str, ...], words: CueWords) -> int:
-    """Where an adjective cue starts once its copula, auxiliaries and adverbs are included."""
-    word = _word_before(text, start)
-    while word and (word[1].lower() in copulas or _is_auxiliary(word[1], words)):
-        start = word[0]
-        word = _word_before(text, start)
-    return start
 
 
 def _headline_verb(text: str, form_match: re.Match, lexicon: Lexicon) -> bool:
@@ -169,7 +160,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     forms, words = lexicon.cues, cue_words(lexicon)
     cues = []
     for form_match in cue_pattern(lexicon).finditer(text):
-        start, word = _cue_start(text, form_match, words)
+        start, word = _cue_start(text, form_match.start(), words)
         if text[start].isupper() and not _sentence_initial(text, start) and \
                 not _headline_verb(text, form_match, lexicon):
             continue  # "United States", "Washington Post": a capitalised form mid-sentence is a name
@@ -183,7 +174,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
         if lemma.startswith("be "):
-            start = _copula_start(text, start, lexicon.attribution_words.get("copula", ()), words)
+            start = _cue_start(text, start, words, words.copulas)[0]
         if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \
                 (kind == "finding" and words.reflexive_after.match(text, end)):
             continue  # "according to reports", "he found himself on the street": no reporting verbs
