@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ..text.lexicon import Lexicon, alternation, phrase_key, trie_pattern
+from ..text.lexicon import Lexicon, alternation, lowered, phrase_key, trie_pattern
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 # Only to find candidate runs quickly; text2num does the reading.
@@ -41,18 +41,17 @@ def _named(prefix: str) -> str:
 
 @lru_cache(maxsize=8)
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
-    """(expression, trigger) for the lexicon's qualifiers and vague amounts. The trigger words are cheap to
-    scan for; the full expression only runs around them."""
+    """(expression, trigger) for the lexicon's qualifiers and vague amounts, both for the `lowered` text. The
+    trigger words are cheap to scan for; the full expression only runs around them."""
     expression = re.compile(
         rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?(?:"
         rf"between\s+{_named('a_')}\s+and\s+(?P<b>{_named('b_')})"
         rf"|(?P<vague>{alternation(lexicon.vague_amounts)})(?=\s+[a-z])"
         rf"|{_named('f_')}(?:\s*(?:-|–|to)\s*(?P<s>{_named('s_')}))?)",
-        re.IGNORECASE,
-    )
+    )  # in lower case, read in the `lowered` text (its groups lower case, its offsets the text's)
     vague_words = {w for phrase in lexicon.vague_amounts for w in phrase.split()} - {"a", "of"}
     trigger_words = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | vague_words)
-    return expression, re.compile(rf"\d|\b{trie_pattern(trigger_words)}\b", re.IGNORECASE)
+    return expression, re.compile(rf"\d|\b{trie_pattern(w.lower() for w in trigger_words)}\b")  # on `lowered`
 
 
 @dataclass(frozen=True)
@@ -135,11 +134,11 @@ def find_amounts(text: str, start: int = 0, end: int | None = None, lexicon: Lex
     lexicon = lexicon or Lexicon.default()
     expression, triggers = _patterns(lexicon)
     end = len(text) if end is None else end
-    found, pos = [], start
-    for trigger in triggers.finditer(text, start, end):
+    found, pos, lower = [], start, lowered(text)
+    for trigger in triggers.finditer(lower, start, end):
         if trigger.start() < pos:
             continue
-        match = expression.search(text, max(pos, trigger.start() - LOOK_BACK), min(end, trigger.end() + LOOK_AHEAD))
+        match = expression.search(lower, max(pos, trigger.start() - LOOK_BACK), min(end, trigger.end() + LOOK_AHEAD))
         if match is None:
             continue
         pos = match.end()
