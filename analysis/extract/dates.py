@@ -120,7 +120,9 @@ def _marks(text: str) -> _Marks:
     return _Marks(text)  # per text: every cue of an article asks
 
 
-def _after_cue(text: str, clause_end: int, dates: re.Pattern) -> re.Match | None:
+def _after_cue(text: str, clause_end: int, dates: re.Pattern, triggers: list[int]) -> re.Match | None:
+    if not _any_between(triggers, clause_end, clause_end + ADJOINING_CHARS):
+        return None
     limit = min(len(text), clause_end + LOOK_AFTER)
     stop = CLAUSE_END.search(text, clause_end, limit)
     end = stop.start() if stop else limit
@@ -136,22 +138,28 @@ def _sentence_start(text: str, position: int, window: int = SENTENCE_WINDOW) -> 
     return starts[-1] if starts else _marks(text).paragraph_start(position)
 
 
-def _before_cue(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
+def _before_cue(text: str, cue_start: int, dates: re.Pattern, triggers: list[int]) -> re.Match | None:
     near = max(0, cue_start - LOOK_BEFORE)  # a mark before this would not raise `lo`
+    if not _any_between(triggers, near, cue_start):
+        return None
     lo = max(cue_start - LOOK_BEFORE, _sentence_start(text, cue_start, LOOK_BEFORE),
              *(text.rfind(p, near, cue_start) + 1 for p in ",;:"))
     before = list(dates.finditer(text, lo, cue_start))
     return before[-1] if before else None
 
 
-def _opening(text: str, cue_start: int, dates: re.Pattern) -> re.Match | None:
+def _opening(text: str, cue_start: int, dates: re.Pattern, triggers: list[int]) -> re.Match | None:
     """'On Monday, the ministry said': a date opening the sentence, when only the subject follows it."""
-    start = _sentence_start(text, cue_start)
     marks = _marks(text)
+    if not _any_between(triggers, min(cue_start - SENTENCE_WINDOW, marks.paragraph_start(cue_start)), cue_start):
+        return None  # nowhere `_sentence_start` may go back to
+    start = _sentence_start(text, cue_start)
     first, count = marks.between(marks.commas, start, cue_start)
     if count != 1:
         return None
     comma = marks.commas[first]
+    if not _any_between(triggers, start, comma):
+        return None
     found = dates.search(text, start, comma)
     return found if found and OPENING.fullmatch(text, start, found.start()) and found.end() == comma else None
 
@@ -170,20 +178,16 @@ def _trigger_starts(text: str, trigger: re.Pattern) -> list[int]:
     return [m.start() for m in trigger.finditer(lowered(text))]  # per text: every cue of an article asks
 
 
-def _may_hold_date(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
-    """Can date words lie in [lo, hi)? Not when no trigger word starts there: most cues have none near."""
-    starts = _trigger_starts(text, _date_trigger(lexicon))
+def _any_between(starts: list[int], lo: int, hi: int) -> bool:
+    """Can date words lie in [lo, hi)? Not when no trigger word starts there: most searches have none."""
     return bisect_left(starts, hi) > bisect_left(starts, lo)
 
 
 def _date_words(text: str, cue_start: int, cue_end: int, after: int | None, lexicon: Lexicon) -> re.Match | None:
     clause_end = after if after and after > cue_end else cue_end
-    first = min(cue_start - SENTENCE_WINDOW, _marks(text).paragraph_start(cue_start))  # what _opening may read
-    if not _may_hold_date(text, max(0, first), clause_end + LOOK_AFTER, lexicon):
-        return None
-    dates = _date_pattern(lexicon)
-    return (_after_cue(text, clause_end, dates) or _before_cue(text, cue_start, dates)
-            or _opening(text, cue_start, dates))
+    dates, triggers = _date_pattern(lexicon), _trigger_starts(text, _date_trigger(lexicon))
+    return (_after_cue(text, clause_end, dates, triggers) or _before_cue(text, cue_start, dates, triggers)
+            or _opening(text, cue_start, dates, triggers))
 
 
 def _is_future(text: str, found: re.Match) -> bool:

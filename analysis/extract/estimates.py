@@ -51,7 +51,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .. import schemas
-from ..text.lexicon import Lexicon, alternation, phrase_key
+from ..text.lexicon import Lexicon, alternation, lowered, phrase_key
 from .columns import frame, lists_of
 from .dates import date_range, resolve_said_on_range
 from .numbers import Amount, find_amounts
@@ -111,7 +111,7 @@ class _Patterns(NamedTuple):
     line_source: re.Pattern   # "— report" ending a line with no sentence end
     confirmed: re.Pattern     # "This was confirmed by X" (a whole sentence)
     which_said: re.Pattern    # "which said", "who estimated"
-    fraction: re.Pattern      # "about half of", "two-thirds of"
+    fraction: re.Pattern      # "about half of", "two-thirds of", in the `lowered` text
     verb_before: re.Pattern   # the word before a figure, past auxiliaries and adverbs ("had captured two")
     words: dict               # role -> frozenset of phrases (estimate_words)
 
@@ -148,7 +148,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
                              rf"\s+(?:(?:also|later|since|[a-z]+ly)\s+)?(?P<cue>[a-z]+)\s+by\s+", re.IGNORECASE),
         which_said=re.compile(rf"\b(?:{role('relative')})\s+(?P<cue>[a-z]+)\b"),
         fraction=re.compile(rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?"
-                            rf"(?P<fraction>{_phrases(lexicon.fractions)})\s+of\b", re.IGNORECASE),
+                            rf"(?P<fraction>{_phrases(lexicon.fractions)})\s+of\b"),  # in the `lowered` text
         verb_before=re.compile(rf"(?P<verb>[A-Za-z]+)(?:\s+(?:{skipped}))*\s+\Z", re.IGNORECASE),
         words=words)
 
@@ -733,7 +733,7 @@ def _share_rows(article: _Article, k: int, shares: list[re.Match], found: list) 
 def _sentence_rows(article: _Article, k: int, amounts: list[Amount]) -> list[dict]:
     text, lexicon = article.text, article.lexicon
     _, s, e = article.spans[k]
-    shares = list(article.patterns.fraction.finditer(text, s, e))
+    shares = list(article.patterns.fraction.finditer(lowered(text), s, e))
     found: list[tuple[Amount, dict | None]] = []
     people = None  # the latest row counting people in the sentence: what a figure with no noun may share
     for amount in amounts:

@@ -104,6 +104,7 @@ def _trailing_pattern(lexicon: Lexicon) -> re.Pattern:
     month_forms = alternation(f.capitalize() for f in lexicon.month_forms)
     role = partial(role_pattern, lexicon)
     return re.compile(rf"""
+    (?=[\s,(])                                                   # every adverbial's first character: a cheap test
     (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
           (?:{weekdays}|{role('time')}|{role('day_part')})
           (?:\s+(?:{role('day_part')}))?                             # on Tuesday night
