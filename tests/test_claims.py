@@ -118,20 +118,20 @@ def test_a_split_quotation_is_one_claim_with_a_quote_per_quoted_piece():
 
 # --- the per-article path: plain lists, one frame per table and chunk -----------------------------
 
-def test_a_chunk_holds_the_rows_of_its_articles_one_by_one():
-    from analysis.extract.pipeline import TABLES, extract_article, extract_chunk
+def test_a_batch_holds_the_rows_of_its_articles_one_by_one():
+    from analysis.extract.pipeline import TABLES, extract_article, extract_records, frames
     from analysis.paths import PROJECT_DIR
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_DIR / "tests" / "data" / "seeds").glob("*.txt"))]
     jobs = [("s0", texts[0], pd.Timestamp("2024-10-29")), ("empty", "Nothing here.", None), ("s1", texts[1], None),
             ("split", "“The bridge is safe,” the engineer said. “We tested every cable.”", None)]
-    chunk = extract_chunk(jobs)
+    batch = frames(extract_records(jobs[:2]) + extract_records(jobs[2:]))  # two chunks' records, one frame a table
     for name in TABLES:
         one_by_one = [extract_article(*job)[name] for job in jobs]
         expected = schemas.conform(name, pd.concat([f for f in one_by_one if len(f)], ignore_index=True))
-        pd.testing.assert_frame_equal(schemas.conform(name, chunk[name]), expected, obj=name)
+        pd.testing.assert_frame_equal(schemas.conform(name, batch[name]), expected, obj=name)
         assert len(expected) > 0, name
-    assert set(chunk["claims"]["article_id"]) == {"s0", "s1", "split"}  # "Nothing here." has no claim
+    assert set(batch["claims"]["article_id"]) == {"s0", "s1", "split"}  # "Nothing here." has no claim
 
 
 def test_columns_are_built_in_their_declared_dtypes():

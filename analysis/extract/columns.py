@@ -7,6 +7,8 @@ string columns check every value one by one and cost more than the extraction of
 """
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 import pandas as pd
 
@@ -21,20 +23,23 @@ def _missing(value) -> bool:
 
 
 def integers(values: list) -> pd.arrays.IntegerArray:
-    n = len(values)
     try:  # most columns have no missing value: numpy reads them at once (None, NA or NaN raise)
-        return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(n, bool))
+        return pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), bool))
     except (TypeError, ValueError):
         pass
-    mask = np.fromiter((_missing(v) for v in values), bool, n)
-    data = np.fromiter((0 if m else v for v, m in zip(values, mask)), np.int64, n)
-    return pd.arrays.IntegerArray(data, mask)
+    data = objects(values)
+    mask = pd.isna(data)  # None, NA, NaN, NaT: in C, not a Python test per value
+    data[mask] = 0
+    return pd.arrays.IntegerArray(data.astype(np.int64), mask)
 
 
 def strings(values: list) -> pd.arrays.StringArray:
-    column = np.empty(len(values), dtype=object)
-    column[:] = [v if type(v) is str else (pd.NA if _missing(v) else str(v)) for v in values]
-    return pd.arrays.StringArray(column, dtype=PYTHON_STRING)
+    column = objects(values)
+    try:  # strings and None, NA or NaN (made NA), checked in C
+        return pd.arrays.StringArray(column, dtype=PYTHON_STRING)
+    except ValueError:  # another type: its str(), value by value
+        column[:] = [v if type(v) is str else (pd.NA if _missing(v) else str(v)) for v in values]
+        return pd.arrays.StringArray(column, dtype=PYTHON_STRING)
 
 
 def dates(values: list) -> np.ndarray:
@@ -45,9 +50,7 @@ def dates(values: list) -> np.ndarray:
 
 
 def objects(values: list) -> np.ndarray:
-    column = np.empty(len(values), dtype=object)
-    column[:] = values
-    return column
+    return np.fromiter(values, dtype=object, count=len(values))  # each value as it is: a list is not unpacked
 
 
 BUILDERS = {schemas.INT: integers, schemas.STR: strings, schemas.DATE: dates, schemas.OBJ: objects}
@@ -73,15 +76,12 @@ def frame(name: str, columns: dict[str, list]) -> pd.DataFrame:
 def concat_columns(parts: list[dict[str, list]]) -> dict[str, list]:
     """Columns of several articles end to end (a column missing from a part is filled with NA)."""
     parts = [p for p in parts if p]
-    names: dict[str, None] = {}
-    for part in parts:
-        names.update(dict.fromkeys(part))
-    out: dict[str, list] = {c: [] for c in names}
-    for part in parts:
-        n = len(next(iter(part.values())))
-        for c in names:
-            out[c].extend(part.get(c, [pd.NA] * n))
-    return out
+    names = dict.fromkeys(c for part in parts for c in part)
+    if all(len(part) == len(names) for part in parts):  # the usual case: every part has every column
+        return {c: list(chain.from_iterable(part[c] for part in parts)) for c in names}
+    lengths = [len(next(iter(part.values()))) for part in parts]
+    return {c: list(chain.from_iterable(part.get(c) or [pd.NA] * n for part, n in zip(parts, lengths)))
+            for c in names}
 
 
 def lists_of(table: pd.DataFrame) -> dict[str, list]:

@@ -26,7 +26,7 @@ PARALLEL_FROM = 200  # below this many articles, process start-up costs more tha
 def article_records(article_id: str, text: str, published=None,
                     lexicon: Lexicon | None = None) -> dict[str, dict[str, list]]:
     """Every per-article table for one cleaned text as columns of plain lists (no frame per article: a batch
-    is made into one frame per table by `extract_chunk`); nothing here looks at other articles. The text is
+    is made into one frame per table by `frames`); nothing here looks at other articles. The text is
     read once into a Doc that every extractor shares, with one Lexicon (default: the package's)."""
     lexicon = lexicon or Lexicon.default()
     doc = Doc(text, lexicon)
@@ -50,12 +50,17 @@ def extract_article(article_id: str, text: str, published=None,
             for name, columns in article_records(article_id, text, published, lexicon).items()}
 
 
-def extract_chunk(jobs: list[tuple[str, str, object]], lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
-    """`article_records` over a few jobs, each table's rows in job order as one frame (None when no job has a
-    row): a worker builds and sends back four frames per chunk, none per article."""
-    records = [article_records(*job, lexicon=lexicon) for job in jobs]
-    tables = {name: concat_columns([r[name] for r in records]) for name in TABLES}
-    return {name: frame(name, columns) if columns else None for name, columns in tables.items()}
+def extract_records(jobs: list[tuple[str, str, object]], lexicon: Lexicon | None = None) -> list[dict]:
+    """`article_records` of a few jobs, in job order: what a worker sends back. Plain lists, no frames: a
+    frame costs about a millisecond to build whatever its length, so the caller builds one per table and
+    batch (`frames`), not one per chunk."""
+    return [article_records(*job, lexicon=lexicon) for job in jobs]
+
+
+def frames(records: list[dict]) -> dict[str, pd.DataFrame]:
+    """One frame per table from the `article_records` of many articles, their rows end to end (each table's
+    empty frame when no article has a row)."""
+    return {name: frame(name, concat_columns([r[name] for r in records])) for name in TABLES}
 
 
 def _worker_start() -> None:
@@ -93,16 +98,16 @@ class LocalEngine:
             self.pool.join()
             self.pool = None
 
-    def submit(self, jobs: list, progress=None) -> Iterator[dict[str, pd.DataFrame]]:
-        """`extract_chunk` results in job order; the workers start on them at once (the caller may read the
-        next batch meanwhile)."""
+    def submit(self, jobs: list, progress=None) -> Iterator[list[dict]]:
+        """`extract_records` of each chunk, in job order; the workers start on them at once (the caller may
+        read the next batch meanwhile)."""
         chunks = _chunks(jobs, self.chunk)
         if self.pool is None and self.workers > 1 and len(jobs) >= PARALLEL_FROM:
             self.pool = multiprocessing.Pool(self.workers, initializer=_worker_start)
         if self.pool is None:
-            results = (extract_chunk(chunk, self.lexicon) for chunk in chunks)
+            results = (extract_records(chunk, self.lexicon) for chunk in chunks)
         else:
-            results = self.pool.imap(partial(extract_chunk, lexicon=self.lexicon), chunks)
+            results = self.pool.imap(partial(extract_records, lexicon=self.lexicon), chunks)
         return self._collect(chunks, results, progress)
 
     @staticmethod
@@ -147,10 +152,10 @@ class DaskEngine:
             self.cluster.close()
         self.client = self.cluster = None
 
-    def submit(self, jobs: list, progress=None) -> Iterator[dict[str, pd.DataFrame]]:
-        """`extract_chunk` results in job order; the tasks are on the cluster when this returns."""
+    def submit(self, jobs: list, progress=None) -> Iterator[list[dict]]:
+        """`extract_records` of each chunk, in job order; the tasks are on the cluster when this returns."""
         chunks = _chunks(jobs, self.chunk)
-        futures = self.client.map(extract_chunk, chunks, lexicon=self._lexicon, pure=False)
+        futures = self.client.map(extract_records, chunks, lexicon=self._lexicon, pure=False)
         return self._collect(chunks, futures, progress)
 
     def _collect(self, chunks, futures, progress):
@@ -181,13 +186,14 @@ def engine(name: str = "local", scheduler: str | None = None, workers: int | Non
 def extract_all(jobs: list[tuple[str, str, object]], progress: bool = False, workers: int | None = None,
                 lexicon: Lexicon | None = None, engine_name: str = "local",
                 scheduler: str | None = None) -> dict[str, list[pd.DataFrame]]:
-    """Run `extract_chunk` over (article_id, text, published) jobs, CHUNK at a time, in processes when it pays
-    (`engine_name="dask"`: as Dask tasks, on `scheduler` or a LocalCluster): a few frames per table."""
+    """Run `extract_records` over (article_id, text, published) jobs, CHUNK at a time, in processes when it pays
+    (`engine_name="dask"`: as Dask tasks, on `scheduler` or a LocalCluster): one frame per table (none when the
+    table has no row)."""
     workers = workers or (os.cpu_count() or 1)
     bar = dict(total=len(jobs), desc="extracting", unit="article", disable=not progress)
     with engine(engine_name, scheduler, workers, lexicon) as running, tqdm(**bar) as shown:
-        chunks = list(running.map(jobs, shown))
-    return {name: [c[name] for c in chunks if c[name] is not None] for name in TABLES}
+        records = [r for chunk in running.map(jobs, shown) for r in chunk]
+    return {name: [table] if len(table) else [] for name, table in frames(records).items()}
 
 
 # --- the extractor version: what a store's rows were extracted with ----------------------------------

@@ -41,7 +41,7 @@ import pyarrow.parquet as pq
 from .. import schemas
 from ..ingest.dumps import Batch, DumpReader, Stored, text_digest
 from ..link import LinkedTables
-from ..extract.pipeline import TABLES, engine as make_engine, extractor_version
+from ..extract.pipeline import TABLES, engine as make_engine, extractor_version, frames
 from .parquet import StoreError, _is_store
 
 FORMAT = "claim-ledger-store/2"
@@ -344,11 +344,7 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
                 nonlocal actors
                 articles, months, results = pending
                 actors = actors if actors is not None else ActorIndex.load()
-                chunks = list(results)
-                tables = {name: [c[name] for c in chunks if c[name] is not None] for name in TABLES}
-                tables = {name: pd.concat(frames, ignore_index=True) if frames else schemas.empty_frame(name)
-                          for name, frames in tables.items()}
-                tables = _prepare(tables, actors)
+                tables = _prepare(frames([r for chunk in results for r in chunk]), actors)
                 tables["articles"] = articles
                 month_of = pd.Series(months.values, index=articles["article_id"].values)
                 for name in PER_ARTICLE:
