@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from typing import Callable, Iterator, NamedTuple
 
 from ..text.doc import Doc
@@ -171,6 +171,23 @@ def mention_of(doc: Doc, span: SpeakerSpan) -> Mention:
     return Mention(span.start, span.end, phrase, name, role, kind)
 
 
+class _once:  # noqa: N801 - a decorator, like functools.cached_property
+    """functools.cached_property without the lock Python 3.11 takes at every first read (3.12 dropped it):
+    a CueContext, read once per cue by one thread, computes several of these for each of tens of cues."""
+
+    def __init__(self, compute):
+        self.compute, self.__doc__ = compute, compute.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)  # later reads find it there
+        return value
+
+
 @dataclass
 class CueContext:
     """A cue and the clause window around it; what several rules look at is computed once."""
@@ -187,21 +204,21 @@ class CueContext:
     def lexicon(self) -> Lexicon:
         return self.doc.lexicon
 
-    @cached_property
+    @_once
     def words(self) -> RuleWords:
         return rule_words(self.doc.lexicon)
 
-    @cached_property
+    @_once
     def before(self) -> str:
         return self.text[self.lo:self.cue.start].rstrip()
 
-    @cached_property
+    @_once
     def apposition(self) -> SpeakerSpan | None:
         """ "Jane Doe, a professor, said"; not "…, a lawmaker said on Monday, citing": a role holds no cue."""
         found = apposition_before(self.text, self.lo, self.cue.start, self.lexicon)
         return None if found and _holds_verb_cue(self.doc, found.role) else found
 
-    @cached_property
+    @_once
     def is_participle(self) -> bool:
         """ "saying", or an opening "Asked about it, X said …"."""
         cue = self.cue
@@ -213,7 +230,7 @@ class CueContext:
         return " " not in cue.text and not self.before and \
             content_words(self.doc.lexicon).participle_opener.fullmatch(cue.text) is not None
 
-    @cached_property
+    @_once
     def subject(self) -> SpeakerSpan | None:
         """The noun phrase right before the cue, past a restrictive relative ("One of the doctors who
         signed the letter called …")."""
