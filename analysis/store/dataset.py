@@ -250,9 +250,31 @@ class _Writer:
         return {"path": path.relative_to(self.root).as_posix(), "rows": rows, "month": month}
 
     def write(self, name: str, frame: pd.DataFrame, month: str | None) -> dict:
+        return self._write(name, pa.Table.from_pandas(frame, preserve_index=False), month)
+
+    def _write(self, name: str, table: pa.Table, month: str | None) -> dict:
         path = self.new_file(name, month)
-        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd")
-        return self.entry(path, len(frame), month)
+        pq.write_table(table, path, compression="zstd")
+        return self.entry(path, table.num_rows, month)
+
+    def write_months(self, name: str, frame: pd.DataFrame, months: pd.Series) -> list[dict]:
+        """A file per month of the frame's rows (`months`, parallel to it; NA: not written), in month order:
+        each the file `write` makes of that month's rows. The frame is made one Arrow table and cut by month,
+        since `Table.from_pandas` costs some milliseconds a call whatever the length. A month whose rows give
+        an object column another type than all rows do (its lists all empty: list<null>, not list<string>) is
+        converted on its own, as `write` would."""
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        objects = [c for c in frame.columns if frame[c].dtype == object]
+        codes, uniques = pd.factorize(months, sort=True)
+        entries = []
+        for code, month in enumerate(uniques):
+            rows = np.flatnonzero(codes == code)
+            if all(pa.infer_type(frame[c].values[rows], from_pandas=True) == table.schema.field(c).type
+                   for c in objects):
+                entries.append(self._write(name, table.take(rows), month))
+            else:
+                entries.append(self.write(name, frame.iloc[rows], month))
+        return entries
 
     def discard(self) -> None:
         for path in self.written:
@@ -349,11 +371,8 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
                 month_of = pd.Series(months.values, index=articles["article_id"].values)
                 for name in PER_ARTICLE:
                     frame = tables[name]
-                    if not len(frame):
-                        continue
-                    frame_months = frame["article_id"].map(month_of)
-                    for month, part in frame.groupby(frame_months, sort=True):
-                        files[name].append(writer.write(name, part.reset_index(drop=True), month))
+                    if len(frame):
+                        files[name] += writer.write_months(name, frame, frame["article_id"].map(month_of))
 
             for batch in _read_source(batches, index, version):
                 unchanged = _unchanged_rows(batch.unchanged, index)
