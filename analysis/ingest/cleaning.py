@@ -88,7 +88,8 @@ def normalize(text: str) -> str:
 
 def _line_kind(line: str, rules: Rules) -> str | None:
     kind = rules.kind_of(line)
-    if kind is None and len(line.split()) <= MAX_ADDRESS_WORDS and ADDRESS_LINE.match(line):
+    # split at most MAX_ADDRESS_WORDS times: a paragraph is not cut into all its words to be counted
+    if kind is None and len(line.split(None, MAX_ADDRESS_WORDS)) <= MAX_ADDRESS_WORDS and ADDRESS_LINE.match(line):
         kind = "address"
     return kind
 
@@ -134,5 +135,5 @@ def strip_chrome(text: str, rules: Rules = DEFAULT_RULES) -> Cleaned:
     kinds |= _repeats(lines, kinds)
     order = sorted(kinds)
     kept = "\n".join(line for i, line in enumerate(raw) if i not in kinds)
-    cleaned = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
+    cleaned = (re.sub(r"\n{3,}", "\n\n", kept) if "\n\n\n" in kept else kept).strip("\n")  # `in`: at C speed
     return Cleaned(cleaned, [lines[i] for i in order], [kinds[i] for i in order])
