@@ -159,6 +159,14 @@ def test_cue_dense_text_without_sentences_is_thinned_not_dropped():
     assert 0 < len(frame) <= len(text) // MIN_CUE_GAP + 1
 
 
+def test_lines_of_cues_denser_than_any_prose_are_thinned_but_a_quote_heavy_story_is_read_whole():
+    from analysis.text.doc import DENSE_CUES, MIN_CUE_GAP
+    lines = "Officials said the plan was bold\n" * 1500  # a cue every 33 characters, for 50,000 characters
+    assert 0 < len(extract_attributions(lines)) <= DENSE_CUES + len(lines) // MIN_CUE_GAP + 1 < 1500 / 2
+    story = "“We will rebuild,” the mayor said. “It takes time,” her deputy added. " * 40
+    assert len(extract_attributions(story)) == 80  # one cue every 35 characters, but only for 2,800
+
+
 @pytest.mark.parametrize("text, speaker, cue", [
     ("“Give us back our park!” the neighbours hollered, long after midnight.", "neighbours", "hollered"),
     ("“That is the worst idea I have heard all week,” Ana Ruiz scoffed.", "Ana Ruiz", "scoffed"),

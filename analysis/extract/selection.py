@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
-from ..text.doc import MIN_CUE_GAP, WINDOW_BEFORE, Doc
+from ..text.doc import DENSE_CUES, DENSE_WINDOW, MIN_CUE_GAP, WINDOW_BEFORE, Doc
 from ..text.lexicon import Lexicon, role_pattern
 from .content import Content, content_words
 from .cues import Cue
@@ -73,11 +73,12 @@ def select(doc: Doc, cues: list[Cue]) -> list[Candidate]:
 
 
 def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
-    text, out, last_read = doc.text, [], -MIN_CUE_GAP
-    for cue in cues:
+    text, out, last_read, starts = doc.text, [], -MIN_CUE_GAP, [cue.start for cue in cues]
+    for k, cue in enumerate(cues):
         if doc.quotation_holding(cue.start) or doc.in_markup(cue.start):
             continue  # a cue inside a quotation is part of what the quoted speaker says; markup is no prose
-        if cue.start - last_read < MIN_CUE_GAP and doc.in_long_sentence(cue.start):
+        if cue.start - last_read < MIN_CUE_GAP and (
+                doc.in_long_sentence(cue.start) or k - bisect_left(starts, cue.start - DENSE_WINDOW) > DENSE_CUES):
             continue  # cue-dense text that is no prose: see text.doc.LONG_SENTENCE
         last_read = cue.start
         lo, hi = _clause_bounds(doc, cue)
