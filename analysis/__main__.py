@@ -11,6 +11,7 @@ a store), 130/143 when stopped by Ctrl-C/SIGTERM (the previous tables are left a
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 from contextlib import contextmanager
@@ -96,6 +97,23 @@ def _stopped_by_signals():
             signal.signal(signum, handler)
 
 
+@contextmanager
+def _collect_less():
+    """Fewer passes of Python's cycle collector while a build runs: a batch's rows are millions of objects
+    that live until the batch is written, and the modules', the lexicon's and the actors' live to the end;
+    with the default thresholds the collector walks them over and over (3-4% of a build's CPU time). A first
+    threshold of 10,000 allocations instead of 700 makes a pass in fourteen (reference cycles wait longer to
+    be freed, nothing else), and what `build` freezes after its imports is left out of every pass (forked
+    workers inherit both). The previous settings come back after the build."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(10_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def _check_paths(folder: Path, out: Path) -> None:
     from .ingest.dumps import dump_format
     from .store.dataset import is_dataset_store
@@ -143,6 +161,7 @@ def build(args: argparse.Namespace) -> int:
     from .ingest.dumps import DumpError, DumpReader, dump_format, load_dump, parse_columns
     from .store.dataset import build_store, open_store
 
+    gc.freeze()  # the modules' objects, here for good (see _collect_less)
     folder = Path(args.folder) if args.folder else SEEDS_DIR
     out = Path(args.out)
     _check_paths(folder, out)
@@ -189,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit:  # --help (0) or a usage error argparse has printed (2)
         return int(exit.code or 0)
-    with _stopped_by_signals() as received:
+    with _stopped_by_signals() as received, _collect_less():
         try:
             return build(args)
         except KeyboardInterrupt:
