@@ -4,6 +4,8 @@ The per-article work produces lists (a column a list, see `pipeline.article_reco
 becomes one frame per table here. Each typed column is built from its parts (an IntegerArray from values and
 a mask, a Python-backed StringArray from an object array): `pd.array(values, dtype)` and pandas' inference of
 string columns check every value one by one and cost more than the extraction of a short article.
+The frames of a batch (`pipeline.frames`) hold their strings as `schemas.conform` leaves them (`stored=True`),
+so that conforming them converts nothing.
 """
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .. import schemas
 
 PYTHON_STRING = pd.StringDtype("python")
+STORED_STRING = pd.StringDtype("pyarrow", na_value=np.nan)  # what schemas.conform makes of a string column
 NOT_A_TIME = np.datetime64("NaT", "ns")
 
 
@@ -42,6 +46,14 @@ def strings(values: list) -> pd.arrays.StringArray:
         return pd.arrays.StringArray(column, dtype=PYTHON_STRING)
 
 
+def stored_strings(values: list) -> pd.arrays.ArrowStringArray:
+    """A string column in STORED_STRING, made by Arrow from the list at once (no Python-backed array first)."""
+    try:
+        return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype=STORED_STRING)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a value of another type: its str(), as `strings` makes it
+        return strings(values).astype(STORED_STRING)
+
+
 def dates(values: list) -> np.ndarray:
     try:
         return np.array([NOT_A_TIME if _missing(v) else v.asm8 for v in values], dtype="datetime64[ns]")
@@ -56,21 +68,25 @@ def objects(values: list) -> np.ndarray:
 BUILDERS = {schemas.INT: integers, schemas.STR: strings, schemas.DATE: dates, schemas.OBJ: objects}
 
 
-def column(values: list, dtype: str | None):
-    """One column in `dtype` (a schemas dtype name; None: strings if every value is one, else objects)."""
+def column(values: list, dtype: str | None, stored: bool = False):
+    """One column in `dtype` (a schemas dtype name; None: strings if every value is one, else objects);
+    `stored`: a string column in STORED_STRING."""
     if dtype is None:
         return strings(values) if all(type(v) is str or _missing(v) for v in values) else objects(values)
+    if stored and dtype == schemas.STR:
+        return stored_strings(values)
     builder = BUILDERS.get(dtype)
     return builder(values) if builder else pd.array(values, dtype=dtype)
 
 
-def frame(name: str, columns: dict[str, list]) -> pd.DataFrame:
+def frame(name: str, columns: dict[str, list], stored: bool = False) -> pd.DataFrame:
     """A frame of table `name` from columns of plain lists (declared columns in their dtypes, others kept);
-    the table's empty frame when `columns` is empty."""
+    the table's empty frame when `columns` is empty. `stored`: the declared string columns as
+    `schemas.conform` makes them, for a frame on its way to a store or a corpus (not back to lists)."""
     if not columns:
         return schemas.empty_frame(name)
     declared = schemas.COLUMNS[name]
-    return pd.DataFrame({c: column(values, declared.get(c)) for c, values in columns.items()}, copy=False)
+    return pd.DataFrame({c: column(values, declared.get(c), stored) for c, values in columns.items()}, copy=False)
 
 
 def concat_columns(parts: list[dict[str, list]]) -> dict[str, list]:

@@ -59,8 +59,8 @@ def extract_records(jobs: list[tuple[str, str, object]], lexicon: Lexicon | None
 
 def frames(records: list[dict]) -> dict[str, pd.DataFrame]:
     """One frame per table from the `article_records` of many articles, their rows end to end (each table's
-    empty frame when no article has a row)."""
-    return {name: frame(name, concat_columns([r[name] for r in records])) for name in TABLES}
+    empty frame when no article has a row), strings as `schemas.conform` makes them: it then converts none."""
+    return {name: frame(name, concat_columns([r[name] for r in records]), stored=True) for name in TABLES}
 
 
 def _worker_start() -> None:
