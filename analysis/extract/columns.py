@@ -10,6 +10,7 @@ so that conforming them converts nothing.
 from __future__ import annotations
 
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -92,9 +93,9 @@ def frame(name: str, columns: dict[str, list], stored: bool = False) -> pd.DataF
 def concat_columns(parts: list[dict[str, list]]) -> dict[str, list]:
     """Columns of several articles end to end (a column missing from a part is filled with NA)."""
     parts = [p for p in parts if p]
-    names = dict.fromkeys(c for part in parts for c in part)
+    names = dict.fromkeys(chain.from_iterable(parts))
     if all(len(part) == len(names) for part in parts):  # the usual case: every part has every column
-        return {c: list(chain.from_iterable(part[c] for part in parts)) for c in names}
+        return {c: list(chain.from_iterable(map(itemgetter(c), parts))) for c in names}  # no Python loop
     lengths = [len(next(iter(part.values()))) for part in parts]
     return {c: list(chain.from_iterable(part.get(c) or [pd.NA] * n for part, n in zip(parts, lengths)))
             for c in names}

@@ -30,8 +30,10 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch, CharsetMatches
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -189,6 +191,8 @@ def _most_plausible(matches: CharsetMatches) -> CharsetMatch | None:
 
 
 def _detected(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes  # imported here: only text that is not UTF-8 needs it
+
     best = _most_plausible(from_bytes(data))
     if b"\x00" in data and (best is None or not best.encoding.startswith("utf_")):
         raise ReadError("binary file (contains NUL bytes), not text")
