@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from ..text.lexicon import Lexicon, alternation, role_pattern, role_words, trie_pattern
+from ..text.lexicon import Lexicon, alternation, lowered, role_pattern, role_words, trie_pattern
 
 HEADLINE_CHARS = 200     # a headline is a short line
 TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
@@ -97,6 +97,12 @@ def cue_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     return re.compile(rf"\b(?P<form>{trie_pattern(cases)})\b")
 
 
+@lru_cache(maxsize=8)
+def _lowered_cue_pattern(lexicon: Lexicon) -> re.Pattern:
+    """The cue forms in lower case, for a first scan of the `lowered` text (a trie a quarter the size)."""
+    return re.compile(rf"\b(?:{trie_pattern(lexicon.cues)})\b")
+
+
 def _speech_forms(lexicon: Lexicon | None) -> list[str]:
     return [form for form, cue in (lexicon or Lexicon.default()).cues.items() if cue.kind == "speech"]
 
@@ -158,8 +164,11 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     """Every reporting cue in the text, with its auxiliaries, in text order."""
     lexicon = lexicon or Lexicon.default()
     forms, words = lexicon.cues, cue_words(lexicon)
-    cues = []
-    for form_match in cue_pattern(lexicon).finditer(text):
+    cues, written = [], cue_pattern(lexicon)
+    for found in _lowered_cue_pattern(lexicon).finditer(lowered(text)):
+        form_match = written.match(text, found.start())  # in one of its usual cases: not "sAid"
+        if form_match is None:
+            continue
         start, word = _cue_start(text, form_match.start(), words)
         if text[start].isupper() and not _sentence_initial(text, start) and \
                 not _headline_verb(text, form_match, lexicon):

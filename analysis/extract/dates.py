@@ -47,7 +47,6 @@ LOOK_AFTER = 300  # characters after the cue (or the speaker after it) in which 
 RELATIVE_DAY_WORDS = ("yesterday", "today", "week", "weekend", "month")  # one is in every relative date
 SENTENCE_WINDOW = 400  # characters read back for the start of the cue's sentence
 ADJOINING_CHARS = 120  # a date that adjoins the cue starts within this many characters (ADJOINING's reach)
-MARKS = re.compile(r"[\n,“”\"]")
 DAY = pd.Timedelta(days=1)
 
 
@@ -97,9 +96,7 @@ class _Marks:
     a scan back to the start of the paragraph (which may be the whole text)."""
 
     def __init__(self, text: str):
-        found = {mark: [] for mark in "\n,“”\""}
-        for match in MARKS.finditer(text):
-            found[match.group()].append(match.start())
+        found = {mark: [m.start() for m in re.finditer(mark, text)] for mark in "\n,“”\""}  # one list each
         self.newlines, self.commas = found["\n"], found[","]
         self.opening, self.closing, self.straight = found["“"], found["”"], found['"']
 
