@@ -98,3 +98,9 @@ def test_search_finds_counts_and_orders_what_pandas_does(corpus, monkeypatch, fi
             assert found == len(expected), needle
             assert rows["claim_id"].tolist() == expected.head(50).tolist(), needle
             assert q.filter(search=needle, **filters)[1]["claim_id"].tolist() == expected.tolist(), needle
+
+
+def test_the_explorer_opens_on_a_corpus_without_claims():
+    empty = SimpleNamespace(claims=schemas.empty_frame("claims"), articles=schemas.empty_frame("articles"))
+    found, rows = query.ClaimsQuery(empty).filter(search="troops", kind="direct")
+    assert found == 0 and rows.empty

@@ -180,6 +180,8 @@ class ClaimsQuery(DuckQuery):
         """Each MENUS column of the copy as an ENUM of its values in sorted order (so `order by` is unchanged; a
         value it lacks matches nothing)."""
         for column in MENUS:
+            if self.connection.execute(f"select count({column}) from filtered_claims").fetchone()[0] == 0:
+                continue  # an ENUM needs a value (an empty corpus, a column never filled): the column stays text
             self.connection.execute(f"create type {column}_values as enum (select distinct {column} "
                                     f"from filtered_claims where {column} is not null order by 1)")
             self.connection.execute(f"alter table filtered_claims alter {column} type {column}_values")
