@@ -83,7 +83,9 @@ def warm_up() -> None:
     _calendar("January 1", pd.Timestamp("2000-01-01"), False)
 
 
+@lru_cache(maxsize=1024)
 def _day(published) -> pd.Timestamp | None:
+    """The publication day (cached: an article's every cue asks, and pandas' date arithmetic is slow)."""
     if published is None or pd.isna(published):
         return None
     day = pd.Timestamp(published)
@@ -192,6 +194,7 @@ def _is_future(text: str, found: re.Match) -> bool:
     return bool(FUTURE.search(text, lo, found.start()))
 
 
+@lru_cache(maxsize=4096)
 def _weekday(name: str, base: pd.Timestamp, future: bool, lexicon: Lexicon, last: bool = False) -> pd.Timestamp:
     """The weekday on or before `base` (after it when `future`); "last Tuesday" is never `base` itself."""
     target = lexicon.weekdays.index(name.lower())
