@@ -30,12 +30,13 @@ WINDOW_BEFORE = 500  # chars a rule may read before its cue: 99.9% of news sente
 WINDOW_AFTER = 500
 # A "sentence" longer than any news sentence (the longest of 35,000 benchmark sentences has 979 chars) is
 # not prose: a transcript dump, a list, text without punctuation. Rules read a narrower window there, and
-# at most one cue per MIN_CUE_GAP chars is read, so cue-dense junk costs what prose of its length costs.
+# at most one cue per MIN_CUE_GAP chars is read (news has one per 180 chars on average), so cue-dense junk
+# costs what prose of its length costs.
 # So too where cues are denser than news prose ever keeps up (the densest of the 1,000 benchmark articles
 # has 100 cues in 8,000 chars): lines of "X said", quotation marks never closed.
 LONG_SENTENCE = 2000
 NARROW_WINDOW = 150
-MIN_CUE_GAP = 120
+MIN_CUE_GAP = 180
 DENSE_CUES, DENSE_WINDOW = 160, 8000
 HEADLINE_MAX_WORDS = 25
 MAX_DATELINE_PARAGRAPH = 4  # a dateline opens one of the first paragraphs after the headline
