@@ -849,3 +849,24 @@ def test_a_month_in_an_adjunct_is_a_whole_month_name_or_abbreviation():
 def test_a_plural_title_after_a_name_is_part_of_the_participle_subject():
     frame = rows("Opposition lawmakers criticised the response, saying the warnings had been ignored.")
     assert frame["speaker_mention"].tolist() == ["Opposition lawmakers", "Opposition lawmakers"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("And while the mayor lagged behind others in calling for a ban on the scooters, she now leads the effort.",
+     "calling for", "a ban on the scooters"),
+    ("Despite leaflets urging calm on the platforms, the commuters pushed towards the doors.",
+     "urging", "calm on the platforms"),
+    ("Continuing to explain his plan, the coach rejected the idea that the team was tired.",
+     "explain", "his plan"),
+    ("Whenever asked about the budget, the aides changed the subject.", "asked", "the budget"),
+    ("And after the court refused to lift the curfew, the mayor blamed the judges.",
+     "refused", "to lift the curfew"),
+])
+def test_a_cue_in_an_adverbial_opening_the_sentence_reports_only_up_to_the_main_clause(text, cue, content):
+    frame = rows(text)
+    assert frame.loc[frame["cue"] == cue, "content"].tolist() == [content]
+
+
+def test_a_finite_cue_after_an_opening_prepositional_phrase_keeps_its_whole_clause():
+    only("In Ohio the senator said that if the plant closes, the town will suffer.",
+         content="if the plant closes, the town will suffer")

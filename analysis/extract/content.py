@@ -64,6 +64,8 @@ class ContentWords(NamedTuple):
     subordinate_opener: re.Pattern  # a sentence opening with a subordinate clause ("Though X said Y, Z …")
     inner_subordinate: re.Pattern  # one inside the sentence that holds the cue ("…, and while he said …")
     participle_opener: re.Pattern  # "Asked to describe it, X said": a non-finite opening clause
+    adverbial_opener: re.Pattern   # a sentence opening with an adverbial: "And while X said Y, Z …" (group
+                                   # `clause`), "After announcing X, Z …", "Continuing to explain X, Z …"
     main_clause_start: re.Pattern  # a comma or dash, then a word that can open a main clause's subject
     adjunct_then_subject: re.Pattern  # a short adjunct, then a subject pronoun ("has said for weeks he is …")
     topic: re.Pattern              # "complained about the noise" (not "said about 300 troops")
@@ -119,6 +121,10 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         subordinate_opener=re.compile(rf"\s*[“\"]?(?:{capital('subordinate_opener')})\b"),
         inner_subordinate=re.compile(rf"(?:,|\band|\bbut)\s+(?:{role('inner_subordinate')})\s[^,;:“”\"]*\Z"),
         participle_opener=re.compile(rf"\s*(?:{capital('participle_opener')})\b"),
+        adverbial_opener=re.compile(
+            rf"\s*[“\"]?(?:(?:{capital('bare_conjunction')})\s+)?(?:(?P<clause>{role('subordinate_opener')}|"
+            rf"{capital('subordinate_opener')})|{capital('introductory')}|{capital('preposition')}"
+            rf"|(?!(?:{capital('not_participle')})\b)[A-Z][a-z]+ing)\b"),
         main_clause_start=re.compile(rf"(?:,|\s[―—–]|\s--)\s+(?!(?:{role('not_main_clause')})\b)"
                                      r"(?=[A-Za-z]\w*\s)"),
         adjunct_then_subject=re.compile(rf"\s*(?:{role('subject_adjunct')})\b[^,.;:“”\"\n]{{1,50}}?\s"
@@ -323,6 +329,23 @@ def time_adjunct_pattern(lexicon: Lexicon) -> re.Pattern:
     return re.compile(rf"\s*(?:{day}|yesterday|today|last\s+(?:week|month|night))\s+(?=[“\"]?\w)", re.IGNORECASE)
 
 
+NON_FINITE_BEFORE = re.compile(r"\bto\s+\Z")
+
+
+def _in_adverbial_opener(doc: Doc, cue: Cue, lo: int) -> bool:
+    """Is the cue in an adverbial opening the sentence, before its main clause? A subordinate clause after a
+    conjunction ("And while she called for …, she …"), or a phrase opened by a preposition or a participle
+    whose cue is no finite verb ("After announcing his support for …, the senator …", "Continuing to explain
+    his plan, the coach …"; not "In Iowa the senator said …")."""
+    opener = content_words(doc.lexicon).adverbial_opener.match(doc.text, lo, cue.start)
+    if not opener:
+        return False
+    if opener.group("clause"):
+        return True
+    return cue.text.split(None, 1)[0].lower().endswith("ing") or \
+        NON_FINITE_BEFORE.search(doc.text, max(lo, cue.start - 8), cue.start) is not None
+
+
 def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
     """Where the sentence stops being what a forward cue reports, before any content rule looks."""
     text, words = doc.text, content_words(doc.lexicon)
@@ -333,7 +356,8 @@ def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
         hi = comma if comma != -1 else hi
     # the cue is in that clause: no comma before it but those around an apposition ("When the director, Jane
     # Roe, said …, aides cheered"); after an odd one the main clause has begun ("When asked, X said …")
-    opener = words.subordinate_opener.match(text, lo) and text.count(",", lo, cue.start) % 2 == 0
+    opener = words.subordinate_opener.match(text, lo) or _in_adverbial_opener(doc, cue, lo)
+    opener = opener and text.count(",", lo, cue.start) % 2 == 0
     if opener or words.inner_subordinate.search(text, max(lo, cue.start - 120), cue.start):
         # "Though she said …, the rival …", "…, and while he said …, it is unlikely …"
         main_clause = words.main_clause_start.search(text, cue.end, hi)
