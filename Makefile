@@ -75,6 +75,7 @@ bench: install             ## accuracy and speed figures: make bench BENCH_DATA=
 	  echo "score_attributions.py, the scorer (see benchmarks/attributions.py)."; exit 2; } >&2
 	BENCH_DATA="$(abspath $(BENCH_DATA))" $(BIN)/python benchmarks/attributions.py \
 	  --corpus $(notdir $(wildcard $(addprefix $(BENCH_DATA)/,polnear-train polnear-dev nk-dev))) --by-rule
+	BENCH_DATA="$(abspath $(BENCH_DATA))" $(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/adversarial.py
 	BENCH_DATA="$(abspath $(BENCH_DATA))" $(BIN)/python benchmarks/coverage.py
 
