@@ -153,3 +153,17 @@ def test_names_are_refused_when_the_time_locale_is_not_english(monkeypatch):
     monkeypatch.setattr(lexicon_module.locale, "getlocale", lambda category: ("fr_FR", "UTF-8"))
     with pytest.raises(RuntimeError, match="fr_FR"):
         lexicon_module._calendar_names()
+
+
+def test_lowered_text_keeps_every_offset_so_scans_of_it_point_into_the_text():
+    text = "İSTANBUL (Agency) - Two Hundred troops arrived, OFFICIALS SAID."
+    low = lexicon_module.lowered(text)
+    assert len(low) == len(text) and low.startswith("İstanbul") and "two hundred" in low
+    amount = find_amounts(text)[0]
+    assert (text[amount.start:amount.end], amount.value) == ("Two Hundred", 200.0)
+
+
+def test_an_alternation_prefers_the_longer_phrase_and_reads_any_spacing():
+    import re
+    pattern = re.compile(rf"\b(?:{lexicon_module.alternation(['at least', 'at', 'at least some'])})\b")
+    assert [m.group() for m in pattern.finditer("at least  some, at least, at")] == ["at least  some", "at least", "at"]
