@@ -118,3 +118,13 @@ def test_verbs_of_passing_a_figure_are_bounds(text, qualifier, low, high):
 def test_more_vague_amounts(text, low, high):
     amount = only(text)
     assert amount.vague and (amount.low, amount.high) == (low, high)
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("RIGA, March 3 - 150 sailors were evacuated, the navy said.", [("150", 150.0)]),
+    ("RIGA, March 3 – Two hundred sailors were evacuated.", [("Two hundred", 200.0)]),
+    ("Talks are set for March 3-5 in Riga.", [("3-5", 4.0)]),           # a range of days stays a range
+    ("Between 1,000 - 1,200 sailors were evacuated.", [("1,000 - 1,200", 1100.0)]),
+])
+def test_a_datelines_day_before_its_dash_is_no_range_with_the_first_figure(text, amounts):
+    assert [(a.text, a.value) for a in find_amounts(text)] == amounts

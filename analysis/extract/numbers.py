@@ -33,6 +33,8 @@ AMOUNT = (rf"(?:(?P<digits>{DIGITS})(?:\s*(?P<scale>thousand|million|billion|bn|
 OF = re.compile(r"\s+of\b", re.IGNORECASE)
 LOOK_BACK = 32    # characters before a trigger where an amount can begin: "no fewer than", "between"
 LOOK_AHEAD = 120  # characters after a trigger an amount can still run on: "two thousand five hundred"
+MONTH_CHARS = 12  # "September. " before a day of the month
+SPACED_DASH = re.compile(r"\s[-–]\s+\Z")  # "March 3 - 200": a dateline's dash, where "March 3-5" is a range
 
 
 def _named(prefix: str) -> str:
@@ -40,9 +42,9 @@ def _named(prefix: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
-    """(expression, trigger) for the lexicon's qualifiers and vague amounts, both for the `lowered` text. The
-    trigger words are cheap to scan for; the full expression only runs around them."""
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(expression, trigger, month before) for the lexicon's qualifiers, vague amounts and months, all for the
+    `lowered` text. The trigger words are cheap to scan for; the full expression only runs around them."""
     expression = re.compile(
         rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?(?:"
         rf"between\s+{_named('a_')}\s+and\s+(?P<b>{_named('b_')})"
@@ -51,7 +53,8 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     )  # in lower case, read in the `lowered` text (its groups lower case, its offsets the text's)
     vague_words = {w for phrase in lexicon.vague_amounts for w in phrase.split()} - {"a", "of"}
     trigger_words = sorted(set(NUMBER_WORDS) | set(NAMED_AMOUNTS) | vague_words)
-    return expression, re.compile(rf"\d|\b{trie_pattern(w.lower() for w in trigger_words)}\b")  # on `lowered`
+    return (expression, re.compile(rf"\d|\b{trie_pattern(w.lower() for w in trigger_words)}\b"),
+            re.compile(rf"\b(?:{alternation(lexicon.month_forms)})\.?[ \t\u00a0]+\Z"))
 
 
 @dataclass(frozen=True)
@@ -132,13 +135,17 @@ def _amount_of(text: str, m: re.Match, lexicon: Lexicon) -> Amount | None:
 def find_amounts(text: str, start: int = 0, end: int | None = None, lexicon: Lexicon | None = None) -> list[Amount]:
     """Every amount in text[start:end], in order."""
     lexicon = lexicon or Lexicon.default()
-    expression, triggers = _patterns(lexicon)
+    expression, triggers, month_before = _patterns(lexicon)
     end = len(text) if end is None else end
     found, pos, lower = [], start, lowered(text)
     for trigger in triggers.finditer(lower, start, end):
         if trigger.start() < pos:
             continue
-        match = expression.search(lower, max(pos, trigger.start() - LOOK_BACK), min(end, trigger.end() + LOOK_AHEAD))
+        bound = min(end, trigger.end() + LOOK_AHEAD)
+        match = expression.search(lower, max(pos, trigger.start() - LOOK_BACK), bound)
+        if match and match["s"] and SPACED_DASH.search(lower, match.start(), match.start("s")) and \
+                month_before.search(lower, max(0, match.start() - MONTH_CHARS), match.start()):
+            match = expression.search(lower, match.start("s"), bound)  # "KYIV, March 3 - 200 …": a dateline's day
         if match is None:
             continue
         pos = match.end()
