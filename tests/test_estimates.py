@@ -495,3 +495,12 @@ def test_estimate_records_read_the_claims_as_plain_lists_as_they_read_the_claims
         expected = extract_estimates("s", text, doc.sentence_table(), frame("claims", claims), published)
         pd.testing.assert_frame_equal(frame("estimates", from_lists), expected)
     assert estimate_records("s", "No figures here.", [(0, 0, 16)], {}) == {}
+
+
+def test_figures_in_text_without_sentences_are_thinned_like_cues():
+    from analysis.text.doc import LONG_SENTENCE, MIN_CUE_GAP
+    text = "officials counted 40 soldiers and 12 tanks near the river " * 100  # 5,800 chars, no sentence end
+    assert len(text) > LONG_SENTENCE
+    assert 0 < len(estimates_of(text)) <= len(text) // MIN_CUE_GAP + 1 < 200
+    prose = "Officials counted 40 soldiers and 12 tanks near the river. " * 10
+    assert len(estimates_of(prose)) == 20  # in sentences, every figure is read

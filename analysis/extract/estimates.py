@@ -51,6 +51,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .. import schemas
+from ..text.doc import LONG_SENTENCE, MIN_CUE_GAP
 from ..text.lexicon import Lexicon, alternation, lowered, phrase_key
 from .columns import frame, lists_of
 from .dates import date_range, resolve_said_on_range
@@ -769,13 +770,20 @@ SOURCE_FIELDS = ("claimant", "claimant_mention", "reported_by", "said_on", "said
 
 
 def _amounts_by_sentence(text: str, spans: list[tuple], lexicon: Lexicon) -> dict[int, list[Amount]]:
-    """One scan of the whole text; amounts that run across a sentence end are dropped."""
+    """One scan of the whole text; amounts that run across a sentence end are dropped, and in a "sentence"
+    no prose has (`text.doc.LONG_SENTENCE`) at most one amount per MIN_CUE_GAP chars is read, as are cues."""
     starts = [s for _, s, _ in spans]
     grouped: dict[int, list[Amount]] = {}
+    last_read = -MIN_CUE_GAP
     for amount in find_amounts(text, lexicon=lexicon):
         k = bisect_right(starts, amount.start) - 1
-        if k >= 0 and amount.end <= spans[k][2]:
-            grouped.setdefault(k, []).append(amount)
+        if k < 0 or amount.end > spans[k][2]:
+            continue
+        if spans[k][2] - spans[k][1] > LONG_SENTENCE:
+            if amount.start - last_read < MIN_CUE_GAP:
+                continue
+            last_read = amount.start
+        grouped.setdefault(k, []).append(amount)
     return grouped
 
 
