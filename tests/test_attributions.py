@@ -870,3 +870,15 @@ def test_a_cue_in_an_adverbial_opening_the_sentence_reports_only_up_to_the_main_
 def test_a_finite_cue_after_an_opening_prepositional_phrase_keeps_its_whole_clause():
     only("In Ohio the senator said that if the plant closes, the town will suffer.",
          content="if the plant closes, the town will suffer")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“The ferry will run again by May,” said another leading engineer, Maria Lopez of the port authority.",
+     "Maria Lopez"),
+    ("“We never saw the letter,” said a former aide, Tom Berry, who left in March.", "Tom Berry"),
+    ("“He loved that boat more than anything,” said his younger brother.", "his younger brother"),
+    ("“Nobody warned us,” said a leading farmer.", "a leading farmer"),
+])
+def test_an_inverted_speaker_a_role_then_a_name_an_adjective_in_ing_or_a_possessive(text, mention):
+    frame = rows(text)
+    assert frame["speaker_mention"].tolist()[:1] == [mention] and frame["kind"].tolist()[:1] == ["direct"]

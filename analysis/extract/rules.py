@@ -481,13 +481,20 @@ def inverted(ctx: CueContext) -> Found | None:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
     if not speaker or not ctx.words.speaker_end.match(text, speaker[1]) or \
-            ctx.words.subject_pronoun.match(text, speaker[0]) or ctx.words.possessive.match(text, speaker[0]) or \
-            _bare_object(ctx, speaker):
-        return None  # "…, denounced her record as …": an object
+            ctx.words.subject_pronoun.match(text, speaker[0]) or _bare_object(ctx, speaker) or \
+            (ctx.words.possessive.match(text, speaker[0]) and ctx.cue.lemma not in ctx.words.inverting):
+        return None  # "…, denounced her record as …": an object (but "…,” said his brother.)
     apposition = ctx.words.trailing_apposition.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None
+    name = NAME_AFTER_ROLE.match(text, speaker[1], ctx.hi) if text[speaker[0]].islower() else None
+    if name and name.group("first").lower() not in ctx.lexicon.articles and \
+            ctx.words.speaker_end.match(text, name.end()):  # "…,” said a former aide, Jane Roe, who …"
+        role, speaker = text[speaker[0]:speaker[1]], name.span("name")
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
+
+
+NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
 
 
 def _bare_object(ctx: CueContext, phrase) -> bool:

@@ -372,8 +372,10 @@ def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False,
             continue
         if low in words.boundaries or (k and low in words.name_prepositions) or (k and _opens_clause(tokens, k, words)):
             break  # "told reporters he …", "told members the pier …": a new noun phrase opens the reported clause
-        if low.endswith("ing") and k and low not in words.titles and _word_follows(tokens, k):
-            break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends)
+        if low.endswith("ing") and k and low not in words.titles and _word_follows(tokens, k) and \
+                tokens[k - 1].group().lower() not in words.phrase_determiners:
+            break  # "the lawmakers attending the hearing": the participle starts a modifier ("the ruling" ends;
+            # after a determiner it is an adjective: "a leading advocate")
         end = tok.end()
     return (SPACES.match(text, lo, hi).end(), end) if end else None
 
