@@ -882,3 +882,15 @@ def test_a_finite_cue_after_an_opening_prepositional_phrase_keeps_its_whole_clau
 def test_an_inverted_speaker_a_role_then_a_name_an_adjective_in_ing_or_a_possessive(text, mention):
     frame = rows(text)
     assert frame["speaker_mention"].tolist()[:1] == [mention] and frame["kind"].tolist()[:1] == ["direct"]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The union called for a strike at the port, and the shipping association sharply criticised the plan.",
+     "a strike at the port", "the plan"),
+    ("The council approved the budget on Monday, and its chairman said the vote was close.",
+     "the budget on Monday", "the vote was close"),
+    ("Residents demanded new lights on the bridge, and they warned that the crossing was unsafe.",
+     "new lights on the bridge", "the crossing was unsafe"),
+])
+def test_a_second_clause_with_its_own_subject_and_cue_ends_the_first_content(text, first, second):
+    assert rows(text)["content"].tolist() == [first, second]

@@ -274,13 +274,19 @@ def new_predicate_pattern(lexicon: Lexicon | None = None, finite: bool = False) 
 
 @lru_cache(maxsize=8)
 def new_clause_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
-    """ "…, and Hillary Clinton is promising …": a second clause, with its own named subject and speech cue,
-    ends the content of the first."""
-    speech = trie_pattern(_speech_forms(lexicon))
-    auxiliary = role_pattern(lexicon or Lexicon.default(), "clause_auxiliary")
+    """ "…, and Hillary Clinton is promising …", "…, and the civil rights group strongly denounced …": a second
+    clause, with its own subject (a name, a pronoun or a noun phrase opened by a determiner) and cue, ends the
+    content of the first."""
+    lexicon = lexicon or Lexicon.default()
+    verbs = trie_pattern(_speech_forms(lexicon))
+    auxiliary = role_pattern(lexicon, "clause_auxiliary")
     name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
+    pronoun = alternation(["I" if w == "i" else w for w, p in lexicon.pronouns.items() if p.refers != "addressee"])
+    determiner = alternation(lexicon.determiners)
     return re.compile(r"""
         ,\s+and\s+(?=
-            (?:""" + name + r"""){1,4}                                               # and Hillary Clinton
+            (?:(?:""" + name + r"""){1,4}                                            # and Hillary Clinton
+               |(?:""" + pronoun + r""")\s+                                         # and she
+               |(?:""" + determiner + r""")\s+(?:[\w.-]+(?<![’'])\s+){1,5}?)        # and the rights group
             (?:(?:""" + auxiliary + r"""|[a-z]+ly)\s+){0,2}                           # is
-            (?:""" + speech + r""")\b)                                               # promising""", re.VERBOSE)
+            (?:""" + verbs + r""")\b)                                               # promising""", re.VERBOSE)
