@@ -894,3 +894,23 @@ def test_an_inverted_speaker_a_role_then_a_name_an_adjective_in_ing_or_a_possess
 ])
 def test_a_second_clause_with_its_own_subject_and_cue_ends_the_first_content(text, first, second):
     assert rows(text)["content"].tolist() == [first, second]
+
+
+def test_an_opening_asked_names_its_asker_and_the_question_and_the_pronoun_after_is_not_the_asker():
+    text = ("Mayor Ana Ruiz said on Friday that the depot was busy. When asked by a reporter whether the depot would close, "
+            "she said the budget was safe.")
+    frame = rows(text)
+    asked = frame[frame["cue"] == "asked"].iloc[0]
+    assert asked["content"] == "whether the depot would close" and asked["speaker_mention"] == "a reporter"
+    said = frame[frame["cue"] == "said"].iloc[-1]
+    assert said["speaker_mention"] == "she" and said["speaker"] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("When asked about the merger, the director defended the deal.", "about the merger"),
+    ("Asked at a briefing on Monday about the strike, Roe said the talks were over.", "about the strike"),
+    ("Asked by a radio host if the tax would rise, the senator shrugged.", "if the tax would rise"),
+])
+def test_an_opening_asked_after_when_or_before_an_adjunct_reports_the_question(text, content):
+    frame = rows(text)
+    assert frame.loc[frame["cue"].str.lower() == "asked", "content"].tolist() == [content]

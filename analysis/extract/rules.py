@@ -101,6 +101,7 @@ class RuleWords(NamedTuple):
     inverting: frozenset         # a bare noun after these lemmas speaks ("…, said police")
     raising: frozenset           # passive before an infinitive, they name no source ("is expected to")
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
+    asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
 
 
 @lru_cache(maxsize=8)
@@ -122,7 +123,11 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
                              rf"[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z"),
         as_passive_lead=re.compile(rf"(?:(?:{role('as_passive_adverb')}|\w+ly)\s+)?\Z"),
         inverting=role_words(lexicon, "inverting"), raising=role_words(lexicon, "raising"),
-        placeholders=role_words(lexicon, "placeholder"))
+        placeholders=role_words(lexicon, "placeholder"),
+        asked_topic=re.compile(rf"""
+            (?:\s+by\s+(?P<agent>[^,;:“”"]{{1,60}}?)                # asked by a reporter (on Monday)
+             |(?:\s+[^\s,;:“”"]+){{0,6}}?)                          # or at a briefing on Monday
+            \s+(?P<topic>(?:{role('topic')}|{role('clause_word')})\s)  # about …, whether …""", re.VERBOSE))
 
 
 @dataclass
@@ -168,7 +173,7 @@ def mention_of(doc: Doc, span: SpeakerSpan) -> Mention:
     name, role, kind = split_role(phrase, doc.lexicon)
     if span.role is not None:  # an apposition gives the role
         role, kind = span.role, "person" if kind == "unknown" and name[:1].isupper() else kind
-    return Mention(span.start, span.end, phrase, name, role, kind)
+    return Mention(span.start, span.end, phrase, name, role, kind, span.aside)
 
 
 class _once:  # noqa: N801 - a decorator, like functools.cached_property
@@ -227,8 +232,9 @@ class CueContext:
         verb = next((w for w in words if not is_auxiliary(w, self.doc.lexicon)), "")
         if cue.kind != "source" and verb.endswith("ing") and verb != "being" and not verbal & set(words):
             return True  # "saying", "specifically highlighting", "calling for"; not "is saying"
-        return " " not in cue.text and not self.before and \
-            content_words(self.doc.lexicon).participle_opener.fullmatch(cue.text) is not None
+        words = content_words(self.doc.lexicon)
+        return " " not in cue.text and (not self.before or words.subordinate_opener.fullmatch(self.before.rstrip())) \
+            and words.participle_opener.fullmatch(cue.text[:1].upper() + cue.text[1:]) is not None  # "When asked"
 
     @_once
     def subject(self) -> SpeakerSpan | None:
@@ -443,8 +449,16 @@ def participle_opener(ctx: CueContext) -> Found | None:
     if not ctx.is_participle or not ctx.words.participle_adjunct.match(ctx.text, ctx.lo, ctx.cue.start):
         return None
     comma = ctx.text.find(",", ctx.cue.end, ctx.hi)
+    end = comma if comma != -1 else ctx.hi
+    asked = ctx.words.asked_topic.match(ctx.text, ctx.cue.end, end) if ctx.cue.text.endswith("ed") else None
+    if asked:  # "(When) asked by a reporter on Monday whether …, X said": the asker, if named, asks the question
+        agent = mention_after(ctx.text, asked.start("agent"), asked.end("agent"), lexicon=ctx.lexicon) \
+            if asked.group("agent") else None
+        speaker = SpeakerSpan(*agent, aside=True) if agent else \
+            _span(mention_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) or _main_clause_subject(ctx))
+        return Found(speaker, Content("indirect", [trim(ctx.text, asked.start("topic"), end)]))
     speaker = mention_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) or _main_clause_subject(ctx)
-    return Found(_span(speaker), ctx.forward(comma if comma != -1 else ctx.hi))
+    return Found(_span(speaker), ctx.forward(end))
 
 
 def _main_clause_subject(ctx: CueContext) -> tuple[int, int] | None:

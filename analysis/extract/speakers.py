@@ -172,6 +172,7 @@ class Mention:
     name: str          # the speaker as resolved (or as written)
     role: str = ""     # title or apposition
     kind: str = "unknown"  # person, organisation, pronoun, group, unknown
+    aside: bool = False    # later pronouns and short names do not refer to it (SpeakerSpan.aside)
 
 
 def _is_capitalised(token: str) -> bool:
@@ -243,6 +244,7 @@ class SpeakerSpan:
     end: int
     role: str | None = None
     antecedent: tuple[int, int] | None = None
+    aside: bool = False  # outside the main clause (the asker of "Asked by X whether …, she said"): no antecedent
 
 
 def apposition_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> SpeakerSpan | None:
@@ -557,5 +559,6 @@ class Resolver:
             if earlier:
                 mention.name = earlier
                 mention.kind = "person" if earlier in self._people_names else mention.kind
-        self._add(mention.name, mention.kind == "person", mention.role)
+        if not mention.aside:
+            self._add(mention.name, mention.kind == "person", mention.role)
         return mention
