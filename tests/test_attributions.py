@@ -914,3 +914,10 @@ def test_an_opening_asked_names_its_asker_and_the_question_and_the_pronoun_after
 def test_an_opening_asked_after_when_or_before_an_adjunct_reports_the_question(text, content):
     frame = rows(text)
     assert frame.loc[frame["cue"].str.lower() == "asked", "content"].tolist() == [content]
+
+
+def test_an_inverted_speaker_goes_on_over_a_preposition_after_said_but_an_object_does_not():
+    frame = rows("“The ferry will be late again,” said a spokesman for the port.")
+    assert frame[["kind", "speaker_mention"]].values.tolist() == [["direct", "a spokesman"]]
+    frame = rows("Jane Roe, eager to score a point, attacked Tom Berry for skipping the vote.")
+    assert frame[["speaker_mention", "content"]].values.tolist() == [["Jane Roe", "Tom Berry for skipping the vote"]]

@@ -494,7 +494,7 @@ def inverted(ctx: CueContext) -> Found | None:
     if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before) or ctx.is_participle:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
-    if not speaker or not ctx.words.speaker_end.match(text, speaker[1]) or \
+    if not speaker or not (ctx.words.speaker_end.match(text, speaker[1]) or _speaks_for(ctx, speaker[1])) or \
             ctx.words.subject_pronoun.match(text, speaker[0]) or _bare_object(ctx, speaker) or \
             (ctx.words.possessive.match(text, speaker[0]) and ctx.cue.lemma not in ctx.words.inverting):
         return None  # "…, denounced her record as …": an object (but "…,” said his brother.)
@@ -506,6 +506,16 @@ def inverted(ctx: CueContext) -> Found | None:
         role, speaker = text[speaker[0]:speaker[1]], name.span("name")
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
+
+
+WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-z]+)\b")
+
+
+def _speaks_for(ctx: CueContext, end: int) -> bool:
+    """ "…,” said a spokesman for the company.": after "said", "added", "wrote" or "asked" the phrase goes on
+    over a preposition of names (not "…, attacked Rubio for …", an object)."""
+    word = WORD_AFTER.match(ctx.text, end) if ctx.cue.lemma in ctx.words.inverting else None
+    return bool(word) and word.group("word") in speaker_words(ctx.lexicon).name_prepositions
 
 
 NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
