@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ..text.doc import Doc
-from ..text.lexicon import Lexicon, alternation, role_pattern
+from ..text.lexicon import Lexicon, alternation, as_written, role_pattern, speaker_pronouns
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
 from .numbers import NUMBER_WORDS
 from .speakers import mention_after
@@ -84,19 +84,15 @@ class ContentWords(NamedTuple):
     subject_pronoun: re.Pattern    # a clause in a listener's gap ("told CNN they expect …")
 
 
-def _capital_i(words) -> list[str]:
-    return ["I" if word == "i" else word for word in words]  # the pronoun is written in capitals
-
-
 @lru_cache(maxsize=8)
 def content_words(lexicon: Lexicon) -> ContentWords:
     role, capital = partial(role_pattern, lexicon), partial(role_pattern, lexicon, case=str.capitalize)
     # Pronouns: "it" and "you" may be objects; a subject pronoun unlike its object form opens a clause.
-    speakers = alternation(_capital_i(w for w, p in lexicon.pronouns.items() if p.refers != "addressee"))
-    subjects = alternation(_capital_i(w for w, p in lexicon.pronouns.items() if p.object != w))
-    clause_subject = alternation(_capital_i({w for w, p in lexicon.pronouns.items() if p.refers != "addressee"}
+    speakers = speaker_pronouns(lexicon)
+    subjects = alternation(as_written(w for w, p in lexicon.pronouns.items() if p.object != w))
+    clause_subject = alternation(as_written({w for w, p in lexicon.pronouns.items() if p.refers != "addressee"}
                                             | set(lexicon.attribution_words.get("clause_determiner", ()))))
-    reader_too = alternation(_capital_i(w for w, p in lexicon.pronouns.items()
+    reader_too = alternation(as_written(w for w, p in lexicon.pronouns.items()
                                         if p.object != w or p.refers == "addressee"))
     finite = role("finite")
     # A month's name or abbreviation (not "Mar" in "Marco Rubio").

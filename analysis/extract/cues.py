@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from ..text.lexicon import Lexicon, alternation, lowered, role_pattern, role_words, trie_pattern
+from ..text.lexicon import Lexicon, alternation, lowered, role_pattern, role_words, speaker_pronouns, trie_pattern
 
 HEADLINE_CHARS = 200     # a headline is a short line
 TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
@@ -210,8 +210,7 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     words) then the verb, or the verb then a subject. Right before a quotation: a tag verb ("read: “…”"), or
     a past verb and a comma when the quotation opens a sentence ("she cracked, “I …”")."""
     verb = r"(?P<verb>[a-z]{2,}ed|" + alternation(lexicon.tag_verbs) + r")\b"
-    pronouns = ("I" if w == "i" else w for w, p in lexicon.pronouns.items() if p.refers != "addressee")
-    subject = rf"(?P<subject>{alternation(pronouns)}|(?:{WORD}[ \t]+){{0,3}}{WORD})"
+    subject = rf"(?P<subject>{speaker_pronouns(lexicon)}|(?:{WORD}[ \t]+){{0,3}}{WORD})"
     determiner = role_pattern(lexicon, "tag_determiner")
     inverted_subject = rf"(?P<subject>(?:{determiner})[ \t]+(?:{WORD}[ \t]+){{0,3}}{WORD}" \
                        rf"|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,3}})"
@@ -281,12 +280,11 @@ def new_clause_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     verbs = trie_pattern(_speech_forms(lexicon))
     auxiliary = role_pattern(lexicon, "clause_auxiliary")
     name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
-    pronoun = alternation(["I" if w == "i" else w for w, p in lexicon.pronouns.items() if p.refers != "addressee"])
     determiner = alternation(lexicon.determiners)
     return re.compile(r"""
         ,\s+and\s+(?=
             (?:(?:""" + name + r"""){1,4}                                            # and Hillary Clinton
-               |(?:""" + pronoun + r""")\s+                                         # and she
+               |(?:""" + speaker_pronouns(lexicon) + r""")\s+                          # and she
                |(?:""" + determiner + r""")\s+(?:[\w.-]+(?<![’'])\s+){1,5}?)        # and the rights group
             (?:(?:""" + auxiliary + r"""|[a-z]+ly)\s+){0,2}                           # is
             (?:""" + verbs + r""")\b)                                               # promising""", re.VERBOSE)

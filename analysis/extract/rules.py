@@ -38,7 +38,7 @@ from functools import lru_cache, partial
 from typing import Callable, Iterator, NamedTuple
 
 from ..text.doc import Doc
-from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_words
+from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_words, speaker_pronouns
 from ..text.quotemarks import is_title
 from .content import (CLOSING, COLON_LEAD, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
                       content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
@@ -61,6 +61,9 @@ DASH_INSERTION = re.compile(r"""
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
+# "…,” said a former aide, Jane Roe, who …": the name after an inverted speaker's role
+NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
+WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-z]+)\b")
 WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
 # "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
 SHOWN_NAME = re.compile(r"""
@@ -106,10 +109,9 @@ class RuleWords(NamedTuple):
 
 @lru_cache(maxsize=8)
 def rule_words(lexicon: Lexicon) -> RuleWords:
-    pronouns = ("I" if word == "i" else word for word in speaker_words(lexicon).pronouns)  # "I" is a capital
     role, capital = partial(role_pattern, lexicon), partial(role_pattern, lexicon, case=str.capitalize)
     return RuleWords(
-        re.compile(rf"(?:{alternation(pronouns)})\b"), re.compile(rf"(?:{alternation(lexicon.possessives)})\b"),
+        re.compile(rf"(?:{speaker_pronouns(lexicon)})\b"), re.compile(rf"(?:{alternation(lexicon.possessives)})\b"),
         speaker_end=re.compile(rf"\s*(?:[,.;:!?\"”()]|$|(?:{role('speaker_end')}|\w+day)\b)"),
         trailing_apposition=re.compile(rf",\s+(?P<role>(?:{alternation(lexicon.articles)})\s+[^,;.“”\"]{{3,120}})"),
         insertion=re.compile(rf"""
@@ -232,9 +234,9 @@ class CueContext:
         verb = next((w for w in words if not is_auxiliary(w, self.doc.lexicon)), "")
         if cue.kind != "source" and verb.endswith("ing") and verb != "being" and not verbal & set(words):
             return True  # "saying", "specifically highlighting", "calling for"; not "is saying"
-        words = content_words(self.doc.lexicon)
-        return " " not in cue.text and (not self.before or words.subordinate_opener.fullmatch(self.before.rstrip())) \
-            and words.participle_opener.fullmatch(cue.text[:1].upper() + cue.text[1:]) is not None  # "When asked"
+        openers = content_words(self.doc.lexicon)
+        return " " not in cue.text and (not self.before or openers.subordinate_opener.fullmatch(self.before.rstrip())) \
+            and openers.participle_opener.fullmatch(cue.text[:1].upper() + cue.text[1:]) is not None  # "When asked"
 
     @_once
     def subject(self) -> SpeakerSpan | None:
@@ -450,15 +452,14 @@ def participle_opener(ctx: CueContext) -> Found | None:
         return None
     comma = ctx.text.find(",", ctx.cue.end, ctx.hi)
     end = comma if comma != -1 else ctx.hi
+    speaker = _span(mention_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) or _main_clause_subject(ctx))
     asked = ctx.words.asked_topic.match(ctx.text, ctx.cue.end, end) if ctx.cue.text.endswith("ed") else None
     if asked:  # "(When) asked by a reporter on Monday whether …, X said": the asker, if named, asks the question
         agent = mention_after(ctx.text, asked.start("agent"), asked.end("agent"), lexicon=ctx.lexicon) \
             if asked.group("agent") else None
-        speaker = SpeakerSpan(*agent, aside=True) if agent else \
-            _span(mention_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) or _main_clause_subject(ctx))
-        return Found(speaker, Content("indirect", [trim(ctx.text, asked.start("topic"), end)]))
-    speaker = mention_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) or _main_clause_subject(ctx)
-    return Found(_span(speaker), ctx.forward(end))
+        return Found(SpeakerSpan(*agent, aside=True) if agent else speaker,
+                     Content("indirect", [trim(ctx.text, asked.start("topic"), end)]))
+    return Found(speaker, ctx.forward(end))
 
 
 def _main_clause_subject(ctx: CueContext) -> tuple[int, int] | None:
@@ -508,17 +509,11 @@ def inverted(ctx: CueContext) -> Found | None:
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
 
 
-WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-z]+)\b")
-
-
 def _speaks_for(ctx: CueContext, end: int) -> bool:
     """ "…,” said a spokesman for the company.": after "said", "added", "wrote" or "asked" the phrase goes on
     over a preposition of names (not "…, attacked Rubio for …", an object)."""
     word = WORD_AFTER.match(ctx.text, end) if ctx.cue.lemma in ctx.words.inverting else None
     return bool(word) and word.group("word") in speaker_words(ctx.lexicon).name_prepositions
-
-
-NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
 
 
 def _bare_object(ctx: CueContext, phrase) -> bool:

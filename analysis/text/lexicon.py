@@ -146,6 +146,16 @@ def role_words(lexicon: Lexicon, role: str) -> frozenset[str]:
     return frozenset(lexicon.attribution_words.get(role, ()))
 
 
+def as_written(pronouns) -> list[str]:
+    """Pronouns as they are written: "I" in capitals, the rest in lower case."""
+    return ["I" if word == "i" else word for word in pronouns]
+
+
+def speaker_pronouns(lexicon: Lexicon) -> str:
+    """An alternation of the pronouns that can name a speaker, as written ("you" speaks to the reader)."""
+    return alternation(as_written(w for w, p in lexicon.pronouns.items() if p.refers != "addressee"))
+
+
 def role_pattern(lexicon: Lexicon, role: str, case=str.lower) -> str:
     """A role's phrases as a regex alternation, written by `case` (`str.capitalize` for the words opening a
     sentence); one matching nothing when the role has none (an empty alternation would match everywhere)."""
