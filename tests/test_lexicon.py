@@ -6,11 +6,13 @@ import pandas as pd
 import pytest
 
 from analysis import extract_attributions, schemas
+from analysis.extract.attributions import attribution_records
+from analysis.extract.claims import claim_records
 from analysis.extract.dates import date_range
-from analysis.extract.estimates import extract_estimates
+from analysis.extract.estimates import estimate_records, extract_estimates
 from analysis.extract.numbers import find_amounts
 from analysis.text import lexicon as lexicon_module
-from analysis.text.lexicon import TABLES, CueWord, Lexicon, Pronoun
+from analysis.text.lexicon import TABLES, CueWord, Lexicon, Pronoun, for_lowered
 from analysis.text.doc import Doc
 
 DEFAULT = Lexicon.default()
@@ -167,3 +169,15 @@ def test_an_alternation_prefers_the_longer_phrase_and_reads_any_spacing():
     import re
     pattern = re.compile(rf"\b(?:{lexicon_module.alternation(['at least', 'at', 'at least some'])})\b")
     assert [m.group() for m in pattern.finditer("at least  some, at least, at")] == ["at least  some", "at least", "at"]
+
+
+def test_a_users_denial_pattern_ignores_case_whether_written_in_capitals_or_not(tmp_path):
+    # denial and relative wordings are searched in the lowered text; a pattern with capitals keeps its case-blindness
+    text = "The ministry said claims that 3,000 soldiers crossed were a HOAX."
+    for pattern in ("hoax", "Hoax", r"HOA\w"):
+        extended = DEFAULT.extended(denial_words=write(tmp_path, "denial_words.csv", f"pattern\n{pattern}\n"))
+        doc = Doc(text, extended)
+        spans = [(k, s.start, s.end) for k, s in enumerate(doc.sentences)]
+        _, claims = claim_records("t", text, spans, attribution_records(text, lexicon=extended, doc=doc), doc.quotations)
+        assert estimate_records("t", text, spans, claims, lexicon=extended)["stance"] == ["denial"], pattern
+    assert for_lowered("den(?:y|ied)") == "den(?:y|ied)" and for_lowered(r"\W?Fake") == r"(?i:\W?Fake)"

@@ -52,7 +52,7 @@ import pandas as pd
 
 from .. import schemas
 from ..text.doc import LONG_SENTENCE, MIN_CUE_GAP
-from ..text.lexicon import Lexicon, alternation, lowered, phrase_key
+from ..text.lexicon import Lexicon, alternation, for_lowered, lowered, phrase_key
 from .columns import frame, lists_of
 from .dates import date_range, resolve_said_on_range
 from .numbers import Amount, find_amounts
@@ -104,9 +104,9 @@ class _Patterns(NamedTuple):
     personal_pronouns: frozenset  # he, she, him, her: a "he" resolved to a country is the last person quoted
     year_before: re.Pattern   # "in 2024", "mid-2023": the figure is a year
     place: re.Pattern         # "in the Tula region", "to Russia"
-    denial: re.Pattern
+    denial: re.Pattern        # a claim's words and cue, lowered
     negation: re.Pattern
-    relative: re.Pattern      # a group per relative figure of the lexicon: r0, r1, ...
+    relative: re.Pattern      # a group per relative figure of the lexicon: r0, r1, ... (in the `lowered` text)
     citing: re.Pattern        # ", citing" / ", according to" after a figure
     lead: re.Pattern          # "information from" before a source's name
     line_source: re.Pattern   # "— report" ending a line with no sentence end
@@ -124,7 +124,7 @@ def _phrases(phrases) -> str:
 
 @lru_cache(maxsize=8)
 def _patterns(lexicon: Lexicon) -> _Patterns:
-    relative = "|".join(f"(?P<r{i}>{r.wording})" for i, r in enumerate(lexicon.relative_figures))
+    relative = "|".join(f"(?P<r{i}>{for_lowered(r.wording)})" for i, r in enumerate(lexicon.relative_figures))
     words = {role: frozenset(phrases) for role, phrases in lexicon.estimate_words.items()}
     role = lambda name: alternation(words.get(name, ()) or ("\0",))  # noqa: E731
     skipped = alternation(lexicon.auxiliaries | words.get("verb_adverb", frozenset()))
@@ -139,9 +139,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         year_before=re.compile(rf"\b(?:{role('year_preposition')})[\s-]*\Z", re.IGNORECASE),
         place=re.compile(rf"\b(?:{role('place_preposition')})\s+(?:the\s+)?"
                          rf"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:\s+(?:{role('place_noun')}))?"),
-        denial=re.compile(rf"\b(?:{'|'.join(lexicon.denial_words)})\b", re.IGNORECASE),
+        denial=re.compile(rf"\b(?:{'|'.join(map(for_lowered, lexicon.denial_words))})\b"),
         negation=re.compile(rf"\b(?:{role('negation')})\b|n[’']t\b", re.IGNORECASE),
-        relative=re.compile(rf"\b(?:{relative})\b", re.IGNORECASE),
+        relative=re.compile(rf"\b(?:{relative})\b"),
         citing=re.compile(rf",\s*(?:{role('citing')})\s+", re.IGNORECASE),
         lead=re.compile(rf"(?:(?:{determiners})\s+)?(?:[a-z]+\s+)?(?:{role('lead')})\s+", re.IGNORECASE),
         line_source=re.compile(r"(?:\s[—–-]{1,2}|:)\s*(?P<source>[^\s—–:][^—–:\n]{0,60}?)\s*\Z"),
@@ -332,7 +332,7 @@ def _claims(claims: dict[str, list], text: str, published, lexicon: Lexicon) -> 
             claimant = mention = cue.strip()
         after = int(who_end) if pd.notna(who_start) and pd.notna(who_end) and pd.notna(cue_start) \
             and who_start > cue_start else None
-        denies = bool(patterns.denial.search(f"{words} {cue}")) and not patterns.negation.search(words)
+        denies = bool(patterns.denial.search(f"{words} {cue}".lower())) and not patterns.negation.search(words)
         found.append(Claim(claim_id, int(start), int(end), cue_start, claimant, said_on, denies,
                            mention, cue_end, after, is_speaker(mention, claimant, lexicon)))
     return _pronouns_to_persons(found, patterns.personal_pronouns)
@@ -684,7 +684,7 @@ def _derived_rows(text: str, sentence, found: list[tuple[Amount, dict | None]], 
     """Derived rows for the relative wordings of one sentence, and the starts of the amounts they consumed."""
     _, s, e = sentence
     rows, consumed = [], set()
-    for wording in _patterns(lexicon).relative.finditer(text, s, e):
+    for wording in _patterns(lexicon).relative.finditer(lowered(text), s, e):
         _, factor, only_before = lexicon.relative_figures[int(wording.lastgroup[1:])]
         if math.isnan(factor):
             row, used = _stated_earlier(text, wording, found, e, published, lexicon)

@@ -130,6 +130,12 @@ def lowered(text: str) -> str:
     return lower if len(lower) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
 
 
+def for_lowered(pattern: str) -> str:
+    """A user's case-ignoring regular expression, to search the `lowered` text with instead of re.IGNORECASE:
+    one written with capitals (or an escape such as \\W) ignores case in its own group."""
+    return pattern if pattern == pattern.lower() else f"(?i:{pattern})"
+
+
 def phrase_key(phrase: str | None) -> str:
     """Lower case, single spaces: the form phrases are stored and looked up in."""
     return " ".join((phrase or "").lower().split())
