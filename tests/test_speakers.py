@@ -21,6 +21,14 @@ def before(text):
     ("Officials in U.S. Army", "Officials in U.S. Army"),
     ("The mayor said she", "she"),
     ("Jane Doe on May 5", "Jane Doe"),  # every month of the lexicon, May too
+    # each kind of trailing adverbial ends with a word of its own, a digit, "," or ")" (the cheap test first)
+    ("Jane Doe late Tuesday night", "Jane Doe"),
+    ("Jane Doe last week", "Jane Doe"),
+    ("Jane Doe three days later", "Jane Doe"),
+    ("Jane Doe in 2020", "Jane Doe"),
+    ("Jane Doe in March", "Jane Doe"),
+    ("Jane Doe, 82,", "Jane Doe"),
+    ("Jane Doe on Monday (local time)", "Jane Doe"),
 ])
 def test_mention_before_a_cue(text, expected):
     assert before(text) == expected

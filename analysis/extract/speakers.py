@@ -36,6 +36,7 @@ class SpeakerWords(NamedTuple):
     """What the speaker rules read from one lexicon, compiled once per lexicon (`speaker_words`)."""
     token: re.Pattern        # a word, an abbreviation or initial with its period, or a mark
     trailing: re.Pattern     # the adverbials ending a subject before its cue ("Jane Doe on Monday")
+    trailing_last: frozenset  # the last word of any of them (lower case): a cheap test before the search
     leading: re.Pattern      # an opener before a sentence's subject and its comma ("Separately, X said")
     bare_opener: re.Pattern  # ... and without a comma ("BRUSSELS — Last week the mayor …")
     verb: re.Pattern         # a verb form ending a subject ("the senator spoke at …")
@@ -67,7 +68,7 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
     determiners = lexicon.articles | lexicon.possessives
     role = partial(role_pattern, lexicon)
     return SpeakerWords(
-        _token_pattern(lexicon), _trailing_pattern(lexicon), _leading_pattern(lexicon), _bare_opener(lexicon),
+        _token_pattern(lexicon), *_trailing_adverbials(lexicon), _leading_pattern(lexicon), _bare_opener(lexicon),
         verb=re.compile(rf"\w+(?:ed|es)|{role('verb')}|{alternation(lexicon.auxiliaries | lexicon.modals)}"),
         adverb=re.compile(rf"\w{{2,}}ly|{role('adverb')}"),
         subordinator=re.compile(rf"\b(?:{role('subordinator')})\s+"),
@@ -98,11 +99,16 @@ def _token_pattern(lexicon: Lexicon) -> re.Pattern:
     return re.compile(rf"(?:[A-Z]\.){{2,}}|\b(?:{abbreviated})\.|\b[A-Z]\.(?=\s)|\w[\w’'&/-]*|[^\w\s]")
 
 
-def _trailing_pattern(lexicon: Lexicon) -> re.Pattern:
-    """Adverbials between a subject and its cue, in the lexicon's weekday and month names."""
+def _trailing_adverbials(lexicon: Lexicon) -> tuple[re.Pattern, frozenset]:
+    """Adverbials between a subject and its cue, in the lexicon's weekday and month names, and the words one
+    may end with (else it ends with a digit, "," or ")"): most subjects end with none, and the search from
+    every space of the subject costs more than the rest of `mention_before`."""
     weekdays, months = (alternation(n.capitalize() for n in names) for names in (lexicon.weekdays, lexicon.months))
     month_forms = alternation(f.capitalize() for f in lexicon.month_forms)
     role = partial(role_pattern, lexicon)
+    last = {phrase.split()[-1] for name in ("time", "day_part", "trailing_adverb", "time_direction")
+            for phrase in role_words(lexicon, name)} | set(lexicon.weekdays) | set(lexicon.months)
+    last |= {f"{word}s" for word in last} | {"minute", "minutes", "hour", "hours", "day", "days"}
     return re.compile(rf"""
     (?=[\s,(])                                                   # every adverbial's first character: a cheap test
     (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
@@ -115,7 +121,7 @@ def _trailing_pattern(lexicon: Lexicon) -> re.Pattern:
       | \s+in\s+(?:\d{{4}}|{months})
       | \s*\([^()]{{1,30}}\)                                          # "Rep. Jane Doe (D-Ore.) said": no speaker
       | ,\s*\d{{1,3}},                                                # "Jane Doe, 82, said"
-    )+\s*$""", re.VERBOSE)
+    )+\s*$""", re.VERBOSE), frozenset(last)
 
 
 IN_NUMBER = re.compile(r"\d[,.]\d")  # a thousands separator or a decimal point
@@ -292,11 +298,17 @@ TRAILING_TAIL, TRAILING_MARGIN = 400, 200  # chars first read for trailing adver
 NP_TAIL = 120  # chars first read for the last tokens
 
 
-def _trailing_adverbials_start(text: str, lo: int, end: int, trailing: re.Pattern) -> int:
-    """Where the `trailing` adverbials match text[lo:end] (`end` when it does not), reading only a tail:
-    a match starting more than TRAILING_MARGIN (longer than any adverbial) after the tail's start is the
-    leftmost one of the whole range; else the tail doubles."""
-    size = TRAILING_TAIL
+def _trailing_adverbials_start(text: str, lo: int, end: int, words: SpeakerWords) -> int:
+    """Where the trailing adverbials match text[lo:end] (`end` when it does not; text[end - 1] is no space),
+    reading only a tail: a match starting more than TRAILING_MARGIN (longer than any adverbial) after the
+    tail's start is the leftmost one of the whole range; else the tail doubles."""
+    last = end
+    while last > lo and not text[last - 1].isspace():
+        last -= 1
+    final = text[last:end]
+    if not final or not (final[-1] in ",)" or final[-1].isdigit() or final.lower() in words.trailing_last):
+        return end
+    trailing, size = words.trailing, TRAILING_TAIL
     while True:
         start = max(lo, end - size)
         match = trailing.search(text, start, end)
@@ -342,7 +354,7 @@ def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     while end > lo and text[end - 1].isspace():
         end -= 1
     words = _words(lexicon)
-    tokens = _last_tokens(text, lo, _trailing_adverbials_start(text, lo, end, words.trailing), MAX_NP_TOKENS + 2,
+    tokens = _last_tokens(text, lo, _trailing_adverbials_start(text, lo, end, words), MAX_NP_TOKENS + 2,
                           words.token)
     if not tokens:
         return None
