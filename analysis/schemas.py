@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 STR = "string"
 INT = "Int64"
@@ -19,7 +19,9 @@ DATE = "datetime64[ns]"
 OBJ = "object"
 
 
-def _schema(name: str, columns: dict[str, str], unique: str | None = None) -> pa.DataFrameSchema:
+def _schema(name: str, columns: dict[str, str], unique: str | None = None):
+    import pandera.pandas as pa  # here: importing pandera (and its hypothesis strategies) costs 0.4 s of CPU
+
     cols = {c: pa.Column(dtype, nullable=True, coerce=True) for c, dtype in columns.items()}
     if unique:
         cols[unique] = pa.Column(columns[unique], nullable=False, unique=True, coerce=True)
@@ -77,7 +79,21 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 UNIQUE = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "estimates": "estimate_id"}
 
-SCHEMAS = {name: _schema(name, cols, UNIQUE.get(name)) for name, cols in COLUMNS.items()}
+
+@cache
+def _schemas() -> dict:
+    return {name: _schema(name, cols, UNIQUE.get(name)) for name, cols in COLUMNS.items()}
+
+
+def __getattr__(name: str):
+    if name == "SCHEMAS":  # the pandera schemas, made on first use
+        return _schemas()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# The dtype pandera coerces each declared one to: "string" is the NaN-missing StringDtype from pandas 3 on.
+COERCED = {d: pd.api.types.pandas_dtype(d) for d in (INT, FLOAT, BOOL, DATE, OBJ)} | {
+    STR: pd.StringDtype(na_value=np.nan) if int(pd.__version__.split(".")[0]) >= 3 else pd.StringDtype()}
 
 
 def empty_frame(name: str) -> pd.DataFrame:
@@ -93,10 +109,32 @@ def _empty_frame(name: str) -> pd.DataFrame:
 
 def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Add missing columns, put the declared ones first, coerce dtypes and validate."""
-    out = frame.copy()
+    out = frame.copy(deep=False)  # copy-on-write: adding columns to it leaves `frame` as it was
     for col, dtype in COLUMNS[name].items():
         if col not in out.columns:
             out[col] = pd.Series([pd.NA] * len(out), index=out.index, dtype=dtype if dtype != DATE else OBJ)
     extra = [c for c in out.columns if c not in COLUMNS[name]]
     out = out[list(COLUMNS[name]) + extra].reset_index(drop=True)
-    return SCHEMAS[name].validate(out)
+    coerced = _coerced(name, out)
+    return coerced if coerced is not None else _schemas()[name].validate(out)
+
+
+def _coerced(name: str, frame: pd.DataFrame) -> pd.DataFrame | None:
+    """What pandera's validation returns, made without pandera when it is sure to pass: pandera coerces a column
+    with `astype` (dates aside: those must be in DATE already) and then checks only the unique column. None when
+    a coercion fails or a check would: pandera then validates and names the failure."""
+    coerced = {}
+    for col, dtype in COLUMNS[name].items():
+        if frame[col].dtype == COERCED[dtype]:
+            continue
+        if dtype == DATE:
+            return None
+        try:
+            coerced[col] = frame[col].astype(COERCED[dtype])
+        except (TypeError, ValueError):
+            return None
+    out = frame.assign(**coerced) if coerced else frame
+    key = UNIQUE.get(name)
+    if key is not None and (out[key].hasnans or not out[key].is_unique):
+        return None
+    return out
