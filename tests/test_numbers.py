@@ -128,3 +128,12 @@ def test_more_vague_amounts(text, low, high):
 ])
 def test_a_datelines_day_before_its_dash_is_no_range_with_the_first_figure(text, amounts):
     assert [(a.text, a.value) for a in find_amounts(text)] == amounts
+
+
+def test_in_sparse_spans_amounts_are_read_at_most_once_per_gap():
+    text = "40 soldiers and 12 tanks, " * 40
+    everything = find_amounts(text)
+    sparse = find_amounts(text, sparse=[(0, len(text) // 2)], gap=100)
+    first_half = [a.start for a in sparse if a.start < len(text) // 2]
+    assert all(b - a >= 100 for a, b in zip(first_half, first_half[1:])) and len(first_half) < len(everything) // 4
+    assert [a for a in sparse if a.start >= len(text) // 2] == [a for a in everything if a.start >= len(text) // 2]

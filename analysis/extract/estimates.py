@@ -774,15 +774,11 @@ def _amounts_by_sentence(text: str, spans: list[tuple], lexicon: Lexicon) -> dic
     no prose has (`text.doc.LONG_SENTENCE`) at most one amount per MIN_CUE_GAP chars is read, as are cues."""
     starts = [s for _, s, _ in spans]
     grouped: dict[int, list[Amount]] = {}
-    last_read = -MIN_CUE_GAP
-    for amount in find_amounts(text, lexicon=lexicon):
+    long = [(s, e) for _, s, e in spans if e - s > LONG_SENTENCE]
+    for amount in find_amounts(text, lexicon=lexicon, sparse=long, gap=MIN_CUE_GAP):
         k = bisect_right(starts, amount.start) - 1
         if k < 0 or amount.end > spans[k][2]:
             continue
-        if spans[k][2] - spans[k][1] > LONG_SENTENCE:
-            if amount.start - last_read < MIN_CUE_GAP:
-                continue
-            last_read = amount.start
         grouped.setdefault(k, []).append(amount)
     return grouped
 

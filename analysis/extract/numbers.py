@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,24 +133,37 @@ def _amount_of(text: str, m: re.Match, lexicon: Lexicon) -> Amount | None:
     return Amount(start, m.end(), text[start:m.end()], value, low, high, qualifier, approximate, bool(m["vague"]))
 
 
-def find_amounts(text: str, start: int = 0, end: int | None = None, lexicon: Lexicon | None = None) -> list[Amount]:
-    """Every amount in text[start:end], in order."""
+def find_amounts(text: str, start: int = 0, end: int | None = None, lexicon: Lexicon | None = None, *,
+                 sparse: list[tuple[int, int]] = (), gap: int = 0) -> list[Amount]:
+    """Every amount in text[start:end], in order. In the `sparse` spans ((start, end) in text order), only
+    amounts starting `gap` or more characters after the last one read there are read: text no prose is made
+    of (`text.doc.LONG_SENTENCE`) costs no more per character than prose."""
     lexicon = lexicon or Lexicon.default()
     expression, triggers, month_before = _patterns(lexicon)
     end = len(text) if end is None else end
     found, pos, lower = [], start, lowered(text)
+    sparse_starts, last_read = [s for s, _ in sparse], -gap
+
+    def in_sparse(position: int) -> bool:
+        k = bisect_right(sparse_starts, position) - 1
+        return k >= 0 and position < sparse[k][1]
+
+    def too_close(position: int) -> bool:
+        return bool(sparse_starts) and position - last_read < gap and in_sparse(position)
+
     for trigger in triggers.finditer(lower, start, end):
-        if trigger.start() < pos:
+        if trigger.start() < pos or too_close(trigger.start()):
             continue
         bound = min(end, trigger.end() + LOOK_AHEAD)
         match = expression.search(lower, max(pos, trigger.start() - LOOK_BACK), bound)
         if match and match["s"] and SPACED_DASH.search(lower, match.start(), match.start("s")) and \
                 month_before.search(lower, max(0, match.start() - MONTH_CHARS), match.start()):
             match = expression.search(lower, match.start("s"), bound)  # "KYIV, March 3 - 200 …": a dateline's day
-        if match is None:
+        if match is None or too_close(match.start()):  # an amount may begin before its trigger
             continue
         pos = match.end()
         amount = _amount_of(text, match, lexicon)
         if amount is not None:
             found.append(amount)
+            last_read = amount.start if sparse_starts and in_sparse(amount.start) else last_read
     return found
