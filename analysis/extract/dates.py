@@ -93,14 +93,20 @@ def _day(published) -> pd.Timestamp | None:
 
 
 class _Marks:
-    """Sorted offsets of the newlines, commas and double quotation marks of one text, found once, so the
-    paragraph start before a cue, or the commas and marks between two offsets, cost a binary search, not
-    a scan back to the start of the paragraph (which may be the whole text)."""
+    """Sorted offsets of the newlines, commas, double quotation marks and sentence starts of one text, found
+    once, so the paragraph or sentence start before a cue, or the commas and marks between two offsets,
+    cost a binary search, not a scan back (to the start of the paragraph, which may be the whole text)."""
 
     def __init__(self, text: str):
         found = {mark: [m.start() for m in re.finditer(mark, text)] for mark in "\n,“”\""}  # one list each
         self.newlines, self.commas = found["\n"], found[","]
         self.opening, self.closing, self.straight = found["“"], found["”"], found['"']
+        # each SENTENCE_START match: where it begins, where the sentence begins, where its capital is
+        self.boundaries, self.sentences, self.capitals = [], [], []
+        for match in SENTENCE_START.finditer(text):
+            self.boundaries.append(match.start())
+            self.sentences.append(match.end())
+            self.capitals.append(match.end() + (text[match.end()] in "“\""))
 
     def paragraph_start(self, position: int) -> int:
         """`text.rfind("\\n", 0, position) + 1`."""
@@ -133,8 +139,12 @@ def _after_cue(text: str, clause_end: int, dates: re.Pattern, triggers: list[int
 
 
 def _sentence_start(text: str, position: int, window: int = SENTENCE_WINDOW) -> int:
-    starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, position - window), position)]
-    return starts[-1] if starts else _marks(text).paragraph_start(position)
+    """Where the last sentence begun within `window` chars before `position` (its capital before `position`)
+    begins, else the paragraph start."""
+    marks = _marks(text)
+    k = bisect_left(marks.capitals, position) - 1
+    return marks.sentences[k] if k >= 0 and marks.boundaries[k] >= position - window else \
+        marks.paragraph_start(position)
 
 
 def _before_cue(text: str, cue_start: int, dates: re.Pattern, triggers: list[int]) -> re.Match | None:
