@@ -31,7 +31,8 @@ from ..text.lexicon import Lexicon, alternation, lowered, trie_pattern
 
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")
-SENTENCE_START = re.compile(r"(?:[.!?][”\"’]?\s+|\n)(?=[“\"]?[A-Z])")
+# ". ", "?” " or a newline before a capital; opening with a character class lets re skip to the marks
+SENTENCE_START = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[”\"’]?\s+)(?=[“\"]?[A-Z])")
 # Between the cue (or a speaker after it) and its date: a short prepositional phrase, or the
 # listener of "told" ("said in a statement late on Monday", "told reporters on Tuesday").
 ADJOINING = re.compile(r"""
