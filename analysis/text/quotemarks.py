@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 OPEN, CLOSE, STRAIGHT = "“„«", "”»", '"'
-MARK = re.compile(r"[“”„«»\"]|''|``")  # '' and `` stand for double marks in some wire copy
+# '' and `` stand for double marks in some wire copy; a character class first lets re skip to a mark
+MARK = re.compile(r"[“”„«»\"'`](?:(?<=')'|(?<=`)`|(?<=[“”„«»\"]))")
 MIN_CHARS = 2
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 2, 5
 TITLE_SMALL_WORDS = frozenset("a an the of and or to in on for at by with".split())

@@ -25,8 +25,8 @@ OPENER = r"(?:''|[\"“‘'(\[])?"  # an opening quote mark or bracket; '' is on
 # Possessive runs, and a run of . ! ? is only tried from its first character: a long run of them (or of
 # closing marks) not followed by a capital is read once, not once per character.
 BOUNDARY = re.compile(r"""
-    (?: [.!?](?<![.!?][.!?])[.!?]*+ | … )  # the end mark(s): a run of . ! ? from its start, or an ellipsis
-                                     # (a mark first, so re skips to the next mark at C speed)
+    [.!?…](?: (?<=…) | (?<=[.!?])(?<![.!?][.!?])[.!?]*+ )  # the end mark(s): an ellipsis, or a run of . ! ?
+                                     # from its start (a character class first: re skips to a mark at C speed)
     [\"”’')\]]*+                     # closing quote marks and brackets
     (?=\s++""" + OPENER + r"""[A-Z0-9])   # then a space and a capital, digit or opening mark
     """, re.VERBOSE)
