@@ -1,6 +1,7 @@
 """The Lexicon: calendar names, user extensions through files, clear errors, pickling."""
 import calendar
 import pickle
+import weakref
 
 import pandas as pd
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from analysis import extract_attributions, schemas
 from analysis.extract.attributions import attribution_records
 from analysis.extract.claims import claim_records
+from analysis.extract.cues import find_cues
 from analysis.extract.dates import date_range
 from analysis.extract.estimates import estimate_records, extract_estimates
 from analysis.extract.numbers import find_amounts
@@ -94,7 +96,6 @@ def test_a_users_attribution_words_reach_the_content_rules(tmp_path):
 
 
 def test_a_users_determiner_makes_a_cue_form_a_noun(tmp_path):
-    from analysis.extract.cues import find_cues
     text = "Fresh claims emerged on Monday."
     assert [cue.text for cue in find_cues(text)] == ["claims"]
     rows = write(tmp_path, "attribution_words.csv", "phrase,role\nfresh,cue_determiner\n")
@@ -146,8 +147,8 @@ def test_a_missing_file_or_folder_is_named(tmp_path):
 def test_a_lexicon_pickles_and_its_copies_share_their_patterns(tmp_path):
     extended = DEFAULT.extended(units=write(tmp_path, "units.csv", "noun,category\ncadets,troops\n"))
     copy = pickle.loads(pickle.dumps(extended))
-    assert copy is not extended and copy == extended and hash(copy) == hash(extended)
-    assert copy != DEFAULT and pickle.loads(pickle.dumps(DEFAULT)) == DEFAULT
+    assert copy is extended and copy != DEFAULT and pickle.loads(pickle.dumps(DEFAULT)) is DEFAULT  # interned
+    assert DEFAULT.extended(units=write(tmp_path, "units.csv", "noun,category\ncadets,troops\n")) is extended
     assert estimates("Pyongyang sent 500 cadets to Russia.", copy)["category"].tolist() == ["troops"]
 
 
@@ -181,3 +182,11 @@ def test_a_users_denial_pattern_ignores_case_whether_written_in_capitals_or_not(
         _, claims = claim_records("t", text, spans, attribution_records(text, lexicon=extended, doc=doc), doc.quotations)
         assert estimate_records("t", text, spans, claims, lexicon=extended)["stance"] == ["denial"], pattern
     assert for_lowered("den(?:y|ied)") == "den(?:y|ied)" and for_lowered(r"\W?Fake") == r"(?i:\W?Fake)"
+
+
+def test_a_lexicon_unpickled_in_another_process_is_interned_there(monkeypatch):
+    data = pickle.dumps(DEFAULT)
+    monkeypatch.setattr(lexicon_module, "_INTERNED", weakref.WeakValueDictionary())  # a worker's fresh process
+    first = pickle.loads(data)
+    assert first is not DEFAULT and first._fingerprint == DEFAULT._fingerprint and pickle.loads(data) is first
+    assert first.cues == DEFAULT.cues and find_cues("She said so.", first) == find_cues("She said so.", DEFAULT)

@@ -31,6 +31,7 @@ import hashlib
 import locale
 import math
 import re
+import weakref
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -191,7 +192,11 @@ def trie_pattern(words) -> str:
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    """All language data; mappings are keyed by `phrase_key`. Treat them as read-only: use `extended`."""
+    """All language data; mappings are keyed by `phrase_key`. Treat them as read-only: use `extended`.
+
+    Lexicons are interned: `default`, `load`, `extended` and unpickling return the one Lexicon of this
+    process with the same contents when there is one, so equality is identity, and the patterns each
+    module compiles from a lexicon (cached per lexicon) are looked up by the object's C-level hash."""
     cues: dict[str, CueWord]                  # form ("said", "according to") -> its cue
     titles: dict[str, str]                    # title word -> person or organisation
     qualifiers: dict[str, Qualifier]          # "at least" -> Qualifier("low", False)
@@ -226,7 +231,7 @@ class Lexicon:
         values = {}
         for name, table in TABLES.items():
             values |= _read(name, DATA_DIR / table.file)
-        return cls(**values, **_calendar_names())
+        return _interned(cls(**values, **_calendar_names()))
 
     @classmethod
     def load(cls, folder: str | Path, replace: bool = False) -> Lexicon:
@@ -250,7 +255,7 @@ class Lexicon:
         for name, path in files.items():
             for field, value in _read(name, Path(path)).items():
                 changes[field] = value if replace else _merged(getattr(self, field), value)
-        return dataclasses.replace(self, **changes)
+        return _interned(dataclasses.replace(self, **changes))
 
     @cached_property
     def all_abbreviations(self) -> frozenset[str]:
@@ -272,11 +277,26 @@ class Lexicon:
         values = [sorted(v) if isinstance(v, frozenset) else v for v in values]
         return hashlib.sha256(repr(values).encode()).hexdigest()
 
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Lexicon) and (self is other or self._fingerprint == other._fingerprint)
+    def __reduce__(self):
+        return _unpickled, (self._fingerprint, {f.name: getattr(self, f.name) for f in dataclasses.fields(self)})
 
-    def __hash__(self) -> int:
-        return hash(self._fingerprint)
+
+# fingerprint -> the Lexicon with those contents in this process (dropped when no longer used)
+_INTERNED: weakref.WeakValueDictionary[str, Lexicon] = weakref.WeakValueDictionary()
+
+
+def _interned(lexicon: Lexicon) -> Lexicon:
+    return _INTERNED.setdefault(lexicon._fingerprint, lexicon)
+
+
+def _unpickled(fingerprint: str, fields: dict) -> Lexicon:
+    """A pickled Lexicon in this process: the equal one already here, else a new one with its fingerprint."""
+    found = _INTERNED.get(fingerprint)
+    if found is None:
+        found = Lexicon(**fields)
+        found.__dict__["_fingerprint"] = fingerprint  # what cached_property would store: not hashed again
+        found = _interned(found)
+    return found
 
 
 def _calendar_names() -> dict[str, tuple[str, ...]]:
