@@ -231,4 +231,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    gc.freeze()  # the collector's last pass at exit would walk every object left (0.1-0.2 s of CPU after a build)
+    sys.exit(status)

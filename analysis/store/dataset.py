@@ -325,8 +325,6 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
     `append=False`: the store ends up holding exactly the source's articles (unchanged ones are not extracted
     again); `append=True`: the source's articles are added to (or replace, by article_id) those already there.
     `link`: `yes`/`no`/`auto` (link across articles when at most LINK_LIMIT usable articles)."""
-    from tqdm.auto import tqdm
-
     from ..link.actors import ActorIndex
 
     started = time.perf_counter()  # the lexicon (None: the default) is loaded where articles are extracted
@@ -357,7 +355,7 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
     fresh_rows = 0
     problems: list[pd.DataFrame] = []
     committed = False
-    bar = tqdm(desc="extracting", unit="article", disable=not progress)
+    bar = _progress_bar() if progress else None  # None: the engines count nothing
     try:
         with make_engine(engine, scheduler, workers, lexicon, **(engine_options or {})) as running:
             pending = None  # (articles, months, submitted results): the batch the workers extract
@@ -412,7 +410,8 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
                 pending = (fresh, months, submitted)
             if pending is not None:
                 finish(pending)
-        bar.close()
+        if bar is not None:
+            bar.close()
         # rows of articles that changed or left the source: rewrite only the month partitions holding them
         gone = replaced if append else replaced | (set(index.index) - seen)
         result.removed = len(gone - replaced)
@@ -465,7 +464,8 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
         committed = True
         _collect_garbage(out, manifest)
     finally:
-        bar.close()
+        if bar is not None:
+            bar.close()
         if not committed:
             if in_place:
                 writer.discard()
@@ -473,6 +473,12 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
                 shutil.rmtree(root, ignore_errors=True)
     result.problems = pd.concat(problems, ignore_index=True) if problems else None
     return result
+
+
+def _progress_bar():
+    from tqdm.auto import tqdm  # here: importing it costs 30 ms of CPU, which a build without a bar need not pay
+
+    return tqdm(desc="extracting", unit="article")
 
 
 def _link(corpus: StoreCorpus, writer: _Writer, running) -> tuple[list[dict], list[dict]]:
