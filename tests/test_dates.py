@@ -126,6 +126,7 @@ def test_last_weekday_is_never_the_publication_day(text, published, expected):
 @pytest.mark.parametrize("text, first, last", [
     ("The ministry said over the past week that the border was closed.", "2024-10-22", "2024-10-29"),
     ("Over the past month, the ministry said the border was closed.", "2024-09-29", "2024-10-29"),
+    ("Earlier this month, the ministry said the border was closed.", "2024-10-01", "2024-10-29"),  # opener in date
     ("The ministry said earlier this month that the border was closed.", "2024-10-01", "2024-10-29"),
     ("The ministry said in the last week that the border was closed.", "2024-10-22", "2024-10-29"),
 ])

@@ -47,6 +47,7 @@ LOOK_BEFORE_TENSE = 40  # characters before the date words in which "will" makes
 LOOK_AFTER = 300  # characters after the cue (or the speaker after it) in which its date words are looked for
 RELATIVE_DAY_WORDS = ("yesterday", "today", "week", "weekend", "month")  # one is in every relative date
 SENTENCE_WINDOW = 400  # characters read back for the start of the cue's sentence
+MAX_DATE_WORDS = 4  # the most words an expression of `_date_pattern` holds ("over the past week")
 ADJOINING_CHARS = 120  # a date that adjoins the cue starts within this many characters (ADJOINING's reach)
 DAY = pd.Timedelta(days=1)
 
@@ -168,8 +169,10 @@ def _opening(text: str, cue_start: int, dates: re.Pattern, triggers: list[int]) 
     if count != 1:
         return None
     comma = marks.commas[first]
-    if not _any_between(triggers, start, comma):
-        return None
+    opener_end = OPENING.match(text, start).end()  # the longest opener: the date starts by here, ends at the comma
+    if not _any_between(triggers, start, comma) or \
+            len(text[opener_end:comma].split(None, MAX_DATE_WORDS)) > MAX_DATE_WORDS:
+        return None  # not a date (a search of the whole clause for one costs more than the rest of the rule)
     found = dates.search(text, start, comma)
     return found if found and OPENING.fullmatch(text, start, found.start()) and found.end() == comma else None
 
