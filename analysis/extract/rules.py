@@ -228,15 +228,15 @@ class CueContext:
     @_once
     def is_participle(self) -> bool:
         """ "saying", or an opening "Asked about it, X said …"."""
-        cue = self.cue
+        cue, lexicon = self.cue, self.doc.lexicon
         words = cue.text.lower().split()
-        verbal = self.doc.lexicon.auxiliaries | self.doc.lexicon.modals
-        verb = next((w for w in words if not is_auxiliary(w, self.doc.lexicon)), "")
-        if cue.kind != "source" and verb.endswith("ing") and verb != "being" and not verbal & set(words):
+        verb = next((w for w in words if not is_auxiliary(w, lexicon)), "")
+        if cue.kind != "source" and verb.endswith("ing") and verb != "being" and \
+                not any(w in lexicon.auxiliaries or w in lexicon.modals for w in words):
             return True  # "saying", "specifically highlighting", "calling for"; not "is saying"
-        openers = content_words(self.doc.lexicon)
-        return " " not in cue.text and (not self.before or openers.subordinate_opener.fullmatch(self.before.rstrip())) \
-            and openers.participle_opener.fullmatch(cue.text[:1].upper() + cue.text[1:]) is not None  # "When asked"
+        openers = content_words(lexicon)  # the cue's own word first: it is rarely an opener ("When asked")
+        return " " not in cue.text and openers.participle_opener.fullmatch(cue.text[:1].upper() + cue.text[1:]) \
+            is not None and (not self.before or openers.subordinate_opener.fullmatch(self.before.rstrip()) is not None)
 
     @_once
     def subject(self) -> SpeakerSpan | None:
