@@ -407,3 +407,14 @@ def test_an_adjunct_then_a_colon_leads_to_the_quotation_not_back_to_the_opener()
     frame = extract_attributions(text)
     assert frame[["speaker_mention", "kind", "text"]].values.tolist() == [
         ["the council", "direct", "Neither letter was sent by us."]]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ruiz: ‘We Will Rebuild The Bridge By Spring.’\n\nThe mayor spoke to reporters on Monday.",
+    "Mayor Ruiz: 'We will rebuild the bridge by spring.'\n\nThe mayor spoke to reporters on Monday.",
+])
+def test_a_headline_name_and_colon_before_single_quotation_marks_attributes_the_quotation(text):
+    frame = extract_attributions(text)
+    row = frame[frame["rule"] == "headline-colon"].iloc[0]
+    assert row["speaker_mention"] == "Mayor Ruiz"
+    assert "We" in text[row["content_start"]:row["content_end"]]

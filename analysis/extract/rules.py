@@ -52,7 +52,8 @@ CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a 
 SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"""
     ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
-    (?P<colon>:)\s+(?=[A-Z“"])[^\n]+                           # a colon, then what they say""", re.M | re.VERBOSE)
+    (?P<colon>:)\s+(?=[A-Z“"‘'])[^\n]+                         # a colon, then what they say (‘…’ in a headline)""",
+    re.M | re.VERBOSE)
 # "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
 DASH_INSERTION = re.compile(r"""
     \s*(?P<subject>[^,;“”"―—–]{1,80}?)       # the subject
