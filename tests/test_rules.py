@@ -418,3 +418,15 @@ def test_a_headline_name_and_colon_before_single_quotation_marks_attributes_the_
     row = frame[frame["rule"] == "headline-colon"].iloc[0]
     assert row["speaker_mention"] == "Mayor Ruiz"
     assert "We" in text[row["content_start"]:row["content_end"]]
+
+
+@pytest.mark.parametrize("text, mention, pieces", [
+    ("“The bridge will reopen in May,” the county engineer and longtime member of the transit board said in a "
+     "statement.", "the county engineer", ["The bridge will reopen in May,"]),
+    ('"We will not back down," the union leader and former dock worker told Channel 4 News. "Not this time."',
+     "the union leader", ["We will not back down,", "Not this time."]),
+])
+def test_a_quotation_before_a_long_speaker_phrase_without_commas_is_the_speakers(text, mention, pieces):
+    frame = extract_attributions(text)
+    assert frame["kind"].tolist() == ["direct"] and frame["speaker_mention"].tolist() == [mention]
+    assert [text[a:b] for a, b in frame.loc[0, "content_spans"]] == pieces

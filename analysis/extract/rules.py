@@ -13,7 +13,8 @@ Cue rules, by name:
 - passive-agent        "The issue was first reported by the AP": the passive's subject, by its agent.
 - passive-unattributed "The vote is expected to pass": no source named (the subject is not one).
 - apposition-trailing  "“…,” Jane Doe, a professor, said.": the quotation or clause before.
-- quote-tag            "“…,” Jane Doe, 45, of Ohio, who was polled, said.": a speaker phrase of several parts.
+- quote-tag            "“…,” Jane Doe, 45, of Ohio, who was polled, said.": a speaker phrase of several parts,
+                       or one too long to read as a subject ("“…,” the senator and candidate said.").
 - apposition-forward   "Jane Doe, a professor, said …", "The party's chairman, Jane Doe, said …".
 - insertion-subject    "The envoy, who arrived on Monday, said …": the subject before the insertion.
 - participle-opener    "In a statement announcing …", "Citing a poll, X …": an opening participle.
@@ -391,14 +392,15 @@ def apposition_trailing(ctx: CueContext) -> Found | None:
 def quote_tag(ctx: CueContext) -> Found | None:
     """ "“…,” Jane Roe, 30, of Salem, Ore., who was polled, said." / "“…,” the city council's spokesman, Jane
     Doe, said on Thursday.": a quotation closed by a comma, then a speaker phrase of several parts (ages,
-    places, roles, a relative clause) and a cue ending the reporting clause. The speaker is the phrase's
-    first name, or the name after its opening role."""
+    places, roles, a relative clause), or of one part that `trailing` could not read whole ("“…,” the
+    state's senator and presidential candidate said."), and a cue ending the reporting clause. The speaker
+    is the phrase's first name, or the name after its opening role."""
     text, cue = ctx.text, ctx.cue
     quote, phrase = _quotation_closing_before(ctx, cue.start)
     if quote is None or text[quote[1] - 1] != ",":
         return None
     gap = text[phrase:cue.start]
-    if "," not in gap or "\n" in gap or any(m in gap for m in "“”\"") or \
+    if "\n" in gap or any(m in gap for m in "“”\"") or \
             len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or _holds_verb_cue(ctx.doc, gap) or \
             not ends_reporting_clause(ctx.doc, cue, ctx.hi, True):
         return None
