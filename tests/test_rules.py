@@ -430,3 +430,27 @@ def test_a_quotation_before_a_long_speaker_phrase_without_commas_is_the_speakers
     frame = extract_attributions(text)
     assert frame["kind"].tolist() == ["direct"] and frame["speaker_mention"].tolist() == [mention]
     assert [text[a:b] for a, b in frame.loc[0, "content_spans"]] == pieces
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“We will open the port in May,” said former Gov. and party chairman Ana Ruiz. “Not before.”",
+     "former Gov. and party chairman Ana Ruiz"),
+    ("“The fees are too high,” said Will Roe, a lecturer at the city college. “Students cannot pay them.”",
+     "Will Roe"),
+    ("“The fees are too high,” said council member Ana Ruiz (D-Ward 3). “Students cannot pay them.”",
+     "council member Ana Ruiz"),
+])
+def test_said_right_after_a_quotation_is_followed_by_its_speaker_whatever_the_phrase_holds(text, mention):
+    frame = extract_attributions(text)
+    assert frame[["rule", "kind", "speaker_mention"]].values.tolist() == [["inverted", "direct", mention]]
+    assert len(frame.loc[0, "content_spans"]) == 2
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("“It is unusual,“ said Jane Roe, a lawyer in Salem.", "inverted"),
+    ("“It is unusual,“ she said. “Nobody does that.”", "trailing"),
+])
+def test_an_opening_mark_typed_for_the_closing_one_still_closes_the_quotation_of_a_tag(text, rule):
+    frame = extract_attributions(text)
+    assert frame[["rule", "kind"]].values.tolist() == [[rule, "direct"]]
+    assert text[frame.loc[0, "content_start"]:frame.loc[0, "content_end"]].startswith("It is unusual,")

@@ -90,6 +90,14 @@ AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
 MAX_AS_REST_WORDS = 8
 MIN_CONTENT_WORDS = 2
 MAX_TAG_PHRASE_WORDS = 25
+# "…,“ said X": an opening mark glued to the comma closes the quotation (typed for ”), see text.quotemarks
+WRONG_CLOSE = re.compile(r"[,?!]“\Z")
+QUOTE_CLOSED = re.compile(r"[,?!](?:[”\"“]|'')\Z")  # right after a quotation closed by a comma, "?" or "!"
+# After "said" right after such a quotation: the speaker's phrase, up to a comma, a bracket, a mark or the
+# sentence's end ("said former Gov. and party chairman Jane Doe. “…”": "Gov. and" goes on)
+INVERTED_PHRASE = re.compile(r"""[ \t\xa0]+(?P<phrase>[^,;:()“”"\n]{1,120}?)
+    (?=[ \t]*(?:[,;:()“”"\n]|\.[ \t]*(?:[A-Z“"']|\n|\Z)|\Z))""", re.VERBOSE)
+MAX_INVERTED_WORDS = 12
 
 
 class RuleWords(NamedTuple):
@@ -495,13 +503,16 @@ def _participle_subject(text: str, lo: int, pos: int, lexicon: Lexicon) -> tuple
 def inverted(ctx: CueContext) -> Found | None:
     """ "“…,” said X." / "…, said the envoy in a statement."."""
     text, before = ctx.text, ctx.before
-    if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before) or ctx.is_participle:
+    if not before or not (before.endswith(CLAUSE_CLOSERS) or WRONG_CLOSE.search(before)) or \
+            AGE_APPOSITION.search(before) or ctx.is_participle:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
     if not speaker or not (ctx.words.speaker_end.match(text, speaker[1]) or _speaks_for(ctx, speaker[1])) or \
             ctx.words.subject_pronoun.match(text, speaker[0]) or _bare_object(ctx, speaker) or \
             (ctx.words.possessive.match(text, speaker[0]) and ctx.cue.lemma not in ctx.words.inverting):
-        return None  # "…, denounced her record as …": an object (but "…,” said his brother.)
+        speaker = _phrase_after_quotation(ctx, before)
+        if speaker is None:
+            return None  # "…, denounced her record as …": an object (but "…,” said his brother.)
     apposition = ctx.words.trailing_apposition.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None
     name = NAME_AFTER_ROLE.match(text, speaker[1], ctx.hi) if text[speaker[0]].islower() else None
@@ -510,6 +521,29 @@ def inverted(ctx: CueContext) -> Found | None:
         role, speaker = text[speaker[0]:speaker[1]], name.span("name")
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
+
+
+def _phrase_after_quotation(ctx: CueContext, before: str) -> tuple[int, int] | None:
+    """ "“…,” said former Gov. and party chairman Jane Doe.", "“…,” said Will Roe, a professor.": right after a
+    quotation closed by a comma, "?" or "!", "said" ("added", "wrote", "asked") is followed by its speaker
+    whatever words the phrase holds (a modal "Will", "Gov. and"): it runs to a comma, a bracket, a mark, the
+    sentence's end or a word that ends an inverted speaker ("in", "who"), and names someone (a capital)."""
+    if ctx.cue.lemma not in ctx.words.inverting or not QUOTE_CLOSED.search(before):
+        return None
+    found = INVERTED_PHRASE.match(ctx.text, ctx.cue.end, ctx.hi)
+    if not found:
+        return None
+    words, ends = found.group("phrase").split(), role_words(ctx.lexicon, "speaker_end")
+    kept = next((k for k, word in enumerate(words) if k and word.lower() in ends), len(words))
+    words = words[:kept]
+    if len(words) > MAX_INVERTED_WORDS or not any(word[:1].isupper() for word in words) or \
+            _holds_verb_cue(ctx.doc, " ".join(words)):
+        return None
+    start = found.start("phrase")
+    end = start
+    for word in words:  # the kept words' end, in the text
+        end = ctx.text.index(word, end) + len(word)
+    return start, end
 
 
 def _speaks_for(ctx: CueContext, end: int) -> bool:
@@ -536,7 +570,7 @@ def trailing(ctx: CueContext) -> Found | None:
     if not speaker or quote_starting_at(ctx.doc, ctx.cue.end, ctx.hi):
         return None
     lead = ctx.text[ctx.lo:speaker.start].rstrip()
-    after_quote = lead.endswith(CLAUSE_CLOSERS[1:]) and not _ends_in_title(lead)
+    after_quote = (lead.endswith(CLAUSE_CLOSERS[1:]) or bool(WRONG_CLOSE.search(lead))) and not _ends_in_title(lead)
     if not (after_quote or _ends_in_clause(ctx, lead)) or \
             not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, after_quote):
         return None
