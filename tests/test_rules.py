@@ -454,3 +454,22 @@ def test_an_opening_mark_typed_for_the_closing_one_still_closes_the_quotation_of
     frame = extract_attributions(text)
     assert frame[["rule", "kind"]].values.tolist() == [[rule, "direct"]]
     assert text[frame.loc[0, "content_start"]:frame.loc[0, "content_end"]].startswith("It is unusual,")
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The hearing went on.\n\n“Why did you sign it?” Roe asked the mayor. “Who told you to?”", 2),
+    ("The hearing went on.\n\n“Is this the plan?” Roe asked reporters angrily after the hearing.", 1),
+    ("The hearing went on.\n\n“Who is in charge here?” Roe asked, turning to the clerk. “Anyone?”", 2),
+    ("The hearing went on.\n\n“We will not pay!” Roe declared, a line she repeats at every meeting.", 1),
+])
+def test_the_short_tag_of_a_question_goes_on_over_a_listener_an_adverb_or_a_participle(text, quoted):
+    frame = extract_attributions(text)
+    assert frame[["rule", "kind", "speaker_mention"]].values.tolist() == [["trailing", "direct", "Roe"]]
+    assert len(frame.loc[0, "content_spans"]) == quoted
+
+
+def test_a_sentence_after_a_statement_quotation_keeps_its_own_clause():
+    text = "“The vote is over.” Roe said, twice, that the count would stand."
+    frame = extract_attributions(text)
+    row = frame[frame["cue"] == "said"].iloc[0]
+    assert row["kind"] == "indirect" and text[row["content_start"]:row["content_end"]].endswith("the count would stand")
