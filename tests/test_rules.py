@@ -473,3 +473,23 @@ def test_a_sentence_after_a_statement_quotation_keeps_its_own_clause():
     frame = extract_attributions(text)
     row = frame[frame["cue"] == "said"].iloc[0]
     assert row["kind"] == "indirect" and text[row["content_start"]:row["content_end"]].endswith("the count would stand")
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("The debate went on.\n\n“We will not cut the pension fund.”\n\n- Jane Roe.\n\nShe has said so before.",
+     ["Jane Roe"]),
+    ("The debate went on.\n\n“We will not cut the pension fund.”\n\n– Jane Roe, Salem\n\nShe has said so before.",
+     ["Jane Roe"]),
+])
+def test_a_quotation_paragraph_signed_on_the_next_line_with_a_hyphen_is_the_signers(text, speakers):
+    frame = extract_attributions(text)
+    signed = frame[frame["rule"] == "signature-dash"]
+    assert signed["speaker_mention"].tolist() == speakers and signed["kind"].tolist() == ["direct"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called him “a friend.”\n\n- Reuters.\n\nMore news follows.",
+    "The list was long.\n\n“We will not cut the pension fund.”\n\n– Ready for the vote, the council met at noon.",
+])
+def test_a_hyphen_line_signs_no_quotation_inside_a_sentence_nor_a_line_of_prose(text):
+    assert "signature-dash" not in extract_attributions(text)["rule"].tolist()

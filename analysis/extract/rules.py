@@ -26,7 +26,7 @@ Cue rules, by name:
 - named-quotation      "what lawmakers called “fraud”": the quotation alone.
 - colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
-Document rules: signature-dash (“…” ― Name), headline-colon ("Poll: Wealthy voters abandon …"),
+Document rules: signature-dash (“…” ― Name; a quotation paragraph and "- Name" on the line under it), headline-colon ("Poll: Wealthy voters abandon …"),
 colon-lead ("The senator went further: “…”": the sentence's subject, whatever the verb before the colon).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
 quote-continuation (made in `selection.continue_quotations`).
@@ -50,7 +50,10 @@ from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, c
                        split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
-SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
+# The dash may be a hyphen or an en dash when it opens the line under a quotation paragraph ("“…”⏎⏎- Jane Roe.")
+LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[“\"]|'')\Z")
+SIGNATURE_ENDS = re.compile(r"[ \t]*(?:[.,]|\n|\Z)")
+SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—]|(?<=\n)[-–])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"""
     ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
     (?P<colon>:)\s+(?=[A-Z“"‘'])[^\n]+                         # a colon, then what they say (‘…’ in a headline)""",
@@ -645,12 +648,19 @@ CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
 
 def signed_quotes(doc: Doc) -> Iterator[Candidate]:
     """“…” ― Name: a quotation signed with a dash and a name, as in readers' comments and epigraphs."""
-    for match in SIGNATURE.finditer(doc.text):
+    text = doc.text
+    for match in SIGNATURE.finditer(text):
         quote = quote_ending_at(doc, match.start("dash"))
+        if quote and match.group("dash") in "-–" and not (
+                LINE_OPENS.search(text, max(0, quote[0] - 4), quote[0]) and SIGNATURE_ENDS.match(text, match.end())):
+            continue  # a hyphen signs only a quotation paragraph, on a line of its own ("- Jane Roe, Ohio.")
         if quote:
             cue = Cue(match.start("dash"), match.end("dash"), match.group("dash"), "sign", "speech", False)
+            start, end = match.span("name")
+            if text[end - 1] == "." and text[end - 2].islower():
+                end -= 1  # "- Jane Roe.": the line's full stop, not an initial's ("- Jane Q.")
             yield Candidate("signature-dash", cue, Content("direct", [quote]),
-                            mention_of(doc, SpeakerSpan(*match.span("name"))), quote[0])
+                            mention_of(doc, SpeakerSpan(start, end)), quote[0])
 
 
 def headline_claims(doc: Doc) -> Iterator[Candidate]:
