@@ -407,3 +407,89 @@ def test_an_adjunct_then_a_colon_leads_to_the_quotation_not_back_to_the_opener()
     frame = extract_attributions(text)
     assert frame[["speaker_mention", "kind", "text"]].values.tolist() == [
         ["the council", "direct", "Neither letter was sent by us."]]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ruiz: ‘We Will Rebuild The Bridge By Spring.’\n\nThe mayor spoke to reporters on Monday.",
+    "Mayor Ruiz: 'We will rebuild the bridge by spring.'\n\nThe mayor spoke to reporters on Monday.",
+])
+def test_a_headline_name_and_colon_before_single_quotation_marks_attributes_the_quotation(text):
+    frame = extract_attributions(text)
+    row = frame[frame["rule"] == "headline-colon"].iloc[0]
+    assert row["speaker_mention"] == "Mayor Ruiz"
+    assert "We" in text[row["content_start"]:row["content_end"]]
+
+
+@pytest.mark.parametrize("text, mention, pieces", [
+    ("“The bridge will reopen in May,” the county engineer and longtime member of the transit board said in a "
+     "statement.", "the county engineer", ["The bridge will reopen in May,"]),
+    ('"We will not back down," the union leader and former dock worker told Channel 4 News. "Not this time."',
+     "the union leader", ["We will not back down,", "Not this time."]),
+])
+def test_a_quotation_before_a_long_speaker_phrase_without_commas_is_the_speakers(text, mention, pieces):
+    frame = extract_attributions(text)
+    assert frame["kind"].tolist() == ["direct"] and frame["speaker_mention"].tolist() == [mention]
+    assert [text[a:b] for a, b in frame.loc[0, "content_spans"]] == pieces
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“We will open the port in May,” said former Gov. and party chairman Ana Ruiz. “Not before.”",
+     "former Gov. and party chairman Ana Ruiz"),
+    ("“The fees are too high,” said Will Roe, a lecturer at the city college. “Students cannot pay them.”",
+     "Will Roe"),
+    ("“The fees are too high,” said council member Ana Ruiz (D-Ward 3). “Students cannot pay them.”",
+     "council member Ana Ruiz"),
+])
+def test_said_right_after_a_quotation_is_followed_by_its_speaker_whatever_the_phrase_holds(text, mention):
+    frame = extract_attributions(text)
+    assert frame[["rule", "kind", "speaker_mention"]].values.tolist() == [["inverted", "direct", mention]]
+    assert len(frame.loc[0, "content_spans"]) == 2
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("“It is unusual,“ said Jane Roe, a lawyer in Salem.", "inverted"),
+    ("“It is unusual,“ she said. “Nobody does that.”", "trailing"),
+])
+def test_an_opening_mark_typed_for_the_closing_one_still_closes_the_quotation_of_a_tag(text, rule):
+    frame = extract_attributions(text)
+    assert frame[["rule", "kind"]].values.tolist() == [[rule, "direct"]]
+    assert text[frame.loc[0, "content_start"]:frame.loc[0, "content_end"]].startswith("It is unusual,")
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The hearing went on.\n\n“Why did you sign it?” Roe asked the mayor. “Who told you to?”", 2),
+    ("The hearing went on.\n\n“Is this the plan?” Roe asked reporters angrily after the hearing.", 1),
+    ("The hearing went on.\n\n“Who is in charge here?” Roe asked, turning to the clerk. “Anyone?”", 2),
+    ("The hearing went on.\n\n“We will not pay!” Roe declared, a line she repeats at every meeting.", 1),
+])
+def test_the_short_tag_of_a_question_goes_on_over_a_listener_an_adverb_or_a_participle(text, quoted):
+    frame = extract_attributions(text)
+    assert frame[["rule", "kind", "speaker_mention"]].values.tolist() == [["trailing", "direct", "Roe"]]
+    assert len(frame.loc[0, "content_spans"]) == quoted
+
+
+def test_a_sentence_after_a_statement_quotation_keeps_its_own_clause():
+    text = "“The vote is over.” Roe said, twice, that the count would stand."
+    frame = extract_attributions(text)
+    row = frame[frame["cue"] == "said"].iloc[0]
+    assert row["kind"] == "indirect" and text[row["content_start"]:row["content_end"]].endswith("the count would stand")
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("The debate went on.\n\n“We will not cut the pension fund.”\n\n- Jane Roe.\n\nShe has said so before.",
+     ["Jane Roe"]),
+    ("The debate went on.\n\n“We will not cut the pension fund.”\n\n– Jane Roe, Salem\n\nShe has said so before.",
+     ["Jane Roe"]),
+])
+def test_a_quotation_paragraph_signed_on_the_next_line_with_a_hyphen_is_the_signers(text, speakers):
+    frame = extract_attributions(text)
+    signed = frame[frame["rule"] == "signature-dash"]
+    assert signed["speaker_mention"].tolist() == speakers and signed["kind"].tolist() == ["direct"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called him “a friend.”\n\n- Reuters.\n\nMore news follows.",
+    "The list was long.\n\n“We will not cut the pension fund.”\n\n– Ready for the vote, the council met at noon.",
+])
+def test_a_hyphen_line_signs_no_quotation_inside_a_sentence_nor_a_line_of_prose(text):
+    assert "signature-dash" not in extract_attributions(text)["rule"].tolist()

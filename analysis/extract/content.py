@@ -21,7 +21,7 @@ from .numbers import NUMBER_WORDS
 from .speakers import mention_after
 
 
-CLOSING = re.compile(r"(?:[”\"»]|'')\s*")
+CLOSING = re.compile(r"(?:[”\"»“]|'')\s*")  # after a quotation's words: “ there is a mistyped ” (text.quotemarks)
 BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
 THAT = re.compile(r"\bthat\b")
 # Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",

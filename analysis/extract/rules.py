@@ -13,7 +13,8 @@ Cue rules, by name:
 - passive-agent        "The issue was first reported by the AP": the passive's subject, by its agent.
 - passive-unattributed "The vote is expected to pass": no source named (the subject is not one).
 - apposition-trailing  "“…,” Jane Doe, a professor, said.": the quotation or clause before.
-- quote-tag            "“…,” Jane Doe, 45, of Ohio, who was polled, said.": a speaker phrase of several parts.
+- quote-tag            "“…,” Jane Doe, 45, of Ohio, who was polled, said.": a speaker phrase of several parts,
+                       or one too long to read as a subject ("“…,” the senator and candidate said.").
 - apposition-forward   "Jane Doe, a professor, said …", "The party's chairman, Jane Doe, said …".
 - insertion-subject    "The envoy, who arrived on Monday, said …": the subject before the insertion.
 - participle-opener    "In a statement announcing …", "Citing a poll, X …": an opening participle.
@@ -25,7 +26,7 @@ Cue rules, by name:
 - named-quotation      "what lawmakers called “fraud”": the quotation alone.
 - colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
-Document rules: signature-dash (“…” ― Name), headline-colon ("Poll: Wealthy voters abandon …"),
+Document rules: signature-dash (“…” ― Name; a quotation paragraph and "- Name" on the line under it), headline-colon ("Poll: Wealthy voters abandon …"),
 colon-lead ("The senator went further: “…”": the sentence's subject, whatever the verb before the colon).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
 quote-continuation (made in `selection.continue_quotations`).
@@ -49,10 +50,14 @@ from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, c
                        split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
-SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
+# The dash may be a hyphen or an en dash when it opens the line under a quotation paragraph ("“…”⏎⏎- Jane Roe.")
+LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[“\"]|'')\Z")
+SIGNATURE_ENDS = re.compile(r"[ \t]*(?:[.,]|\n|\Z)")
+SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—]|(?<=\n)[-–])[ \t]*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})")
 HEADLINE = re.compile(r"""
     ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
-    (?P<colon>:)\s+(?=[A-Z“"])[^\n]+                           # a colon, then what they say""", re.M | re.VERBOSE)
+    (?P<colon>:)\s+(?=[A-Z“"‘'])[^\n]+                         # a colon, then what they say (‘…’ in a headline)""",
+    re.M | re.VERBOSE)
 # "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
 DASH_INSERTION = re.compile(r"""
     \s*(?P<subject>[^,;“”"―—–]{1,80}?)       # the subject
@@ -88,6 +93,14 @@ AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
 MAX_AS_REST_WORDS = 8
 MIN_CONTENT_WORDS = 2
 MAX_TAG_PHRASE_WORDS = 25
+# "…,“ said X": an opening mark glued to the comma closes the quotation (typed for ”), see text.quotemarks
+WRONG_CLOSE = re.compile(r"[,?!]“\Z")
+QUOTE_CLOSED = re.compile(r"[,?!](?:[”\"“]|'')\Z")  # right after a quotation closed by a comma, "?" or "!"
+# After "said" right after such a quotation: the speaker's phrase, up to a comma, a bracket, a mark or the
+# sentence's end ("said former Gov. and party chairman Jane Doe. “…”": "Gov. and" goes on)
+INVERTED_PHRASE = re.compile(r"""[ \t\xa0]+(?P<phrase>[^,;:()“”"\n]{1,120}?)
+    (?=[ \t]*(?:[,;:()“”"\n]|\.[ \t]*(?:[A-Z“"']|\n|\Z)|\Z))""", re.VERBOSE)
+MAX_INVERTED_WORDS = 12
 
 
 class RuleWords(NamedTuple):
@@ -390,14 +403,15 @@ def apposition_trailing(ctx: CueContext) -> Found | None:
 def quote_tag(ctx: CueContext) -> Found | None:
     """ "“…,” Jane Roe, 30, of Salem, Ore., who was polled, said." / "“…,” the city council's spokesman, Jane
     Doe, said on Thursday.": a quotation closed by a comma, then a speaker phrase of several parts (ages,
-    places, roles, a relative clause) and a cue ending the reporting clause. The speaker is the phrase's
-    first name, or the name after its opening role."""
+    places, roles, a relative clause), or of one part that `trailing` could not read whole ("“…,” the
+    state's senator and presidential candidate said."), and a cue ending the reporting clause. The speaker
+    is the phrase's first name, or the name after its opening role."""
     text, cue = ctx.text, ctx.cue
     quote, phrase = _quotation_closing_before(ctx, cue.start)
     if quote is None or text[quote[1] - 1] != ",":
         return None
     gap = text[phrase:cue.start]
-    if "," not in gap or "\n" in gap or any(m in gap for m in "“”\"") or \
+    if "\n" in gap or any(m in gap for m in "“”\"") or \
             len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or _holds_verb_cue(ctx.doc, gap) or \
             not ends_reporting_clause(ctx.doc, cue, ctx.hi, True):
         return None
@@ -492,13 +506,16 @@ def _participle_subject(text: str, lo: int, pos: int, lexicon: Lexicon) -> tuple
 def inverted(ctx: CueContext) -> Found | None:
     """ "“…,” said X." / "…, said the envoy in a statement."."""
     text, before = ctx.text, ctx.before
-    if not before or not before.endswith(CLAUSE_CLOSERS) or AGE_APPOSITION.search(before) or ctx.is_participle:
+    if not before or not (before.endswith(CLAUSE_CLOSERS) or WRONG_CLOSE.search(before)) or \
+            AGE_APPOSITION.search(before) or ctx.is_participle:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
     if not speaker or not (ctx.words.speaker_end.match(text, speaker[1]) or _speaks_for(ctx, speaker[1])) or \
             ctx.words.subject_pronoun.match(text, speaker[0]) or _bare_object(ctx, speaker) or \
             (ctx.words.possessive.match(text, speaker[0]) and ctx.cue.lemma not in ctx.words.inverting):
-        return None  # "…, denounced her record as …": an object (but "…,” said his brother.)
+        speaker = _phrase_after_quotation(ctx, before)
+        if speaker is None:
+            return None  # "…, denounced her record as …": an object (but "…,” said his brother.)
     apposition = ctx.words.trailing_apposition.match(text, speaker[1], ctx.hi)  # "…,” said Jane Doe, a professor."
     role = apposition.group("role") if apposition else None
     name = NAME_AFTER_ROLE.match(text, speaker[1], ctx.hi) if text[speaker[0]].islower() else None
@@ -507,6 +524,29 @@ def inverted(ctx: CueContext) -> Found | None:
         role, speaker = text[speaker[0]:speaker[1]], name.span("name")
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
+
+
+def _phrase_after_quotation(ctx: CueContext, before: str) -> tuple[int, int] | None:
+    """ "“…,” said former Gov. and party chairman Jane Doe.", "“…,” said Will Roe, a professor.": right after a
+    quotation closed by a comma, "?" or "!", "said" ("added", "wrote", "asked") is followed by its speaker
+    whatever words the phrase holds (a modal "Will", "Gov. and"): it runs to a comma, a bracket, a mark, the
+    sentence's end or a word that ends an inverted speaker ("in", "who"), and names someone (a capital)."""
+    if ctx.cue.lemma not in ctx.words.inverting or not QUOTE_CLOSED.search(before):
+        return None
+    found = INVERTED_PHRASE.match(ctx.text, ctx.cue.end, ctx.hi)
+    if not found:
+        return None
+    words, ends = found.group("phrase").split(), role_words(ctx.lexicon, "speaker_end")
+    kept = next((k for k, word in enumerate(words) if k and word.lower() in ends), len(words))
+    words = words[:kept]
+    if len(words) > MAX_INVERTED_WORDS or not any(word[:1].isupper() for word in words) or \
+            _holds_verb_cue(ctx.doc, " ".join(words)):
+        return None
+    start = found.start("phrase")
+    end = start
+    for word in words:  # the kept words' end, in the text
+        end = ctx.text.index(word, end) + len(word)
+    return start, end
 
 
 def _speaks_for(ctx: CueContext, end: int) -> bool:
@@ -533,7 +573,7 @@ def trailing(ctx: CueContext) -> Found | None:
     if not speaker or quote_starting_at(ctx.doc, ctx.cue.end, ctx.hi):
         return None
     lead = ctx.text[ctx.lo:speaker.start].rstrip()
-    after_quote = lead.endswith(CLAUSE_CLOSERS[1:]) and not _ends_in_title(lead)
+    after_quote = (lead.endswith(CLAUSE_CLOSERS[1:]) or bool(WRONG_CLOSE.search(lead))) and not _ends_in_title(lead)
     if not (after_quote or _ends_in_clause(ctx, lead)) or \
             not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, after_quote):
         return None
@@ -608,12 +648,19 @@ CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
 
 def signed_quotes(doc: Doc) -> Iterator[Candidate]:
     """“…” ― Name: a quotation signed with a dash and a name, as in readers' comments and epigraphs."""
-    for match in SIGNATURE.finditer(doc.text):
+    text = doc.text
+    for match in SIGNATURE.finditer(text):
         quote = quote_ending_at(doc, match.start("dash"))
+        if quote and match.group("dash") in "-–" and not (
+                LINE_OPENS.search(text, max(0, quote[0] - 4), quote[0]) and SIGNATURE_ENDS.match(text, match.end())):
+            continue  # a hyphen signs only a quotation paragraph, on a line of its own ("- Jane Roe, Ohio.")
         if quote:
             cue = Cue(match.start("dash"), match.end("dash"), match.group("dash"), "sign", "speech", False)
+            start, end = match.span("name")
+            if text[end - 1] == "." and text[end - 2].islower():
+                end -= 1  # "- Jane Roe.": the line's full stop, not an initial's ("- Jane Q.")
             yield Candidate("signature-dash", cue, Content("direct", [quote]),
-                            mention_of(doc, SpeakerSpan(*match.span("name"))), quote[0])
+                            mention_of(doc, SpeakerSpan(start, end)), quote[0])
 
 
 def headline_claims(doc: Doc) -> Iterator[Candidate]:

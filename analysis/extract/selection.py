@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
 from ..text.doc import DENSE_CUES, DENSE_WINDOW, MIN_CUE_GAP, WINDOW_BEFORE, Doc
-from ..text.lexicon import Lexicon, role_pattern
+from ..text.lexicon import Lexicon, role_pattern, role_words
 from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
@@ -44,6 +44,9 @@ CUE_RULES = (
 )
 QUOTE_BEFORE = re.compile(r"[.!?,][’']?(?:[”\"]|'')\s*\Z")  # also a quotation inside it closing: “… ‘…?’”
 AFTER_TAG = re.compile(r"[ ,]*")
+TAG_ADVERB = re.compile(r"(?:[a-z]+ly[ ,]+)?")  # "asked rhetorically", "said flatly"
+# A comma right after a short tag, then a participle or an apposition (not a quotation: “…?” she asked, “…?”)
+COMMA_AFTER_TAG = re.compile(r"[ \t]*,[ \t]*(?:[a-z]+ing|an?|the)\b")
 PARAGRAPH_END = re.compile(r"[”\"»]?[ \t]*(?:\n|\Z)")  # after a quotation's words: its mark, then the line ends
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
 SUBJECT_GAP = re.compile(r"(?:\band|\bbut|\bor|\bto|,)\s*\Z")
@@ -153,9 +156,18 @@ def _tags_previous_quotation(doc: Doc, lo: int, cue: Cue) -> bool:
         return False
     rest = AFTER_TAG.match(text, cue.end).end()
     inverted = text[rest:rest + 1].isupper() and not subject.strip()  # “…?” asked Jane Doe.
+    # A question or an exclamation ends a sentence whose tag may go on: “…?” he asked reporters rhetorically.
+    asks = text[quote_end.start():quote_end.start() + 1] in "?!"
+    # “…?” she told ITV. / “…?” he asked the mayor.: a listener after "told", or after "asked" (an inverting lemma)
+    listens = cue.takes_object or (asks and cue.lemma in role_words(doc.lexicon, "inverting"))
     listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS),
-                             lexicon=doc.lexicon) if cue.takes_object else None
-    rest = AFTER_TAG.match(text, listener[1]).end() if listener and not inverted else rest  # “…?” she told ITV.
+                             lexicon=doc.lexicon) if listens and not inverted else None
+    if listener:
+        rest = AFTER_TAG.match(text, listener[1]).end()
+    if asks:
+        rest = TAG_ADVERB.match(text, rest).end()
+        if COMMA_AFTER_TAG.match(text, listener[1] if listener else cue.end):
+            return True  # “…?” he asked, turning to the crowd. / “…!” she declared, a point she often makes.
     adjunct = content_words(doc.lexicon).adjunct_start.match(text, rest)
     return text[rest:rest + 1] in (".", "") or inverted or bool(adjunct) or \
         bool(_tag_goes_on(doc.lexicon).match(text, rest))
