@@ -26,8 +26,8 @@ Cue rules, by name:
 - named-quotation      "what lawmakers called “fraud”": the quotation alone.
 - colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
-Document rules: signature-dash (“…” ― Name; a quotation paragraph and "- Name" on the line under it), headline-colon ("Poll: Wealthy voters abandon …"),
-colon-lead ("The senator went further: “…”": the sentence's subject, whatever the verb before the colon).
+Document rules: signature-dash (“…” ― Name; a quotation paragraph and "- Name" on the line under it),
+headline-colon ("Poll: Wealthy voters abandon …"), colon-lead ("The senator went further: “…”": the sentence's subject, whatever the verb before the colon).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
 quote-continuation (made in `selection.continue_quotations`).
 """
@@ -115,6 +115,7 @@ class RuleWords(NamedTuple):
     as_clause: re.Pattern        # "…, as the mayor said", "just as X predicted" (not "such as", "even as")
     as_passive_lead: re.Pattern  # "as first reported by …"
     inverting: frozenset         # a bare noun after these lemmas speaks ("…, said police")
+    speaker_ends: frozenset      # the words of `speaker_end`: an inverted speaker's phrase stops before them
     raising: frozenset           # passive before an infinitive, they name no source ("is expected to")
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
     asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
@@ -137,7 +138,8 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         as_clause=re.compile(rf"\s*(?:(?P<joined>{role('as_conjunction')})\s+|(?:{role('as_focus')})\s+)?"
                              rf"[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z"),
         as_passive_lead=re.compile(rf"(?:(?:{role('as_passive_adverb')}|\w+ly)\s+)?\Z"),
-        inverting=role_words(lexicon, "inverting"), raising=role_words(lexicon, "raising"),
+        inverting=role_words(lexicon, "inverting"), speaker_ends=role_words(lexicon, "speaker_end"),
+        raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"),
         asked_topic=re.compile(rf"""
             (?:\s+by\s+(?P<agent>[^,;:“”"]{{1,60}}?)                # asked by a reporter (on Monday)
@@ -536,7 +538,7 @@ def _phrase_after_quotation(ctx: CueContext, before: str) -> tuple[int, int] | N
     found = INVERTED_PHRASE.match(ctx.text, ctx.cue.end, ctx.hi)
     if not found:
         return None
-    words, ends = found.group("phrase").split(), role_words(ctx.lexicon, "speaker_end")
+    words, ends = found.group("phrase").split(), ctx.words.speaker_ends
     kept = next((k for k, word in enumerate(words) if k and word.lower() in ends), len(words))
     words = words[:kept]
     if len(words) > MAX_INVERTED_WORDS or not any(word[:1].isupper() for word in words) or \

@@ -19,11 +19,11 @@ from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
 from ..text.doc import DENSE_CUES, DENSE_WINDOW, MIN_CUE_GAP, WINDOW_BEFORE, Doc
-from ..text.lexicon import Lexicon, role_pattern, role_words
+from ..text.lexicon import Lexicon, role_pattern
 from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
-                    SpeakerSpan, mention_of)
+                    SpeakerSpan, mention_of, rule_words)
 from .speakers import Mention, infinitive_subject, mention_after, sentence_subject
 
 CUE_RULES = (
@@ -159,7 +159,7 @@ def _tags_previous_quotation(doc: Doc, lo: int, cue: Cue) -> bool:
     # A question or an exclamation ends a sentence whose tag may go on: “…?” he asked reporters rhetorically.
     asks = text[quote_end.start():quote_end.start() + 1] in "?!"
     # “…?” she told ITV. / “…?” he asked the mayor.: a listener after "told", or after "asked" (an inverting lemma)
-    listens = cue.takes_object or (asks and cue.lemma in role_words(doc.lexicon, "inverting"))
+    listens = cue.takes_object or (asks and cue.lemma in rule_words(doc.lexicon).inverting)
     listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS),
                              lexicon=doc.lexicon) if listens and not inverted else None
     if listener:
