@@ -23,7 +23,8 @@ STORED_STRING = pd.StringDtype("pyarrow", na_value=np.nan)  # what schemas.confo
 NOT_A_TIME = np.datetime64("NaT", "ns")
 
 
-def _missing(value) -> bool:
+def missing(value) -> bool:
+    """`pd.isna` of a plain value (None, NA, NaT, NaN), without its dispatch: for loops over many values."""
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
@@ -43,7 +44,7 @@ def strings(values: list) -> pd.arrays.StringArray:
     try:  # strings and None, NA or NaN (made NA), checked in C
         return pd.arrays.StringArray(column, dtype=PYTHON_STRING)
     except ValueError:  # another type: its str(), value by value
-        column[:] = [v if type(v) is str else (pd.NA if _missing(v) else str(v)) for v in values]
+        column[:] = [v if type(v) is str else (pd.NA if missing(v) else str(v)) for v in values]
         return pd.arrays.StringArray(column, dtype=PYTHON_STRING)
 
 
@@ -57,7 +58,7 @@ def stored_strings(values: list) -> pd.arrays.ArrowStringArray:
 
 def dates(values: list) -> np.ndarray:
     try:
-        return np.array([NOT_A_TIME if _missing(v) else v.asm8 for v in values], dtype="datetime64[ns]")
+        return np.array([NOT_A_TIME if missing(v) else v.asm8 for v in values], dtype="datetime64[ns]")
     except AttributeError:  # not Timestamps (dates, strings): pandas parses them
         return pd.to_datetime(pd.Series(values, dtype=object)).to_numpy(dtype="datetime64[ns]")
 
@@ -73,7 +74,7 @@ def column(values: list, dtype: str | None, stored: bool = False):
     """One column in `dtype` (a schemas dtype name; None: strings if every value is one, else objects);
     `stored`: a string column in STORED_STRING."""
     if dtype is None:
-        return strings(values) if all(type(v) is str or _missing(v) for v in values) else objects(values)
+        return strings(values) if all(type(v) is str or missing(v) for v in values) else objects(values)
     if stored and dtype == schemas.STR:
         return stored_strings(values)
     builder = BUILDERS.get(dtype)

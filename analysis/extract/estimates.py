@@ -53,7 +53,7 @@ import pandas as pd
 from .. import schemas
 from ..text.doc import LONG_SENTENCE, MIN_CUE_GAP
 from ..text.lexicon import Lexicon, alternation, for_lowered, lowered, phrase_key
-from .columns import frame, lists_of
+from .columns import frame, lists_of, missing
 from .dates import date_range, resolve_said_on_range
 from .numbers import Amount, find_amounts
 
@@ -326,11 +326,11 @@ def _claims(claims: dict[str, list], text: str, published, lexicon: Lexicon) -> 
                   column("said_on"), words("text"), words("cue"))
     found = []
     for claim_id, start, end, cue_start, cue_end, claimant, mention, who_start, who_end, said_on, words, cue in columns:
-        if pd.isna(start) or pd.isna(end):
+        if missing(start) or missing(end):
             continue
-        if pd.isna(claimant) and " " in cue.strip():  # "Earlier reports suggested ...": the cue names the source
+        if missing(claimant) and " " in cue.strip():  # "Earlier reports suggested ...": the cue names the source
             claimant = mention = cue.strip()
-        after = int(who_end) if pd.notna(who_start) and pd.notna(who_end) and pd.notna(cue_start) \
+        after = int(who_end) if not (missing(who_start) or missing(who_end) or missing(cue_start)) \
             and who_start > cue_start else None
         denies = bool(patterns.denial.search(f"{words} {cue}".lower())) and not patterns.negation.search(words)
         found.append(Claim(claim_id, int(start), int(end), cue_start, claimant, said_on, denies,
@@ -340,8 +340,8 @@ def _claims(claims: dict[str, list], text: str, published, lexicon: Lexicon) -> 
 
 def _pronouns_to_persons(claims: list[Claim], personal_pronouns: frozenset) -> list[Claim]:
     """A "he" or "she" resolved to a country or an organisation names the last person quoted before it."""
-    order = sorted(range(len(claims)), key=lambda i: claims[i].cue_start if pd.notna(claims[i].cue_start)
-                   else claims[i].start)
+    order = sorted(range(len(claims)), key=lambda i: claims[i].start if missing(claims[i].cue_start)
+                   else claims[i].cue_start)
     last_person = None
     for i in order:
         claim = claims[i]
