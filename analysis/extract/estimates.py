@@ -46,6 +46,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import pandas as pd
@@ -113,6 +114,7 @@ class _Patterns(NamedTuple):
     confirmed: re.Pattern     # "This was confirmed by X" (a whole sentence)
     which_said: re.Pattern    # "which said", "who estimated"
     fraction: re.Pattern      # "about half of", "two-thirds of", in the `lowered` text
+    fraction_ends: tuple      # the last word of every share ("half", "thirds"): none in a sentence, no share
     verb_before: re.Pattern   # the word before a figure, past auxiliaries and adverbs ("had captured two")
     words: dict               # role -> frozenset of phrases (estimate_words)
 
@@ -150,6 +152,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         which_said=re.compile(rf"\b(?:{role('relative')})\s+(?P<cue>[a-z]+)\b"),
         fraction=re.compile(rf"\b(?:(?P<qualifier>{alternation(lexicon.qualifiers)})\s+)?"
                             rf"(?P<fraction>{_phrases(lexicon.fractions)})\s+of\b"),  # in the `lowered` text
+        fraction_ends=tuple(sorted({phrase.split()[-1] for phrase in lexicon.fractions})),
         verb_before=re.compile(rf"(?P<verb>[A-Za-z]+)(?:\s+(?:{skipped}))*\s+\Z", re.IGNORECASE),
         words=words)
 
@@ -209,7 +212,7 @@ def counted_noun(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[str
 
 def _noun_after(text: str, pos: int, limit: int, lexicon: Lexicon):
     """(noun, category, end of the noun, casualty words) of the counted noun after an amount, or None."""
-    words = list(WORD.finditer(text, pos, _clause_end(text, pos, limit)))[:UNIT_WINDOW + MODIFIER_WINDOW]
+    words = list(islice(WORD.finditer(text, pos, _clause_end(text, pos, limit)), UNIT_WINDOW + MODIFIER_WINDOW))
     lowered = [w.group().lower() for w in words]
     units = lexicon.units
     for k in range(min(len(words), UNIT_WINDOW)):
@@ -734,7 +737,10 @@ def _share_rows(article: _Article, k: int, shares: list[re.Match], found: list) 
 def _sentence_rows(article: _Article, k: int, amounts: list[Amount]) -> list[dict]:
     text, lexicon = article.text, article.lexicon
     _, s, e = article.spans[k]
-    shares = list(article.patterns.fraction.finditer(lowered(text), s, e))
+    lower = lowered(text)
+    sentence = lower[s:e]
+    shares = list(article.patterns.fraction.finditer(lower, s, e)) \
+        if any(word in sentence for word in article.patterns.fraction_ends) else []
     found: list[tuple[Amount, dict | None]] = []
     people = None  # the latest row counting people in the sentence: what a figure with no noun may share
     for amount in amounts:

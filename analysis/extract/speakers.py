@@ -482,6 +482,7 @@ def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = No
     return clause_subject(text, lo, hi, lexicon) or sentence_subject(text, lo, hi, lexicon)
 
 
+@lru_cache(maxsize=4096)  # a speaker's phrase recurs within an article and across a corpus
 def split_role(phrase: str, lexicon: Lexicon | None = None) -> tuple[str, str, str]:
     """(name, role, kind) of a mention: "Finance Minister Ana Ruiz" -> ("Ana Ruiz", "Finance Minister", "person")."""
     speaker = _words(lexicon)
