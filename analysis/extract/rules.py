@@ -27,7 +27,8 @@ Cue rules, by name:
 - colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
 Document rules: signature-dash (“…” ― Name; a quotation paragraph and "- Name" on the line under it),
-headline-colon ("Poll: Wealthy voters abandon …"), colon-lead ("The senator went further: “…”": the sentence's subject, whatever the verb before the colon).
+headline-colon ("Poll: Wealthy voters abandon …"), colon-lead ("The senator went further: “…”": the
+sentence's subject, whatever the verb before the colon).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
 quote-continuation (made in `selection.continue_quotations`).
 """
@@ -101,6 +102,7 @@ QUOTE_CLOSED = re.compile(r"[,?!](?:[”\"“]|'')\Z")  # right after a quotatio
 INVERTED_PHRASE = re.compile(r"""[ \t\xa0]+(?P<phrase>[^,;:()“”"\n]{1,120}?)
     (?=[ \t]*(?:[,;:()“”"\n]|\.[ \t]*(?:[A-Z“"']|\n|\Z)|\Z))""", re.VERBOSE)
 MAX_INVERTED_WORDS = 12
+PHRASE_WORD = re.compile(r"\S+")  # a word of that phrase, as str.split() cuts it
 
 
 class RuleWords(NamedTuple):
@@ -538,17 +540,13 @@ def _phrase_after_quotation(ctx: CueContext, before: str) -> tuple[int, int] | N
     found = INVERTED_PHRASE.match(ctx.text, ctx.cue.end, ctx.hi)
     if not found:
         return None
-    words, ends = found.group("phrase").split(), ctx.words.speaker_ends
-    kept = next((k for k, word in enumerate(words) if k and word.lower() in ends), len(words))
-    words = words[:kept]
+    tokens = list(PHRASE_WORD.finditer(ctx.text, found.start("phrase"), found.end("phrase")))
+    kept = next((k for k, t in enumerate(tokens) if k and t.group().lower() in ctx.words.speaker_ends), len(tokens))
+    words = [t.group() for t in tokens[:kept]]
     if len(words) > MAX_INVERTED_WORDS or not any(word[:1].isupper() for word in words) or \
             _holds_verb_cue(ctx.doc, " ".join(words)):
         return None
-    start = found.start("phrase")
-    end = start
-    for word in words:  # the kept words' end, in the text
-        end = ctx.text.index(word, end) + len(word)
-    return start, end
+    return tokens[0].start(), tokens[kept - 1].end()
 
 
 def _speaks_for(ctx: CueContext, end: int) -> bool:
