@@ -28,6 +28,7 @@ import dateparser
 import pandas as pd
 
 from ..text.lexicon import Lexicon, alternation, lowered, trie_pattern
+from .columns import missing
 
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r",(?!\s*\d{4})|[;:!?\n]|\.(?=\s+[A-Z“\"]|\s*$)|\bthat\b")
@@ -299,4 +300,4 @@ def resolve_said_on(text: str, cue_start: int, cue_end: int, published=None, aft
                     lexicon: Lexicon | None = None) -> pd.Timestamp:
     """The day the statement at this cue was made, or NaT when the text does not fix one day."""
     first, last = resolve_said_on_range(text, cue_start, cue_end, published, after, lexicon)
-    return first if pd.notna(first) and first == last else pd.NaT
+    return first if not missing(first) and first == last else pd.NaT

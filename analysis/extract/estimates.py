@@ -293,16 +293,16 @@ def _actor_kinds() -> dict[str, str]:
 def _kind(name) -> str:
     from ..link.actors import normalise
 
-    return _actor_kinds().get(normalise(name), "") if pd.notna(name) else ""
+    return _actor_kinds().get(normalise(name), "") if not missing(name) else ""
 
 
 @lru_cache(maxsize=4096)
 def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
     """Whether a claim's claimant names a speaker: not a date ("June"), a number ("000", "2024 Ten
     thousand troops"), nor a fragment ("CNN they", "video purporting")."""
-    if claimant is None or pd.isna(claimant):
+    if claimant is None or missing(claimant):
         return False
-    written = str(mention) if mention is not None and pd.notna(mention) else str(claimant)
+    written = str(mention) if mention is not None and not missing(mention) else str(claimant)
     words = WORD.findall(written)
     if not words or DIGIT.search(written) or DIGIT.search(str(claimant)):
         return False
@@ -414,7 +414,7 @@ class _Article:
                 return {**_claim_fields(holding[0], self), "claimant": subject, "claimant_mention": subject}
         if claim is None:  # a figure before a cue whose content missed it: "Some 1,000 fighters, the agency said";
             # with only claims whose speaker is no speaker around it, any speaker cued in the sentence
-            cued = [c for c in self.claims if c.speaker and pd.notna(c.cue_start) and s <= c.cue_start < e
+            cued = [c for c in self.claims if c.speaker and not missing(c.cue_start) and s <= c.cue_start < e
                     and (holding or c.cue_start >= end)]
             claim = min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
         row = _claim_fields(claim, self)
@@ -424,7 +424,7 @@ class _Article:
         cited = self.cited(end, e)
         if cited and (claim is None or phrase_key(cited) not in phrase_key(f"{claim.claimant} {claim.mention}")):
             row.update(reported_by=row["claimant"], claimant=cited, claimant_mention=cited, voice="claim")
-        if pd.isna(row["claimant"]):
+        if missing(row["claimant"]):
             row.update(self.unclaimed(start, k))
         return row
 
@@ -446,7 +446,7 @@ class _Article:
     def participle_subject(self, claim: Claim, s: int) -> str | None:
         """ "In June, his envoy X visited Y, announcing plans ...": a claim cued by a participle after a comma,
         whose speaker is no speaker, is the main clause's subject's."""
-        if pd.isna(claim.cue_start) or not self.text[max(s, int(claim.cue_start) - 2):int(claim.cue_start)].endswith(", "):
+        if missing(claim.cue_start) or not self.text[max(s, int(claim.cue_start) - 2):int(claim.cue_start)].endswith(", "):
             return None
         cue = int(claim.cue_start)
         start = max(s, self.text.rfind(";", s, cue) + 1)  # the clause of the participle's main verb
@@ -475,7 +475,7 @@ class _Article:
             return None
         stop = CLAUSE_MARK.search(self.text, end, e)
         first, last = date_range(self.text[end:stop.start() if stop else e], self.published, lexicon=self.lexicon)
-        said_on = first if pd.notna(first) and first == last else pd.NaT
+        said_on = first if not missing(first) and first == last else pd.NaT
         return {**_claim_fields(None), "claimant": name, "claimant_mention": name, "voice": "claim", "said_on": said_on}
 
     def cited(self, pos: int, limit: int) -> str | None:
@@ -498,7 +498,7 @@ class _Article:
             if named:
                 first, last = date_range(self.text[max(s, named[1] - 40):named[1]], self.published,
                                          lexicon=self.lexicon)
-                said_on = first if pd.notna(first) and first == last else pd.NaT
+                said_on = first if not missing(first) and first == last else pd.NaT
                 return {"claimant": named[0], "claimant_mention": named[0], "voice": "claim", "said_on": said_on}
         if k + 1 < len(self.spans):
             _, s1, e1 = self.spans[k + 1]
@@ -529,7 +529,7 @@ class _Article:
                 return None
             unit, category, casualties = shared["unit"], shared["category"], []
             if category == "casualties":
-                casualties = [shared["measure"]] if pd.notna(shared["measure"]) else []
+                casualties = [shared["measure"]] if not missing(shared["measure"]) else []
         verb = self.patterns.verb_before.search(text, max(s, amount.start - 40), amount.start)
         if verb and units.get(verb["verb"].lower()) == "casualties" and category in ("troops", "workers",
                                                                                       "casualties"):
@@ -574,11 +574,11 @@ class _Article:
 @lru_cache(maxsize=4096)
 def _period(text: str, claim: Claim, published, lexicon: Lexicon) -> tuple:
     """(said_from, said_to) of a claim with no day whose reporting clause names a period ("said last month")."""
-    if pd.notna(claim.said_on) or pd.isna(claim.cue_start) or pd.isna(claim.cue_end):
+    if not missing(claim.said_on) or missing(claim.cue_start) or missing(claim.cue_end):
         return pd.NaT, pd.NaT
     first, last = resolve_said_on_range(text, int(claim.cue_start), int(claim.cue_end), published, claim.after,
                                         lexicon)
-    return (first, last) if pd.notna(first) and first != last else (pd.NaT, pd.NaT)
+    return (first, last) if not missing(first) and first != last else (pd.NaT, pd.NaT)
 
 
 def _claim_fields(claim: Claim | None, article: _Article | None = None) -> dict:
@@ -596,7 +596,7 @@ def claim_for(claims: list[Claim], start: int, end: int, sent_start: int, sent_e
     inside = [c for c in claims if c.start <= start and end <= c.end]
     if inside:
         return max(inside, key=lambda c: (c.start, -c.end))
-    cued = [c for c in claims if pd.notna(c.cue_start) and sent_start <= c.cue_start < sent_end]
+    cued = [c for c in claims if not missing(c.cue_start) and sent_start <= c.cue_start < sent_end]
     return min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
 
 
@@ -638,7 +638,7 @@ def _earlier_period(wording: str, base, lexicon: Lexicon) -> tuple:
 
 def _derived_row(text: str, current: dict, start: int, end: int, figures: dict, published,
                  lexicon: Lexicon) -> dict:
-    base = current["said_on"] if pd.notna(current["said_on"]) else published
+    base = current["said_on"] if not missing(current["said_on"]) else published
     said_from, said_to = _earlier_period(text[start:end], base, lexicon)
     return {**current, **figures, "start": start, "end": end, "text": text[start:end], "derivation": text[start:end],
             "derived": True, "approximate": True, "said_on": said_from if said_from == said_to else pd.NaT,
@@ -718,7 +718,7 @@ def _share_rows(article: _Article, k: int, shares: list[re.Match], found: list) 
                     w.lower() not in lexicon.determiners for w in between):
                 continue
             predicate_from = base[1]["_unit_end"]
-        if base is None or pd.isna(base[1]["value"]) and pd.isna(base[1]["low"]):
+        if base is None or missing(base[1]["value"]) and missing(base[1]["low"]):
             continue
         amount, figure = base
         factor = lexicon.fractions[phrase_key(share["fraction"].replace("-", " "))]
@@ -761,13 +761,13 @@ def _restated(text: str, rows: list[dict]) -> None:
     source of that earlier statement (one pass in text order, figures looked up by value)."""
     stated: dict[tuple, dict] = {}
     for row in sorted((r for r in rows if not r["derived"]), key=lambda r: r["start"]):
-        if pd.notna(row["value"]) and RESTATED.search(text, max(0, row["start"] - 5), row["start"]):
+        if not missing(row["value"]) and RESTATED.search(text, max(0, row["start"] - 5), row["start"]):
             earlier = stated.get((row["category"], row["value"]))
             if earlier is not None:
                 row.update({key: earlier[key] for key in SOURCE_FIELDS})
-        if pd.notna(row["claimant"]):
+        if not missing(row["claimant"]):
             for key in ("value", "low", "high"):
-                if pd.notna(row[key]):
+                if not missing(row[key]):
                     stated[(row["category"], row[key])] = row
 
 
@@ -824,7 +824,7 @@ COUNTS = ("value", "low", "high")  # nullable Int64 columns (schemas.COLUMNS["es
 
 def _whole(number) -> object:
     """A figure rounded to a whole number (half away from zero), pd.NA when there is none."""
-    if number is None or pd.isna(number):
+    if number is None or missing(number):
         return pd.NA
     return int(math.floor(abs(number) + 0.5)) * (1 if number >= 0 else -1)
 

@@ -212,6 +212,20 @@ class _once:  # noqa: N801 - a decorator, like functools.cached_property
         return value
 
 
+@lru_cache(maxsize=4096)
+def _participle_form(words: str, kind: str, lexicon: Lexicon) -> tuple[bool, bool]:
+    """Are a cue's words an -ing participle ("saying", "specifically highlighting", "calling for"; not "is
+    saying"), and else one word that may open a participle clause ("Asked", with a subordinator before it)?
+    Cached: the same few cue words recur in every article."""
+    split = words.lower().split()
+    verb = next((w for w in split if not is_auxiliary(w, lexicon)), "")
+    if kind != "source" and verb.endswith("ing") and verb != "being" and \
+            not any(w in lexicon.auxiliaries or w in lexicon.modals for w in split):
+        return True, False
+    opener = content_words(lexicon).participle_opener.fullmatch(words[:1].upper() + words[1:])
+    return False, " " not in words and opener is not None
+
+
 @dataclass
 class CueContext:
     """A cue and the clause window around it; what several rules look at is computed once."""
@@ -245,15 +259,9 @@ class CueContext:
     @_once
     def is_participle(self) -> bool:
         """ "saying", or an opening "Asked about it, X said …"."""
-        cue, lexicon = self.cue, self.doc.lexicon
-        words = cue.text.lower().split()
-        verb = next((w for w in words if not is_auxiliary(w, lexicon)), "")
-        if cue.kind != "source" and verb.endswith("ing") and verb != "being" and \
-                not any(w in lexicon.auxiliaries or w in lexicon.modals for w in words):
-            return True  # "saying", "specifically highlighting", "calling for"; not "is saying"
-        openers = content_words(lexicon)  # the cue's own word first: it is rarely an opener ("When asked")
-        return " " not in cue.text and openers.participle_opener.fullmatch(cue.text[:1].upper() + cue.text[1:]) \
-            is not None and (not self.before or openers.subordinate_opener.fullmatch(self.before.rstrip()) is not None)
+        ing, opener = _participle_form(self.cue.text, self.cue.kind, self.doc.lexicon)
+        return ing or opener and (not self.before or content_words(self.doc.lexicon).subordinate_opener.fullmatch(
+            self.before.rstrip()) is not None)
 
     @_once
     def subject(self) -> SpeakerSpan | None:

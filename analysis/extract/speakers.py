@@ -256,7 +256,12 @@ class SpeakerSpan:
 def apposition_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> SpeakerSpan | None:
     """ "Jane Doe, a member of the committee, said", "Jane Doe, director of the centre, said": the name,
     with the apposition as its role."""
-    match = _apposition(text, lo, hi, _words(lexicon)) or REVERSED_APPOSITION.fullmatch(text, lo, hi) or \
+    words, end = _words(lexicon), hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if not words.after_apposition.search(text, max(lo, end - 24), hi):
+        return None  # every form below ends in a comma (and an adjunct) before the cue: most cues have none
+    match = _apposition(text, lo, hi, words) or REVERSED_APPOSITION.fullmatch(text, lo, hi) or \
         _reversed_after_comma(text, lo, hi)
     if not match:
         return None
@@ -270,8 +275,18 @@ def relative_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None)
     return SpeakerSpan(*match.span("who"), antecedent=antecedent) if antecedent else None
 
 
-def _np_start(tokens: list[re.Match], words: SpeakerWords) -> int:
-    """Index of the first token of the noun phrase that ends the token list."""
+def _np_start(tokens: list[re.Match], reach: int, words: SpeakerWords) -> int:
+    """Index of the first token of the noun phrase that ends the token list and reaches back to `reach`:
+    a noun phrase does not start with a preposition or a stray possessive."""
+    i = reach
+    while i < len(tokens) and ((low := tokens[i].group().lower()) in words.name_prepositions or low in ("’s", "'s")):
+        i += 1
+    return i
+
+
+def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
+    """How far back the noun phrase ending the token list reaches. Reading tokens[k] for k >= i - 2 only, and
+    testing i only against 1, it gives the same i (shifted) on a longer list when it gives i >= 2."""
     i = len(tokens)
     while i > 0 and len(tokens) - i < MAX_NP_TOKENS:
         word = tokens[i - 1].group()
@@ -286,9 +301,6 @@ def _np_start(tokens: list[re.Match], words: SpeakerWords) -> int:
         i -= 1
         if low in words.articles and not (i > 0 and tokens[i - 1].group().lower() in words.name_prepositions):
             break  # an article opens the phrase ("met the envoy"), unless inside a name ("Secretary of the Navy")
-    # a noun phrase does not start with a preposition or a stray possessive
-    while i < len(tokens) and tokens[i].group().lower() in words.name_prepositions | {"’s", "'s"}:
-        i += 1
     return i
 
 
@@ -296,6 +308,7 @@ SPACE = re.compile(r"\s")
 SPACES = re.compile(r"\s*")
 TRAILING_TAIL, TRAILING_MARGIN = 400, 200  # chars first read for trailing adverbials; the longest adverbial
 NP_TAIL = 120  # chars first read for the last tokens
+NP_SHORT_TAIL = 40  # chars read first for a noun phrase: most are a few words after a verb or a comma
 
 
 def _trailing_adverbials_start(text: str, lo: int, end: int, words: SpeakerWords) -> int:
@@ -317,10 +330,9 @@ def _trailing_adverbials_start(text: str, lo: int, end: int, words: SpeakerWords
         size *= 2
 
 
-def _last_tokens(text: str, lo: int, end: int, count: int, token: re.Pattern) -> list[re.Match]:
+def _last_tokens(text: str, lo: int, end: int, count: int, token: re.Pattern, size: int = NP_TAIL) -> list[re.Match]:
     """The last `count` (or more) tokens of text[lo:end], as `token.finditer(text, lo, end)` finds them:
     no token holds a space, so tokenising from a space gives the same tokens after it."""
-    size = NP_TAIL
     while True:
         start = max(lo, end - size)
         space = SPACE.search(text, start, end) if start > lo else None
@@ -354,11 +366,15 @@ def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     while end > lo and text[end - 1].isspace():
         end -= 1
     words = _words(lexicon)
-    tokens = _last_tokens(text, lo, _trailing_adverbials_start(text, lo, end, words), MAX_NP_TOKENS + 2,
-                          words.token)
+    end = _trailing_adverbials_start(text, lo, end, words)
+    tokens = _last_tokens(text, lo, end, 3, words.token, NP_SHORT_TAIL)
+    reach = _np_reach(tokens, words)
+    if reach < 2:  # the phrase may reach further back than these tokens: read enough of them
+        tokens = _last_tokens(text, lo, end, MAX_NP_TOKENS + 2, words.token)
+        reach = _np_reach(tokens, words)
     if not tokens:
         return None
-    i = _np_start(tokens, words)
+    i = _np_start(tokens, reach, words)
     if i >= len(tokens) or IN_NUMBER.match(text, max(0, tokens[i].start() - 2)):
         return None  # "… and 10,000 were expected": "000" is the end of a number, not a name
     return tokens[i].start(), tokens[-1].end()
