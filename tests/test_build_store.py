@@ -126,8 +126,8 @@ def test_a_dump_row_the_store_holds_unchanged_is_not_cleaned_again(tmp_path, mon
 
 def test_append_adds_and_another_extractor_version_re_extracts(tmp_path, monkeypatch):
     store = tmp_path / "store"
-    build(write_jsonl(tmp_path / "a.jsonl", generated_rows(6)), store, 1)  # a file per article and month ...
-    for month in (store / "data" / "sentences").iterdir():  # ... merged where a month has several
+    build(write_jsonl(tmp_path / "a.jsonl", generated_rows(6)), store, 1)  # six batches of one article ...
+    for month in (store / "data" / "sentences").iterdir():  # ... a file per month, not per batch and month
         assert len(list(month.iterdir())) < dataset.COMPACT_AT
     more = build_store(batches(write_jsonl(tmp_path / "b.jsonl", generated_rows(2, start=6))), store, append=True,
                        link="no")

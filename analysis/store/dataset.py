@@ -53,6 +53,7 @@ LINKING = Path(DATA, "_linking")  # a build's members and coverage rows, a file 
 ALL_TABLES = PER_ARTICLE + LINKED
 COMPACT_AT = 4  # a month partition with this many small files has them merged into one (fewer files: faster queries)
 SMALL_ROWS = 250_000  # files with fewer rows count as small
+MAX_OPEN_FILES = 120  # month files a build keeps open (a year of months for each per-article table)
 LINK_LIMIT = 100_000  # `link="auto"` links up to this many articles (100,100 linked in 692 s, 3.8 GB: the README)
 HASHED = ["article_id", "outlet", "title", "url", "published", "published_basis", "published_evidence",
           "encoding", "text", "removed", "status", "message"]
@@ -263,28 +264,74 @@ class _Writer:
         pq.write_table(table, path, compression="zstd")
         return self.entry(path, table.num_rows, month)
 
-    def write_months(self, name: str, frame: pd.DataFrame, months: pd.Series) -> list[dict]:
-        """A file per month of the frame's rows (`months`, parallel to it; NA: not written), in month order:
-        each the file `write` makes of that month's rows. The frame is made one Arrow table and cut by month,
-        since `Table.from_pandas` costs some milliseconds a call whatever the length. A month whose rows give
-        an object column another type than all rows do (its lists all empty: list<null>, not list<string>) is
-        converted on its own, as `write` would."""
-        table = _arrow(frame)
-        objects = [c for c in frame.columns if frame[c].dtype == object]
-        codes, uniques = pd.factorize(months, sort=True)
-        entries = []
-        for code, month in enumerate(uniques):
-            rows = np.flatnonzero(codes == code)
-            if all(pa.infer_type(frame[c].values[rows], from_pandas=True) == table.schema.field(c).type
-                   for c in objects):
-                entries.append(self._write(name, table.take(rows), month))
-            else:
-                entries.append(self.write(name, frame.iloc[rows], month))
-        return entries
-
     def discard(self) -> None:
         for path in self.written:
             path.unlink(missing_ok=True)
+
+
+@dataclass
+class _OpenFile:
+    path: Path
+    handle: pq.ParquetWriter
+    rows: int = 0
+
+
+class _MonthFiles:
+    """The per-article tables of one build, a file per table and month kept open while the batches come: each
+    batch appends a row group to the files of the months it holds. A build of many batches so writes a file per
+    month, not one per batch and month to be merged again at its end (a tenth of a build's CPU at 10,000
+    articles). At most MAX_OPEN_FILES are open; the least recently used is closed (its month gets a new file)."""
+
+    def __init__(self, writer: _Writer):
+        self.writer, self.open, self.closed = writer, {}, []
+
+    def write(self, name: str, frame: pd.DataFrame, months: pd.Series) -> None:
+        """The frame's rows, each in the file of its month (`months`, parallel to it; NA: not written). The
+        frame is made one Arrow table and cut by month: `Table.from_pandas` costs milliseconds a call."""
+        table = _arrow(frame)
+        codes, uniques = pd.factorize(months, sort=True)
+        for code, month in enumerate(uniques):
+            self._append(name, month, table.take(np.flatnonzero(codes == code)))
+
+    def _append(self, name: str, month: str, table: pa.Table) -> None:
+        key = (name, month)
+        current = self.open.pop(key, None)  # popped and put back: the dict's order is the order of use
+        if current is not None and not table.schema.equals(current.handle.schema):
+            try:  # a batch whose lists are all empty has list<null> columns; its file's first batch did not
+                table = table.cast(current.handle.schema)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                self._close(key, current)
+                current = None
+        if current is None:
+            path = self.writer.new_file(name, month)
+            current = _OpenFile(path, pq.ParquetWriter(path, table.schema, compression="zstd"))
+            if len(self.open) >= MAX_OPEN_FILES:
+                oldest = next(iter(self.open))
+                self._close(oldest, self.open.pop(oldest))
+        current.handle.write_table(table)
+        current.rows += table.num_rows
+        self.open[key] = current
+
+    def _close(self, key: tuple[str, str], current: _OpenFile) -> None:
+        current.handle.close()
+        self.closed.append((key, current))
+
+    def close(self) -> dict[str, list[dict]]:
+        """Close every file; their manifest entries by table, in month order."""
+        for key, current in list(self.open.items()):
+            self._close(key, current)
+        self.open = {}
+        entries: dict[str, list[dict]] = {}
+        for (name, month), current in sorted(self.closed, key=lambda item: (item[0], item[1].path.name)):
+            entries.setdefault(name, []).append(self.writer.entry(current.path, current.rows, month))
+        self.closed = []
+        return entries
+
+    def abort(self) -> None:
+        for current in self.open.values():
+            with contextlib.suppress(Exception):
+                current.handle.close()
+        self.open = {}
 
 
 def _sync(path: Path) -> None:
@@ -353,6 +400,7 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
         index = pd.DataFrame({column: pd.Series(dtype=object) for column in INDEX_COLUMNS})
     index = index.set_index("article_id", drop=False)
     writer = _Writer(root, build_id)
+    month_files = _MonthFiles(writer)
     files = {name: list(old["files"].get(name, [])) for name in ALL_TABLES}
     result = BuildResult(store=out, build_id=build_id)
     seen: set[str] = set()
@@ -376,7 +424,7 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
                 for name in PER_ARTICLE:
                     frame = tables[name]
                     if len(frame):
-                        files[name] += writer.write_months(name, frame, frame["article_id"].map(month_of))
+                        month_files.write(name, frame, frame["article_id"].map(month_of))
 
             for batch in _read_source(batches, index, version):
                 unchanged = _unchanged_rows(batch.unchanged, index)
@@ -416,6 +464,8 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
                 pending = (fresh, months, submitted)
             if pending is not None:
                 finish(pending)
+        for name, entries in month_files.close().items():
+            files[name] += entries
         if bar is not None:
             bar.close()
         # rows of articles that changed or left the source: rewrite only the month partitions holding them
@@ -473,6 +523,7 @@ def build_store(batches: Iterable[pd.DataFrame] | DumpReader, out: str | Path, *
         if bar is not None:
             bar.close()
         if not committed:
+            month_files.abort()
             if in_place:
                 writer.discard()
             else:
