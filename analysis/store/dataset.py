@@ -6,11 +6,11 @@
     STORE/data/_index/index-BUILD.parquet                  article_id, month, content and source hashes, ...
 
 `build_store(source, STORE)` streams the source's articles in batches through the per-article function
-(`analysis.extract.pipeline.extract_article`, on the local or the Dask engine) and writes each batch's rows
-as new files. An article whose row (text, date, metadata) hashes as the store's copy did and whose rows were
-extracted by the same `EXTRACTOR_VERSION` is not extracted again; from a dump (`DumpReader`), a row whose
-hash as read (before cleaning, `analysis.ingest.dumps`) is the index's is not even cleaned again: its
-status and message come from the index. Rows of articles that changed or left the
+(`analysis.extract.pipeline.extract_article`, on the local or the Dask engine) and appends each batch's rows
+to new files, one per table and month (`_MonthFiles`). An article whose row (text, date, metadata) hashes as
+the store's copy did and whose rows were extracted by the same `EXTRACTOR_VERSION` is not extracted again;
+from a dump (`DumpReader`), a row whose hash as read (before cleaning, `analysis.ingest.dumps`) is the index's
+is not even cleaned again: its status and message come from the index. Rows of articles that changed or left the
 source are removed by rewriting only the month partitions that hold them. Nothing a reader sees changes until
 the end: the new manifest is written beside the old and renamed over it (one atomic step), then the files it
 no longer names are deleted. A build that is stopped or killed therefore leaves the previous store as it was
