@@ -195,3 +195,34 @@ def test_a_killed_build_leaves_the_previous_store_intact(tmp_path, capsys):
     corpus = open_store(store)
     named = {f["path"] for files in corpus.manifest["files"].values() for f in files} | {corpus.manifest["index"]}
     assert {p.relative_to(store).as_posix() for p in (store / "data").rglob("*.parquet")} == named
+
+
+def test_month_files_keep_every_row_whatever_is_written_when(tmp_path, monkeypatch):
+    """A build's month files: rows wait for a row group, the largest waiting file is written when too much
+    waits, the least recently used file is closed when too many are open, and a month whose first rows have
+    only empty lists (list<null>) still takes later rows with words in them."""
+    def batch(k: int, words: bool) -> tuple[pd.DataFrame, pd.Series]:
+        frame = pd.DataFrame({"article_id": [f"a{k}-{i}" for i in range(3)],
+                              "pieces": [[f"w{k}"] if words else [] for _ in range(3)]})
+        return frame, pd.Series(["2024-01", f"2024-0{2 + k % 3}", "2024-01"])
+
+    written = {}
+    for rows, budget, most in ((100_000, 2**30, 120), (4, 2**30, 120), (100_000, 1, 120), (100_000, 2**30, 1)):
+        monkeypatch.setattr(dataset, "ROW_GROUP_ROWS", rows)
+        monkeypatch.setattr(dataset, "WAITING_BYTES", budget)
+        monkeypatch.setattr(dataset, "MAX_OPEN_FILES", most)
+        root = tmp_path / f"{rows}-{budget}-{most}"
+        files = dataset._MonthFiles(dataset._Writer(root, "b"))
+        for k in range(6):
+            files.write("t", *batch(k, words=k > 0))
+        entries = files.close()["t"]
+        assert [e["month"] for e in entries] == sorted(e["month"] for e in entries)
+        assert sum(e["rows"] for e in entries) == 18
+        frame = pd.concat([pd.read_parquet(root / e["path"]) for e in entries], ignore_index=True)
+        frame["pieces"] = frame["pieces"].map(list)
+        written[(rows, budget, most)] = frame.sort_values("article_id", kind="stable").reset_index(drop=True)
+    first, *others = written.values()
+    assert sorted(first["article_id"]) == sorted(f"a{k}-{i}" for k in range(6) for i in range(3))
+    assert first.set_index("article_id").loc["a3-0", "pieces"] == ["w3"]
+    for other in others:
+        pd.testing.assert_frame_equal(first, other)

@@ -54,6 +54,8 @@ ALL_TABLES = PER_ARTICLE + LINKED
 COMPACT_AT = 4  # a month partition with this many small files has them merged into one (fewer files: faster queries)
 SMALL_ROWS = 250_000  # files with fewer rows count as small
 MAX_OPEN_FILES = 120  # month files a build keeps open (a year of months for each per-article table)
+ROW_GROUP_ROWS = 100_000  # rows a build writes at once to a month file (a Parquet row group)
+WAITING_BYTES = 128 * 2**20  # Arrow bytes a build holds for all its month files at most before writing some
 LINK_LIMIT = 100_000  # `link="auto"` links up to this many articles (100,100 linked in 692 s, 3.8 GB: the README)
 HASHED = ["article_id", "outlet", "title", "url", "published", "published_basis", "published_evidence",
           "encoding", "text", "removed", "status", "message"]
@@ -273,17 +275,22 @@ class _Writer:
 class _OpenFile:
     path: Path
     handle: pq.ParquetWriter
-    rows: int = 0
+    rows: int = 0                                          # written
+    waiting: list[pa.Table] = field(default_factory=list)  # rows not yet written: the next row group
+    waiting_rows: int = 0
+    waiting_bytes: int = 0
 
 
 class _MonthFiles:
-    """The per-article tables of one build, a file per table and month kept open while the batches come: each
-    batch appends a row group to the files of the months it holds. A build of many batches so writes a file per
-    month, not one per batch and month to be merged again at its end (a tenth of a build's CPU at 10,000
-    articles). At most MAX_OPEN_FILES are open; the least recently used is closed (its month gets a new file)."""
+    """The per-article tables of one build, a file per table and month kept open while the batches come. A
+    build of many batches so writes a file per month, not one per batch and month to be merged again at its end
+    (a tenth of a build's CPU at 10,000 articles). A file's rows wait in memory until they make a row group of
+    ROW_GROUP_ROWS, or until all files' waiting rows pass WAITING_BYTES (the file with most is written then):
+    row groups of a batch's few rows would compress worse and read slower. At most MAX_OPEN_FILES are open; the
+    least recently used is closed first (its month gets a new file)."""
 
     def __init__(self, writer: _Writer):
-        self.writer, self.open, self.closed = writer, {}, []
+        self.writer, self.open, self.closed, self.waiting_bytes = writer, {}, [], 0
 
     def write(self, name: str, frame: pd.DataFrame, months: pd.Series) -> None:
         """The frame's rows, each in the file of its month (`months`, parallel to it; NA: not written). The
@@ -291,39 +298,56 @@ class _MonthFiles:
         table = _arrow(frame)
         codes, uniques = pd.factorize(months, sort=True)
         for code, month in enumerate(uniques):
-            self._append(name, month, table.take(np.flatnonzero(codes == code)))
+            self._append((name, month), table.take(np.flatnonzero(codes == code)))
+        while self.waiting_bytes > WAITING_BYTES:
+            self._flush(*max(self.open.items(), key=lambda item: item[1].waiting_bytes))
 
-    def _append(self, name: str, month: str, table: pa.Table) -> None:
-        key = (name, month)
+    def _append(self, key: tuple[str, str], table: pa.Table) -> None:
         current = self.open.pop(key, None)  # popped and put back: the dict's order is the order of use
-        if current is not None and not table.schema.equals(current.handle.schema):
-            try:  # a batch whose lists are all empty has list<null> columns; its file's first batch did not
-                table = table.cast(current.handle.schema)
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-                self._close(key, current)
-                current = None
         if current is None:
-            path = self.writer.new_file(name, month)
-            current = _OpenFile(path, pq.ParquetWriter(path, table.schema, compression="zstd"))
             if len(self.open) >= MAX_OPEN_FILES:
                 oldest = next(iter(self.open))
                 self._close(oldest, self.open.pop(oldest))
+            path = self.writer.new_file(*key)
+            current = _OpenFile(path, pq.ParquetWriter(path, table.schema, compression="zstd"))
+        self.open[key] = current
+        current.waiting.append(table)
+        current.waiting_rows += table.num_rows
+        current.waiting_bytes += table.nbytes
+        self.waiting_bytes += table.nbytes
+        if current.waiting_rows >= ROW_GROUP_ROWS:
+            self._flush(key, current)
+
+    def _flush(self, key: tuple[str, str], current: _OpenFile) -> None:
+        """Write the file's waiting rows as one row group."""
+        table = pa.concat_tables(current.waiting, promote_options="permissive")
+        self.waiting_bytes -= current.waiting_bytes
+        current.waiting, current.waiting_rows, current.waiting_bytes = [], 0, 0
+        if not table.schema.equals(current.handle.schema):
+            try:  # a batch whose lists are all empty has list<null> columns; the file's first batch may not
+                table = table.cast(current.handle.schema)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # then these rows make a file of their own
+                self.closed.append((key[0], self.writer._write(key[0], table, key[1])))
+                return
         current.handle.write_table(table)
         current.rows += table.num_rows
-        self.open[key] = current
 
     def _close(self, key: tuple[str, str], current: _OpenFile) -> None:
+        if current.waiting:
+            self._flush(key, current)
         current.handle.close()
-        self.closed.append((key, current))
+        if current.rows:
+            self.closed.append((key[0], self.writer.entry(current.path, current.rows, key[1])))
+        else:
+            current.path.unlink(missing_ok=True)
 
     def close(self) -> dict[str, list[dict]]:
-        """Close every file; their manifest entries by table, in month order."""
-        for key, current in list(self.open.items()):
-            self._close(key, current)
-        self.open = {}
+        """Write what waits, close every file; their manifest entries by table, in month order."""
+        for key in list(self.open):
+            self._close(key, self.open.pop(key))
         entries: dict[str, list[dict]] = {}
-        for (name, month), current in sorted(self.closed, key=lambda item: (item[0], item[1].path.name)):
-            entries.setdefault(name, []).append(self.writer.entry(current.path, current.rows, month))
+        for name, entry in sorted(self.closed, key=lambda item: (item[0], item[1]["path"])):
+            entries.setdefault(name, []).append(entry)
         self.closed = []
         return entries
 
