@@ -28,6 +28,12 @@ def test_quote_continues_over_paragraphs_that_open_with_a_mark():
     assert quoted(text) == ["We will stay.\n\n“We will not leave,"]
 
 
+def test_a_straight_mark_opening_the_next_paragraph_continues_the_quotation():
+    # wire copy in straight marks: the paragraph's quotation is left open, the next paragraph reopens it
+    text = 'The mayor said: "We will stay. It is our town.\n\n  "We will not leave," she said. "Never."'
+    assert quoted(text) == ['We will stay. It is our town.\n\n  "We will not leave,', "Never."]
+
+
 def test_unclosed_quote_without_continuation_is_dropped():
     text = "“We will stay.\n\nThe mayor left. Later he said “yes” again."
     assert quoted(text) == ["yes"]

@@ -56,6 +56,13 @@ def _paragraph_continues(text: str, newline: int) -> bool:
     return first is not None and first.group() in OPEN + STRAIGHT
 
 
+def _opens_line(text: str, i: int) -> bool:
+    """Is text[i] the first character of its line but for spaces?"""
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation's content, marks excluded, in text order.
 
@@ -78,8 +85,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 start = match.end()
                 newline, continues = lines.first_after(start), -1
             continue
-        if mark in OPEN and newline != -1 and newline < i:
-            continue  # the opening mark of a continued paragraph
+        if newline != -1 and newline < i and (mark in OPEN or (mark == STRAIGHT and _opens_line(text, i))):
+            continue  # the opening mark of a continued paragraph (a straight mark opening a line closes nothing)
         if mark in CLOSE or mark == STRAIGHT or (mark == "“" and not _opens(text, i)):  # “…,“ typed for ”
             if i - start >= MIN_CHARS:
                 spans.append((start, i))
