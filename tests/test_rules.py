@@ -493,3 +493,12 @@ def test_a_quotation_paragraph_signed_on_the_next_line_with_a_hyphen_is_the_sign
 ])
 def test_a_hyphen_line_signs_no_quotation_inside_a_sentence_nor_a_line_of_prose(text):
     assert "signature-dash" not in extract_attributions(text)["rule"].tolist()
+
+
+def test_a_cue_and_colon_after_a_quoted_phrase_introduce_the_quotation_after_them():
+    # the phrase before is the judge's words; the colon points the mayor's cue at what follows
+    text = ('After the judge said that the port might do better with "fewer cargo berths," the mayor said: '
+            '"I do not agree with him at all."')
+    frame = extract_attributions(text)
+    mayor = frame[frame["speaker_mention"] == "the mayor"]
+    assert mayor[["kind", "text"]].values.tolist() == [["direct", "I do not agree with him at all."]]

@@ -472,8 +472,8 @@ def ends_reporting_clause(doc: Doc, cue: Cue, hi: int, after_quote: bool) -> boo
         listener = mention_after(text, pos, hi, lexicon=doc.lexicon)
         pos = listener[1] if listener else pos
     rest = text[pos:hi].lstrip()
-    if rest[:1] == ":" and not after_quote:
-        return False  # "X told reporters: …" introduces what follows
+    if rest[:1] == ":" and (not after_quote or quote_starting_at(doc, pos, hi)):
+        return False  # "X told reporters: …" introduces what follows; after a quotation, a quotation after it
     if after_quote and words.clause_after_cue.match(rest):
         return False  # the quotation before is not theirs: “Marco!” the senator said his campaign was …
     if not rest or rest[0] in ".,;:!?)—–" or (after_quote and not THAT.match(rest)):
