@@ -34,6 +34,7 @@ COLUMNS = {
     "cue": "string", "cue_start": "Int64", "cue_end": "Int64", "said_on": "datetime64[ns]",
     "type": "string", "text": "string", "content_spans": "object", "rule": "string",
 }
+LABELS = pd.Index(list(COLUMNS), dtype=object)  # to_dict("records") of a frame: 1.6 -> 0.9 ms an article
 # The cue's kind gives the statement's type; prepositional sources, signatures and headline colons report speech.
 TYPES = {"speech": "speech", "belief": "belief", "finding": "finding", "intention": "intention"}
 PIECE_JOINER = " … "
@@ -91,7 +92,9 @@ def extract_attributions(text: str, published=None, lexicon: Lexicon | None = No
     (1) `claims.text` is text[start:end], the outer span. (2) canonicalised by data/actors.csv.
     `claims` adds claim_id, article_id, sentence_id, affiliation (from actors.csv) and quote_id."""
     columns = attribution_records(text, published, lexicon, doc=doc)
-    return pd.DataFrame({c: column(columns[c], d) for c, d in COLUMNS.items()}, copy=False)
+    frame = pd.DataFrame({c: column(columns[c], d) for c, d in COLUMNS.items()}, copy=False)
+    frame.columns = LABELS  # plain labels: pandas 3's Arrow-backed ones make each column read a third slower
+    return frame
 
 
 def attribution_records(text: str, published=None, lexicon: Lexicon | None = None, *,
