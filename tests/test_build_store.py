@@ -226,3 +226,16 @@ def test_month_files_keep_every_row_whatever_is_written_when(tmp_path, monkeypat
     assert first.set_index("article_id").loc["a3-0", "pieces"] == ["w3"]
     for other in others:
         pd.testing.assert_frame_equal(first, other)
+
+
+def test_month_files_put_rows_of_other_columns_or_types_in_files_of_their_own(tmp_path):
+    # frames a caller passes may carry columns of their own, which change from batch to batch
+    files = dataset._MonthFiles(dataset._Writer(tmp_path, "b"))
+    month = pd.Series(["2024-01"])
+    files.write("t", pd.DataFrame({"article_id": ["a1"], "code": [7]}), month)
+    files.write("t", pd.DataFrame({"article_id": ["a2"], "code": ["007"], "section": ["world"]}), month)
+    files.write("t", pd.DataFrame({"article_id": ["a3"], "code": [8]}), month)
+    entries = files.close()["t"]
+    read = [pd.read_parquet(tmp_path / e["path"]).to_dict("records") for e in entries]
+    assert read == [[{"article_id": "a1", "code": 7}], [{"article_id": "a2", "code": "007", "section": "world"}],
+                    [{"article_id": "a3", "code": 8}]]  # in the order they came, none cast to another type

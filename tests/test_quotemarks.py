@@ -34,6 +34,12 @@ def test_a_straight_mark_opening_the_next_paragraph_continues_the_quotation():
     assert quoted(text) == ['We will stay. It is our town.\n\n  "We will not leave,', "Never."]
 
 
+def test_a_reopened_quotation_still_ends_at_a_paragraph_that_does_not_continue_it():
+    text = 'Here they are:\n\n"Is he firm?\n\n"Has he fought?\n\nHe said "yes" then.'
+    assert quoted(text) == ["yes"]
+    assert quoted(text.replace('"Is', "“Is").replace('"Has', "“Has")) == ["yes"]
+
+
 def test_unclosed_quote_without_continuation_is_dropped():
     text = "“We will stay.\n\nThe mayor left. Later he said “yes” again."
     assert quoted(text) == ["yes"]

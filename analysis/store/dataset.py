@@ -53,7 +53,7 @@ LINKING = Path(DATA, "_linking")  # a build's members and coverage rows, a file 
 ALL_TABLES = PER_ARTICLE + LINKED
 COMPACT_AT = 4  # a month partition with this many small files has them merged into one (fewer files: faster queries)
 SMALL_ROWS = 250_000  # files with fewer rows count as small
-MAX_OPEN_FILES = 120  # month files a build keeps open (a year of months for each per-article table)
+MAX_OPEN_FILES = 120  # month files a build keeps open (two years of months for each of the five tables)
 ROW_GROUP_ROWS = 100_000  # rows a build writes at once to a month file (a Parquet row group)
 WAITING_BYTES = 128 * 2**20  # Arrow bytes a build holds for all its month files at most before writing some
 LINK_LIMIT = 100_000  # `link="auto"` links up to this many articles (100,100 linked in 692 s, 3.8 GB: the README)
@@ -271,6 +271,15 @@ class _Writer:
             path.unlink(missing_ok=True)
 
 
+def _fills(rows: pa.Schema, file: pa.Schema) -> bool:
+    """Can rows of this schema go into a file of that one? The same columns, each of the file's type or of no
+    type yet (all null, or lists all empty: a batch may have no role or no piece to write)."""
+    def untyped(kind: pa.DataType) -> bool:
+        return pa.types.is_null(kind) or (pa.types.is_list(kind) and pa.types.is_null(kind.value_type))
+
+    return rows.names == file.names and all(a.type == b.type or untyped(a.type) for a, b in zip(rows, file))
+
+
 @dataclass
 class _OpenFile:
     path: Path
@@ -304,6 +313,12 @@ class _MonthFiles:
 
     def _append(self, key: tuple[str, str], table: pa.Table) -> None:
         current = self.open.pop(key, None)  # popped and put back: the dict's order is the order of use
+        if current is not None and not table.schema.equals(current.handle.schema):
+            if _fills(table.schema, current.handle.schema):
+                table = table.cast(current.handle.schema)
+            else:  # other columns or types than the file's: these rows start a file of their own
+                self._close(key, current)
+                current = None
         if current is None:
             if len(self.open) >= MAX_OPEN_FILES:
                 oldest = next(iter(self.open))
@@ -319,16 +334,10 @@ class _MonthFiles:
             self._flush(key, current)
 
     def _flush(self, key: tuple[str, str], current: _OpenFile) -> None:
-        """Write the file's waiting rows as one row group."""
-        table = pa.concat_tables(current.waiting, promote_options="permissive")
+        """Write the file's waiting rows (all in its schema) as one row group."""
+        table = pa.concat_tables(current.waiting)
         self.waiting_bytes -= current.waiting_bytes
         current.waiting, current.waiting_rows, current.waiting_bytes = [], 0, 0
-        if not table.schema.equals(current.handle.schema):
-            try:  # a batch whose lists are all empty has list<null> columns; the file's first batch may not
-                table = table.cast(current.handle.schema)
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # then these rows make a file of their own
-                self.closed.append((key[0], self.writer._write(key[0], table, key[1])))
-                return
         current.handle.write_table(table)
         current.rows += table.num_rows
 

@@ -86,7 +86,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 newline, continues = lines.first_after(start), -1
             continue
         if newline != -1 and newline < i and (mark in OPEN or (mark == STRAIGHT and _opens_line(text, i))):
-            continue  # the opening mark of a continued paragraph (a straight mark opening a line closes nothing)
+            # the opening mark of a continued paragraph (a straight mark opening a line closes nothing); the
+            # quotation must close in this paragraph or be continued after it again
+            newline, continues = lines.first_after(match.end()), -1
+            continue
         if mark in CLOSE or mark == STRAIGHT or (mark == "“" and not _opens(text, i)):  # “…,“ typed for ”
             if i - start >= MIN_CHARS:
                 spans.append((start, i))
