@@ -50,10 +50,12 @@ def extract_article(article_id: str, text: str, published=None,
 
 
 def extract_records(jobs: list[tuple[str, str, object]], lexicon: Lexicon | None = None) -> list[dict]:
-    """`article_records` of a few jobs, in job order: what a worker sends back. Plain lists, no frames: a
-    frame costs about a millisecond to build whatever its length, so the caller builds one per table and
-    batch (`frames`), not one per chunk."""
-    return [article_records(*job, lexicon=lexicon) for job in jobs]
+    """`article_records` of a few jobs, their rows end to end in job order: what a worker sends back, as one
+    record of columns per table (fewer, longer lists to send than one record per article). Plain lists, no
+    frames: a frame costs about a millisecond to build whatever its length, so the caller builds one per
+    table and batch (`frames`), not one per chunk."""
+    records = [article_records(*job, lexicon=lexicon) for job in jobs]
+    return [{name: concat_columns([r[name] for r in records]) for name in TABLES}] if records else []
 
 
 def frames(records: list[dict]) -> dict[str, pd.DataFrame]:
