@@ -502,3 +502,35 @@ def test_a_cue_and_colon_after_a_quoted_phrase_introduce_the_quotation_after_the
     frame = extract_attributions(text)
     mayor = frame[frame["speaker_mention"] == "the mayor"]
     assert mayor[["kind", "text"]].values.tolist() == [["direct", "I do not agree with him at all."]]
+
+
+STORY = "\n\nThe agency said on Monday that the troops had moved towards the border over the weekend, officials said."
+
+
+@pytest.mark.parametrize("title, speaker, content", [
+    ("Thousands of troops expected at the border by December — report", "report",
+     "Thousands of troops expected at the border by December"),
+    ("Soldiers killed, wounded in the border war: Defence Ministry", "Defence Ministry",
+     "Soldiers killed, wounded in the border war"),
+])
+def test_a_title_line_naming_its_source_last_is_that_sources_statement(title, speaker, content):
+    frame = extract_attributions(title + STORY)
+    row = frame[frame["rule"] == "headline-source"]
+    assert row[["speaker_mention", "text"]].values.tolist() == [[speaker, content]]
+
+
+@pytest.mark.parametrize("title", [
+    "Live updates on the border war: Oct. 25",       # a date, not a source
+    "A self-made man and his long road - profile",    # the page's own label
+    "The well-known self-made man's long road",       # no source at all
+    "Troops moved to the border, officials say: report.",  # a sentence, not a title
+])
+def test_a_title_line_without_a_source_last_is_no_statement(title):
+    assert "headline-source" not in extract_attributions(title + STORY)["rule"].tolist()
+
+
+def test_a_source_last_is_only_read_in_the_pages_head():
+    story = ("The agency said on Monday that the troops had moved towards the border over the weekend, as most of "
+             "the analysts it had asked about the deployment had expected since the start of the month.")
+    text = story + "\n\nThousands of troops expected at the border by December — report\n\n" + story
+    assert "headline-source" not in extract_attributions(text)["rule"].tolist()

@@ -27,8 +27,9 @@ Cue rules, by name:
 - colon-quotation      "The minister said:" ending a paragraph, a quotation paragraph after it.
 - forward              "X said (that) …", "X told Y …": the clause after the cue.
 Document rules: signature-dash (“…” ― Name; a quotation paragraph and "- Name" on the line under it),
-headline-colon ("Poll: Wealthy voters abandon …"), colon-lead ("The senator went further: “…”": the
-sentence's subject, whatever the verb before the colon).
+headline-colon ("Poll: Wealthy voters abandon …"), headline-source ("Troops expected in Russia by December —
+report", "Soldiers killed in the war: NIS": a title line that names its source last), colon-lead ("The senator
+went further: “…”": the sentence's subject, whatever the verb before the colon).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
 quote-continuation (made in `selection.continue_quotations`).
 """
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Callable, Iterator, NamedTuple
 
-from ..text.doc import Doc
+from ..text.doc import HEADLINE_MAX_WORDS, SENTENCE_END, Doc
 from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_words, speaker_pronouns
 from ..text.quotemarks import is_title
 from .content import (CLOSING, COLON_LEAD, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
@@ -59,6 +60,10 @@ HEADLINE = re.compile(r"""
     ^[“"]?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})   # up to four capitalised words opening a line
     (?P<colon>:)\s+(?=[A-Z“"‘'])[^\n]+                         # a colon, then what they say (‘…’ in a headline)""",
     re.M | re.VERBOSE)
+HEAD_PARAGRAPHS = 6  # a page's head: headline, subhead, byline, date lines, before the story
+# "… by December — report", "…: NIS": a line ending in its source after a dash or a colon (up to three words)
+SOURCE_LAST = re.compile(r"(?P<content>[^\n]{12,}?)[ \t]*(?P<mark>(?<=[ \t])(?:[—–]|--?)|:)[ \t]+"
+                         r"(?P<name>[A-Za-z][\w’'.&-]*(?:[ \t]+[A-Za-z][\w’'.&-]*){0,2})[ \t]*$", re.M)
 # "The film ― which weaves … together ― explains": an insertion between dashes, commas allowed.
 DASH_INSERTION = re.compile(r"""
     \s*(?P<subject>[^,;“”"―—–]{1,80}?)       # the subject
@@ -688,6 +693,32 @@ def headline_claims(doc: Doc) -> Iterator[Candidate]:
                             mention_of(doc, SpeakerSpan(*match.span("name"))), match.start())
 
 
+def headline_sources(doc: Doc) -> Iterator[Candidate]:
+    """ "Ten thousand troops expected in Russia by December — report", "Soldiers killed in the war: NIS": a line
+    of the page's head (its first HEAD_PARAGRAPHS paragraphs, before the story's first long one) with no sentence
+    end, whose last one to three words, after a dash or a colon, name where the rest comes from."""
+    text = doc.text
+    for start, end in doc.paragraphs[:HEAD_PARAGRAPHS]:
+        if len(text[start:end].split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS:
+            return  # the story has begun
+        match = SOURCE_LAST.match(text, start, end)
+        if match is None or SENTENCE_END.search(text, start, end) or not _names_a_source(doc, match["name"]):
+            continue
+        content = trim(text, *match.span("content"))
+        if len(text[content[0]:content[1]].split(None, MIN_CONTENT_WORDS)) >= MIN_CONTENT_WORDS:
+            cue = Cue(*match.span("mark"), match["mark"], "headline", "speech", False)
+            yield Candidate("headline-source", cue, Content("indirect", [content]),
+                            mention_of(doc, SpeakerSpan(*match.span("name"))), start)
+
+
+def _names_a_source(doc: Doc, name: str) -> bool:
+    """A source's words: letters, no date or figure ("— Oct. 25", ": Day 500"), no label of the page's own."""
+    calendar = {w.lower() for w in (*doc.lexicon.weekdays, *doc.lexicon.month_forms)}
+    words = name.lower().replace(".", " ").split()
+    return not any(w in calendar or any(c.isdigit() for c in w) for w in words) and \
+        phrase_key(name) not in doc.lexicon.editorial_labels
+
+
 def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
     """ "The senator went further: “…”": a quotation after a colon (in its sentence, or opening the paragraph
     after one) holds the words of the sentence's subject, whatever the verb before the colon. (Where a cue
@@ -709,5 +740,6 @@ def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
 
 
 DOCUMENT_RULES: dict[str, Callable[[Doc], Iterator[Candidate]]] = {
-    "signature-dash": signed_quotes, "headline-colon": headline_claims, "colon-lead": colon_lead_quotes,
+    "signature-dash": signed_quotes, "headline-colon": headline_claims, "headline-source": headline_sources,
+    "colon-lead": colon_lead_quotes,
 }
