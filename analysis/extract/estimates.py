@@ -300,9 +300,9 @@ def _kind(name) -> str:
 def is_speaker(mention, claimant, lexicon: Lexicon) -> bool:
     """Whether a claim's claimant names a speaker: not a date ("June"), a number ("000", "2024 Ten
     thousand troops"), nor a fragment ("CNN they", "video purporting")."""
-    if claimant is None or missing(claimant):
+    if missing(claimant):
         return False
-    written = str(mention) if mention is not None and not missing(mention) else str(claimant)
+    written = str(mention) if not missing(mention) else str(claimant)
     words = WORD.findall(written)
     if not words or DIGIT.search(written) or DIGIT.search(str(claimant)):
         return False
@@ -824,7 +824,7 @@ COUNTS = ("value", "low", "high")  # nullable Int64 columns (schemas.COLUMNS["es
 
 def _whole(number) -> object:
     """A figure rounded to a whole number (half away from zero), pd.NA when there is none."""
-    if number is None or missing(number):
+    if missing(number):
         return pd.NA
     return int(math.floor(abs(number) + 0.5)) * (1 if number >= 0 else -1)
 

@@ -713,7 +713,7 @@ def headline_sources(doc: Doc) -> Iterator[Candidate]:
 
 def _names_a_source(doc: Doc, name: str) -> bool:
     """A source's words: letters, no date or figure ("— Oct. 25", ": Day 500"), no label of the page's own."""
-    calendar = {w.lower() for w in (*doc.lexicon.weekdays, *doc.lexicon.month_forms)}
+    calendar = speaker_words(doc.lexicon).calendar
     words = name.lower().replace(".", " ").split()
     return not any(w in calendar or any(c.isdigit() for c in w) for w in words) and \
         phrase_key(name) not in doc.lexicon.editorial_labels

@@ -309,7 +309,7 @@ class _MonthFiles:
         for code, month in enumerate(uniques):
             self._append((name, month), table.take(np.flatnonzero(codes == code)))
         while self.waiting_bytes > WAITING_BYTES:
-            self._flush(*max(self.open.items(), key=lambda item: item[1].waiting_bytes))
+            self._flush(max(self.open.values(), key=lambda f: f.waiting_bytes))
 
     def _append(self, key: tuple[str, str], table: pa.Table) -> None:
         current = self.open.pop(key, None)  # popped and put back: the dict's order is the order of use
@@ -331,9 +331,9 @@ class _MonthFiles:
         current.waiting_bytes += table.nbytes
         self.waiting_bytes += table.nbytes
         if current.waiting_rows >= ROW_GROUP_ROWS:
-            self._flush(key, current)
+            self._flush(current)
 
-    def _flush(self, key: tuple[str, str], current: _OpenFile) -> None:
+    def _flush(self, current: _OpenFile) -> None:
         """Write the file's waiting rows (all in its schema) as one row group."""
         table = pa.concat_tables(current.waiting)
         self.waiting_bytes -= current.waiting_bytes
@@ -343,7 +343,7 @@ class _MonthFiles:
 
     def _close(self, key: tuple[str, str], current: _OpenFile) -> None:
         if current.waiting:
-            self._flush(key, current)
+            self._flush(current)
         current.handle.close()
         if current.rows:
             self.closed.append((key[0], self.writer.entry(current.path, current.rows, key[1])))
