@@ -150,6 +150,17 @@ def test_columns_are_built_in_their_declared_dtypes():
     assert complete["end"].dtype == "Int64" and complete["end"].isna().tolist() == [False, True]
 
 
+def test_a_frame_of_arrays_is_the_frame_a_dict_of_them_makes(monkeypatch):
+    from analysis.extract.columns import frame_of, integers, strings
+
+    arrays, labels = [integers([1, None]), strings(["a", None])], pd.Index(["n", "s"], dtype=object)
+    expected = pd.DataFrame(dict(zip(labels, arrays)), columns=labels)
+    pd.testing.assert_frame_equal(frame_of(arrays, labels), expected)
+    assert frame_of([], pd.Index([], dtype=object)).shape == (0, 0)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")  # a pandas without it: the dict, same frame
+    pd.testing.assert_frame_equal(frame_of(arrays, labels), expected)
+
+
 def test_a_quotation_no_statement_holds_is_a_quote_without_a_claim():
     text = "The mayor said the road was open. “Nobody warned us about the closure.” Drivers called it a “fiasco”."
     quotes, claims = quotes_and_claims("u1", text, Doc(text).sentence_table(), extract_attributions(text))
