@@ -83,6 +83,16 @@ def test_who_said_gives_the_antecedent_as_speaker():
     assert (row["speaker"], row["speaker_mention"], row["speaker_role"]) == ("Ann Lee", "who", "Senator")
 
 
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Across the valley, farmers who say the rules will ruin them blocked roads.", "who", "farmers"),
+    ("A survey that found most residents want a new bridge came out on Monday.", "that", "survey"),
+    ("She thanked the nurses who have repeatedly warned that the ward is short of staff.", "who", "nurses"),
+])
+def test_a_relative_pronoun_without_a_comma_speaks_for_its_antecedent(text, mention, speaker):
+    row = extract_attributions(text).iloc[0]
+    assert (row["speaker_mention"], row["speaker"]) == (mention, speaker)
+
+
 def test_subject_before_a_relative_insertion_speaks():
     text = "The envoy, who arrived on Monday, said the talks had failed."
     row = extract_attributions(text).iloc[0]

@@ -71,6 +71,8 @@ DASH_INSERTION = re.compile(r"""
     """, re.VERBOSE)
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
+# "lawmakers who said", "a poll that showed": a relative pronoun right before the cue is its subject
+RELATIVE_SUBJECT = re.compile(r"(?<=\w)[ \t]+(?P<who>who|that|which)[ \t]+\Z")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 # "…,” said a former aide, Jane Roe, who …": the name after an inverted speaker's role
 NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
@@ -271,12 +273,20 @@ class CueContext:
     @_once
     def subject(self) -> SpeakerSpan | None:
         """The noun phrase right before the cue, past a restrictive relative ("One of the doctors who
-        signed the letter called …")."""
+        signed the letter called …"); or a restrictive relative pronoun for its antecedent ("voters who
+        said", "a poll that found")."""
         speaker = mention_before(self.text, self.lo, self.cue.start, self.lexicon)
+        if speaker is None:
+            return self._relative_subject()
         restrictive = RESTRICTIVE_RELATIVE.search(self.text, self.lo, speaker[0]) if speaker else None
         if restrictive:
             speaker = mention_before(self.text, self.lo, restrictive.start(), self.lexicon) or speaker
         return _span(speaker)
+
+    def _relative_subject(self) -> SpeakerSpan | None:
+        relative = RELATIVE_SUBJECT.search(self.text, max(self.lo, self.cue.start - 12), self.cue.start)
+        antecedent = mention_before(self.text, self.lo, relative.start(), self.lexicon) if relative else None
+        return SpeakerSpan(*relative.span("who"), antecedent=antecedent) if antecedent else None
 
     def forward(self, hi: int | None = None) -> Content | None:
         return forward_content(self.doc, self.cue, self.hi if hi is None else hi, self.lo)
