@@ -137,6 +137,9 @@ def test_a_slash_joins_a_token_in_a_mention():
     ("“Stay with me,” the singer sings to the crowd", "the singer"),
     ("At least one senator wasn’t keen", "one senator"),
     ("If the mayor wins, the city could", "the city"),
+    ("But Lopez went further", "Lopez"),  # a conjunction before a one-word name or a determiner
+    ("And the mayor went further", "the mayor"),
+    ("On Friday the mayor doubled down", "the mayor"),  # a day without a comma
 ])
 def test_sentence_subject_stops_at_its_verb(text, expected):
     span = sentence_subject(text, 0, len(text))
