@@ -29,6 +29,9 @@ def before(text):
     ("Jane Doe in March", "Jane Doe"),
     ("Jane Doe, 82,", "Jane Doe"),
     ("Jane Doe on Monday (local time)", "Jane Doe"),
+    ("Jane Doe this past week", "Jane Doe"),
+    ("Jane Doe over the weekend", "Jane Doe"),
+    ("Jane Doe late last year", "Jane Doe"),
 ])
 def test_mention_before_a_cue(text, expected):
     assert before(text) == expected

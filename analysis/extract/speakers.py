@@ -111,8 +111,8 @@ def _trailing_adverbials(lexicon: Lexicon) -> tuple[re.Pattern, frozenset]:
     last |= {f"{word}s" for word in last} | {"minute", "minutes", "hour", "hours", "day", "days"}
     return re.compile(rf"""
     (?=[\s,(])                                                   # every adverbial's first character: a cheap test
-    (?: \s+(?:on|last|this|late|early)\s+                          # on Monday, last week, late night
-          (?:{weekdays}|{role('time')}|{role('day_part')})
+    (?: \s+(?:(?:late|early)\s+)?(?:on|last|this|late|early|over\s+the)\s+  # on Monday, last week, late night,
+          (?:(?:past|last)\s+)?(?:{weekdays}|{role('time')}|{role('day_part')})  # this past week, over the weekend
           (?:\s+(?:{role('day_part')}))?                             # on Tuesday night
       | \s+(?:on\s+)?(?:{month_forms})[a-z]*\.?\s+\d{{1,2}}          # on Oct. 22
       | \s+(?:{role('trailing_adverb')})
