@@ -186,7 +186,7 @@ def test_intentions_and_demands_report_their_complement(text, cue, content):
 
 
 def test_a_preposition_after_the_cue_is_no_content():
-    assert rows("He spoke about the plan and said of the vote in a long speech.").empty
+    assert rows("He stood by the plan and said of the vote in a long speech.").empty
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -922,3 +922,26 @@ def test_an_inverted_speaker_goes_on_over_a_preposition_after_said_but_an_object
     assert frame[["kind", "speaker_mention"]].values.tolist() == [["direct", "a spokesman"]]
     frame = rows("Jane Roe, eager to score a point, attacked Tom Berry for skipping the vote.")
     assert frame[["speaker_mention", "content"]].values.tolist() == [["Jane Roe", "Tom Berry for skipping the vote"]]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("At the rally the governor talked about the new bridge over the river.", "talked about",
+     "the new bridge over the river"),
+    ("The coach spoke about the injuries that had cost the team its season.", "spoke about",
+     "the injuries that had cost the team its season"),
+])
+def test_talking_about_a_topic_reports_it(text, cue, content):
+    only(text, cue=cue, content=content)
+
+
+@pytest.mark.parametrize("text", [
+    "The levy the mayor talked about in May never passed.",
+    "The bridge was all the governor spoke about, and the crowd cheered.",
+])
+def test_a_stranded_preposition_of_the_cue_reports_nothing_after_it(text):
+    assert rows(text).empty
+
+
+def test_a_main_clause_with_a_contracted_subject_ends_an_opening_subordinate_clause():
+    only("And while she said she would back the bill, it’s unlikely to pass the Senate.",
+         content="she would back the bill")

@@ -23,6 +23,7 @@ from .speakers import mention_after
 
 CLOSING = re.compile(r"(?:[”\"»“]|'')\s*")  # after a quotation's words: “ there is a mistyped ” (text.quotemarks)
 BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
+SPACES = re.compile(r"\s*")
 THAT = re.compile(r"\bthat\b")
 # Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",
 # "called them on it:⏎⏎“…”".
@@ -122,7 +123,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             rf"{capital('subordinate_opener')})|{capital('introductory')}|{capital('preposition')}"
             rf"|(?!(?:{capital('not_participle')})\b)[A-Z][a-z]+ing)\b"),
         main_clause_start=re.compile(rf"(?:,|\s[―—–]|\s--)\s+(?!(?:{role('not_main_clause')})\b)"
-                                     r"(?=[A-Za-z]\w*\s)"),
+                                     r"(?=[A-Za-z][\w’']*\s)"),
         adjunct_then_subject=re.compile(rf"\s*(?:{role('subject_adjunct')})\b[^,.;:“”\"\n]{{1,50}}?\s"
                                         rf"(?=(?:{speakers})(?:\s+[a-z]|[’']\w))"),
         topic=re.compile(rf"\s*(?:{role('topic')})\s+(?!{APPROXIMATE_AMOUNT})"),
@@ -265,6 +266,8 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     quote = quote_starting_at(doc, pos, hi)
     if quote:
         return quote, "quote"
+    if _stranded_after_cue(doc, cue, pos, hi):
+        return None  # "what she talked about, this is …": the cue's own preposition is stranded
     that = that_clause(doc, cue, pos, hi)
     if that is not None:
         return that, "clause"
@@ -288,6 +291,16 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if infinitive is not None:
         return infinitive, "clause"  # "told his supporters at a rally to go", "vowed on Sunday at a rally to end"
     return (when.end() if when else pos), "rest"
+
+
+def _stranded_after_cue(doc: Doc, cue: Cue, pos: int, hi: int) -> bool:
+    """Does a cue ending in a preposition ("talk about", "point to", "call for") leave it stranded: a
+    punctuation mark or an adjunct right after it ("the problem they pointed to in May", "all he talked
+    about, …")? Its object is then the noun before, not the words after."""
+    if " " not in cue.lemma or cue.lemma.rsplit(None, 1)[-1] not in doc.lexicon.attribution_words.get("preposition", ()):
+        return False
+    after = SPACES.match(doc.text, pos, hi).end()
+    return content_words(doc.lexicon).stranded.match(doc.text, after, hi) is not None
 
 
 def _adjunct_then_quote(doc: Doc, pos: int, hi: int) -> re.Match | None:
