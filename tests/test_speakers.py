@@ -96,6 +96,11 @@ def test_a_relative_pronoun_without_a_comma_speaks_for_its_antecedent(text, ment
     assert (row["speaker_mention"], row["speaker"]) == (mention, speaker)
 
 
+@pytest.mark.parametrize("text", ["The crew ignored that shows a leak in the hull.", "The crew knows that shows a leak."])
+def test_that_after_a_verb_is_no_relative_pronoun(text):
+    assert extract_attributions(text)["speaker_mention"].ne("that").all()
+
+
 def test_subject_before_a_relative_insertion_speaks():
     text = "The envoy, who arrived on Monday, said the talks had failed."
     row = extract_attributions(text).iloc[0]

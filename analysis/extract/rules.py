@@ -284,9 +284,14 @@ class CueContext:
         return _span(speaker)
 
     def _relative_subject(self) -> SpeakerSpan | None:
+        """Not after a verb, where "that" is a demonstrative subject ("the crew ignored that shows …")."""
         relative = RELATIVE_SUBJECT.search(self.text, max(self.lo, self.cue.start - 12), self.cue.start)
         antecedent = mention_before(self.text, self.lo, relative.start(), self.lexicon) if relative else None
-        return SpeakerSpan(*relative.span("who"), antecedent=antecedent) if antecedent else None
+        last = self.text[antecedent[0]:antecedent[1]].rsplit(None, 1)[-1] if antecedent else ""
+        if not last or last.islower() and (last.endswith("ed") or last in self.lexicon.cues or
+                                           last in self.lexicon.auxiliaries):
+            return None
+        return SpeakerSpan(*relative.span("who"), antecedent=antecedent)
 
     def forward(self, hi: int | None = None) -> Content | None:
         return forward_content(self.doc, self.cue, self.hi if hi is None else hi, self.lo)
