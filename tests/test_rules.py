@@ -181,6 +181,7 @@ def test_a_verb_outside_the_lexicon_in_the_tag_of_a_quotation_reports_it(text, s
     ("“Visitors must sign in,” the notice states in bold letters.", "the notice", "states", "Visitors must sign in,"),
     ("“Thank you, volunteers,” reads the banner.", "the banner", "reads", "Thank you, volunteers,"),
     ("The club's note read: “Training resumes on Monday.”", "The club's note", "read", "Training resumes on Monday."),
+    ("The permit states, “No fires after dark.”", "The permit", "states", "No fires after dark."),
     ("“Not again,” groaned the goalkeeper.", "the goalkeeper", "groaned", "Not again,"),
     ("At the meeting, the treasurer deadpanned, ''We are broke but happy.''", "the treasurer", "deadpanned",
      "We are broke but happy."),

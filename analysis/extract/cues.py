@@ -208,7 +208,8 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     """Any past-tense verb in -ed, or one of the lexicon's `tag_verbs` ("read", "states"), in the short
     reporting clause after a quotation closed by a comma, "?" or "!": a subject (a pronoun, or at most four
     words) then the verb, or the verb then a subject. Right before a quotation: a tag verb ("read: “…”"), or
-    a past verb and a comma when the quotation opens a sentence ("she cracked, “I …”")."""
+    a past verb and a comma when the quotation opens a sentence ("she cracked, “I …”"). A tag verb may have a
+    colon or a comma ("The sign read: “…”", "the permit states, “…”")."""
     verb = r"(?P<verb>[a-z]{2,}ed|" + alternation(lexicon.tag_verbs) + r")\b"
     subject = rf"(?P<subject>{speaker_pronouns(lexicon)}|(?:{WORD}[ \t]+){{0,3}}{WORD})"
     determiner = role_pattern(lexicon, "tag_determiner")
@@ -218,7 +219,7 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
     return TagPatterns(
         after=re.compile(rf"[”\"]?[ \t]+{subject}[ \t]+{verb}{end}"),
         inverted=re.compile(rf"[”\"]?[ \t]+{verb}[ \t]+{inverted_subject}{end}"),
-        before=re.compile(r"\b(?:(?P<verb>" + alternation(lexicon.tag_verbs) + r")[ \t]*:?"
+        before=re.compile(r"\b(?:(?P<verb>" + alternation(lexicon.tag_verbs) + r")[ \t]*[:,]?"
                           r"|(?P<past>[a-z]{3,}ed(?:[ \t]+(?:back|up|out|in))?),)[ \t]*\Z"),
     )
 
