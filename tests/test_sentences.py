@@ -48,6 +48,7 @@ def sentences(text):
     ("He said, “We are ready.” Then he left.", ["He said, “We are ready.”", "Then he left."]),
     ("“It is over.” “No, it isn’t,” he replied.", ["“It is over.”", "“No, it isn’t,” he replied."]),
     ("He wants delays. ''We will fight,'' he said.", ["He wants delays.", "''We will fight,'' he said."]),
+    ("He agreed. (“We will sign,” she said.) It passed.", ["He agreed.", "(“We will sign,” she said.)", "It passed."]),
     ("Troops were sent to Ft. Bragg and Mt. Hood. Few returned.",
      ["Troops were sent to Ft. Bragg and Mt. Hood.", "Few returned."]),
 ])

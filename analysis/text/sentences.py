@@ -21,7 +21,8 @@ from .lexicon import Lexicon
 # A line holding a non-space character, whole. Anchored at the line's start, and possessive, so a
 # line of spaces is read once, not once per space.
 PARAGRAPH = re.compile(r"^[^\S\n]*+\S[^\n]*+", re.MULTILINE)
-OPENER = r"(?:''|[\"“‘'(\[])?"  # an opening quote mark or bracket; '' is one in some newspapers' text
+# an opening quote mark or bracket, or both ("(“…"); '' is one quote mark in some newspapers' text
+OPENER = r"(?:[(\[]?(?:''|[\"“‘'])|[(\[])?"
 # Possessive runs, and a run of . ! ? is only tried from its first character: a long run of them (or of
 # closing marks) not followed by a capital is read once, not once per character.
 BOUNDARY = re.compile(r"""
