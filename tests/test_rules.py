@@ -462,6 +462,7 @@ def test_an_opening_mark_typed_for_the_closing_one_still_closes_the_quotation_of
     ("The hearing went on.\n\n“Is this the plan?” Roe asked reporters angrily after the hearing.", 1),
     ("The hearing went on.\n\n“Who is in charge here?” Roe asked, turning to the clerk. “Anyone?”", 2),
     ("The hearing went on.\n\n“We will not pay!” Roe declared, a line she repeats at every meeting.", 1),
+    ("The hearing went on.\n\n“Who will pay for it?” Roe asked, repeating her question to the board.", 1),
 ])
 def test_the_short_tag_of_a_question_goes_on_over_a_listener_an_adverb_or_a_participle(text, quoted):
     frame = extract_attributions(text)

@@ -160,8 +160,8 @@ def _tags_previous_quotation(doc: Doc, lo: int, cue: Cue) -> bool:
     asks = text[quote_end.start():quote_end.start() + 1] in "?!"
     # “…?” she told ITV. / “…?” he asked the mayor.: a listener after "told", or after "asked" (an inverting lemma)
     listens = cue.takes_object or (asks and cue.lemma in rule_words(doc.lexicon).inverting)
-    listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS),
-                             lexicon=doc.lexicon) if listens and not inverted else None
+    listens = listens and not inverted and "," not in text[cue.end:rest]  # no listener after a comma: “…?” he asked, repeating …
+    listener = mention_after(text, rest, min(len(text), rest + MAX_LISTENER_CHARS), lexicon=doc.lexicon) if listens else None
     if listener:
         rest = AFTER_TAG.match(text, listener[1]).end()
     if asks:
