@@ -321,6 +321,12 @@ def test_a_quotation_tagged_by_a_speaker_phrase_of_several_parts(text, speaker):
     assert frame[["rule", "speaker_mention", "kind"]].values.tolist() == [["quote-tag", speaker, "direct"]]
 
 
+def test_a_quotation_ending_in_a_quotation_of_its_own_tagged_by_a_phrase_with_a_relative_clause():
+    text = "“My answer is ‘yes, but not now,’” Ana Ruiz, who has argued for the toll for years, said."
+    tagged = extract_attributions(text).query("rule == 'quote-tag'")
+    assert tagged[["speaker_mention", "text"]].values.tolist() == [["Ana Ruiz", "My answer is ‘yes, but not now,’"]]
+
+
 @pytest.mark.parametrize("text", [
     "The harbour master shot back: ''That would be a good start.''",
     "The mayor said of the plan: ''It is the best we have.''",

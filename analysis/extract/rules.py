@@ -71,6 +71,8 @@ DASH_INSERTION = re.compile(r"""
     """, re.VERBOSE)
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
+# ", who has proposed repealing it," in a speaker phrase: its verbs are the relative clause's, not the tag's
+RELATIVE_INSERTION = re.compile(r",[ \t]*(?:who|which)\b[^,]*,")
 # "lawmakers who said", "a poll that showed": a relative pronoun right before the cue is its subject
 RELATIVE_SUBJECT = re.compile(r"(?<=\w)[ \t]+(?P<who>who|that|which)[ \t]+\Z")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
@@ -440,11 +442,12 @@ def quote_tag(ctx: CueContext) -> Found | None:
     is the phrase's first name, or the name after its opening role."""
     text, cue = ctx.text, ctx.cue
     quote, phrase = _quotation_closing_before(ctx, cue.start)
-    if quote is None or text[quote[1] - 1] != ",":
+    if quote is None or text[quote[0]:quote[1]].rstrip("’'")[-1:] != ",":  # also “… ‘…,’” closing a quotation in it
         return None
     gap = text[phrase:cue.start]
     if "\n" in gap or any(m in gap for m in "“”\"") or \
-            len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or _holds_verb_cue(ctx.doc, gap) or \
+            len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or \
+            _holds_verb_cue(ctx.doc, RELATIVE_INSERTION.sub(",", gap)) or \
             not ends_reporting_clause(ctx.doc, cue, ctx.hi, True):
         return None
     speaker = mention_after(text, phrase, cue.start, lexicon=ctx.lexicon)
