@@ -81,3 +81,17 @@ def test_an_opening_subordinate_clause_before_the_cue_does_not_end_its_content()
     text = "As the storm passed, the mayor noted that even in the old town, the damage was slight."
     frame = extract_attributions(text)
     assert frame["text"].tolist() == ["even in the old town, the damage was slight"]
+
+
+@pytest.mark.parametrize("text", ["The roll call lasted an hour.", "She joined a conference call with donors.",
+                                  "He once hosted a TV show about boats.", "Radio talk shows ran all night.",
+                                  "News reports placed the ferry near the harbour."])
+def test_a_present_form_after_a_noun_modifier_heads_a_compound_noun(text):
+    assert find_cues(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [("The Associated Press reports that the ferry sank.", "reports"),
+                                       ("Neighbours call the bridge unsafe.", "call"),
+                                       ("The conference called for a ceasefire.", "called for")])
+def test_a_verb_after_a_name_or_a_subject_stays_a_cue(text, cue):
+    assert [c.text for c in find_cues(text)] == [cue]

@@ -24,6 +24,7 @@ class CueWords(NamedTuple):
     not_adverbs: frozenset[str]   # ... but not these nouns and adjectives in -ly ("family", "daily")
     determiners: frozenset[str]   # a determiner or a possessive makes the form a noun: "the estimate", "its report"
     quantifiers: frozenset[str]   # ... but a quantifier before a past form stands for people ("many believed")
+    noun_modifiers: frozenset[str]  # a present or plural form after one heads a compound noun ("roll call")
     before_participle: frozenset[str]  # a past form after one is a participle ("the man who was arrested says")
     contracted_subjects: frozenset[str]  # "he’s said", "it's claimed": there ’s is "has" or "is", no possessive
     copulas: frozenset[str]       # before an adjective cue ("remain confident that")
@@ -35,6 +36,7 @@ class CueWords(NamedTuple):
 def cue_words(lexicon: Lexicon) -> CueWords:
     role = partial(role_words, lexicon)
     return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
+                    role("noun_modifier"),
                     role("before_participle"), role("contracted_subject"), role("copula"),
                     re.compile(rf"\s+(?:{role_pattern(lexicon, 'reflexive')})\b"),
                     re.compile(rf"\s+(?:{role_pattern(lexicon, 'particle')})\b", re.IGNORECASE))
@@ -150,6 +152,17 @@ def _follows_determiner(text: str, word: tuple[int, str] | None, form: str, word
     return bool(word) and _is_determiner(word[1], words)
 
 
+def _compound_head(text: str, word: tuple[int, str] | None, form: str, lemma: str, words: CueWords) -> bool:
+    """ "a roll call", "conference calls", "the TV show", "News reports said": a present or plural form right after
+    a noun modifier (in lower case, in capitals or opening a sentence: "Associated Press reports" is a verb) heads
+    a compound noun."""
+    if not word or word[1].lower() not in words.noun_modifiers or not (
+            word[1].islower() or word[1].isupper() or _sentence_initial(text, word[0])):
+        return False
+    low = form.lower()
+    return low == lemma or (low.endswith("s") and low.startswith(lemma[:-1]))
+
+
 def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
     """ "renewed fears", "dismissed reports": a noun in -s right after a past-tense verb (`word`) is its
     object (not after a participle: "the man who was arrested says", "everyone involved claims")."""
@@ -182,6 +195,8 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
+        if start == form_match.start() and _compound_head(text, word, matched, lemma, words):
+            continue  # "the roll call", "a TV show": a noun
         if lemma.startswith("be "):
             start = _cue_start(text, start, words, words.copulas)[0]
         if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \

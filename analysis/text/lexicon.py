@@ -84,7 +84,7 @@ TABLES = {
                                    "object_word", "participle_object", "clause_determiner", "not_participle",
                                    "not_content_start", "infinitive_not", "lone_connective", "finite",
                                    "clause_word", "insertion_verb", "cue_auxiliary", "not_adverb", "cue_determiner",
-                                   "quantifier", "before_participle", "contracted_subject", "reflexive",
+                                   "noun_modifier", "quantifier", "before_participle", "contracted_subject", "reflexive",
                                    "particle", "tag_determiner", "tag_adjunct", "coordinated_adverb",
                                    "predicate_adverb", "clause_auxiliary", "demonstrative_end",
                                    "participle_adverb"})),)),
