@@ -95,3 +95,10 @@ def test_a_present_form_after_a_noun_modifier_heads_a_compound_noun(text):
                                        ("The conference called for a ceasefire.", "called for")])
 def test_a_verb_after_a_name_or_a_subject_stays_a_cue(text, cue):
     assert [c.text for c in find_cues(text)] == [cue]
+
+
+@pytest.mark.parametrize("text, cues", [("Her lead in pledged delegates grew.", []),
+                                        ("The memo lied about alleged fraud at the port.", []),
+                                        ("As expected, the council voted no.", ["expected"])])
+def test_a_past_form_after_a_preposition_is_an_adjective(text, cues):
+    assert [c.text for c in find_cues(text)] == cues

@@ -163,6 +163,13 @@ def _compound_head(text: str, word: tuple[int, str] | None, form: str, lemma: st
     return low == lemma or (low.endswith("s") and low.startswith(lemma[:-1]))
 
 
+def _adjective_after_preposition(word: tuple[int, str] | None, form: str, lexicon: Lexicon) -> bool:
+    """ "a lead in pledged delegates", "lied about alleged fraud": a past form right after a preposition (not "as",
+    which opens a clause: "as expected") is an adjective, no verb."""
+    return bool(word) and form.endswith("ed") and word[1] != "as" and \
+        word[1] in lexicon.attribution_words.get("preposition", ())
+
+
 def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
     """ "renewed fears", "dismissed reports": a noun in -s right after a past-tense verb (`word`) is its
     object (not after a participle: "the man who was arrested says", "everyone involved claims")."""
@@ -195,8 +202,9 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
-        if start == form_match.start() and _compound_head(text, word, matched, lemma, words):
-            continue  # "the roll call", "a TV show": a noun
+        if start == form_match.start() and (_compound_head(text, word, matched, lemma, words) or
+                                            _adjective_after_preposition(word, matched, lexicon)):
+            continue  # "the roll call", "a TV show": a noun; "in pledged delegates": an adjective
         if lemma.startswith("be "):
             start = _cue_start(text, start, words, words.copulas)[0]
         if (kind != "source" and SOURCE_BEFORE.search(text, max(0, start - 16), start)) or \
