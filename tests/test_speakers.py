@@ -214,3 +214,16 @@ def test_participle_and_listener_boundaries(text, speaker, content):
 def test_speakers_of_gerund_cues_coordinated_cues_and_cues_after_a_dateline(text, speaker, content):
     frame = extract_attributions(text)
     assert frame[["speaker_mention", "text"]].values.tolist()[-1] == [speaker, content]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Among the farmers polled, 38% said the rain came too late.", "38%"),
+    ("In the survey, 2,150 members said they would strike.", "2,150 members"),
+])
+def test_a_percentage_or_a_figure_with_separators_opens_a_speaker(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]
+
+
+def test_a_figure_alone_after_a_conjunction_is_still_no_speaker():
+    text = "The hall seats 900, and 12,000 were expected."
+    assert mention_before(text, 0, text.index(" were")) is None

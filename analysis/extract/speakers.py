@@ -125,6 +125,7 @@ def _trailing_adverbials(lexicon: Lexicon) -> tuple[re.Pattern, frozenset]:
 
 
 IN_NUMBER = re.compile(r"\d[,.]\d")  # a thousands separator or a decimal point
+MAX_NUMBER_CHARS = 20  # how far back a figure's start is read ("1,409,000")
 LAST_WORD = re.compile(r"\w+(?=\W*\Z)")
 
 
@@ -291,8 +292,9 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
     while i > 0 and len(tokens) - i < MAX_NP_TOKENS:
         word = tokens[i - 1].group()
         low = word.lower()
-        if not WORD.fullmatch(word) and word not in ("’s", "'s", "-", "."):
-            break
+        if not WORD.fullmatch(word) and word not in ("’s", "'s", "-", ".") and not (
+                word == "%" and i > 1 and tokens[i - 2].group()[-1:].isdigit()):
+            break  # a mark ends the phrase, but a percentage is one ("42% say")
         if low in words.name_prepositions and i > 1 and _starts_name(tokens, i, words):
             i -= 1
             continue
@@ -375,9 +377,23 @@ def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     if not tokens:
         return None
     i = _np_start(tokens, reach, words)
-    if i >= len(tokens) or IN_NUMBER.match(text, max(0, tokens[i].start() - 2)):
-        return None  # "… and 10,000 were expected": "000" is the end of a number, not a name
-    return tokens[i].start(), tokens[-1].end()
+    if i >= len(tokens):
+        return None
+    start = tokens[i].start()
+    if IN_NUMBER.match(text, max(0, start - 2)):
+        if i == len(tokens) - 1:
+            return None  # "… and 10,000 were expected": "000" is the end of a number, not a name
+        start = _number_start(text, max(lo, start - MAX_NUMBER_CHARS), start)  # "1,409 teachers said"
+    return start, tokens[-1].end()
+
+
+def _number_start(text: str, lo: int, pos: int) -> int:
+    """Where the figure whose last group starts at `pos` begins ("1,409", "2.5"), reading at most back to `lo`."""
+    while pos - 2 >= lo and text[pos - 1] in ",." and text[pos - 2].isdigit():
+        pos -= 1
+        while pos > lo and text[pos - 1].isdigit():
+            pos -= 1
+    return pos
 
 
 def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False,
