@@ -542,3 +542,16 @@ def test_a_source_last_is_only_read_in_the_pages_head():
              "the analysts it had asked about the deployment had expected since the start of the month.")
     text = story + "\n\nThousands of troops expected at the border by December — report\n\n" + story
     assert "headline-source" not in extract_attributions(text)["rule"].tolist()
+
+
+def test_a_survey_in_an_opening_adjunct_reports_the_main_clause():
+    text = "The race tightened.\n\nIn a county poll taken last week, the mayor led her rival by nine points."
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
+        ["poll-opener", "a county poll taken last week", "the mayor led her rival by nine points"]]
+
+
+@pytest.mark.parametrize("text", ["In a survey of growers, most said the frost came early.",
+                                  "In a long interview, the mayor praised her rival."])
+def test_no_survey_row_where_a_cue_reports_the_clause_or_no_survey_is_named(text):
+    assert "poll-opener" not in extract_attributions(text)["rule"].tolist()

@@ -29,7 +29,8 @@ Cue rules, by name:
 Document rules: signature-dash (“…” ― Name; a quotation paragraph and "- Name" on the line under it),
 headline-colon ("Poll: Wealthy voters abandon …"), headline-source ("Troops expected in Russia by December —
 report", "Soldiers killed in the war: NIS": a title line that names its source last), colon-lead ("The senator
-went further: “…”": the sentence's subject, whatever the verb before the colon).
+went further: “…”": the sentence's subject, whatever the verb before the colon), poll-opener ("In a CBS News
+poll released Monday, Clinton led …": the survey reports the main clause).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
 quote-continuation (made in `selection.continue_quotations`).
 """
@@ -757,7 +758,32 @@ def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
                         mention_of(doc, SpeakerSpan(*subject)), lo)
 
 
+@lru_cache(maxsize=8)
+def poll_opener(lexicon: Lexicon) -> re.Pattern:
+    """ "In a CBS News poll released Monday, …": a sentence opening with "In", a survey noun of the lexicon within
+    its first words, and the comma that closes the adjunct."""
+    return re.compile(r"""(?:(?<=^)|(?<=\n)|(?<=[.!?”"]\ ))In\s+
+        (?P<source>(?:a|an|the|its|his|her|their|[A-Z][\w.&/-]*)\s+[^,.;:\n“”"]{0,60}?
+                   \b(?:""" + role_pattern(lexicon, "survey") + r""")\b[^,;:\n“”"]{0,60}?),\s""", re.M | re.VERBOSE)
+
+
+def poll_openers(doc: Doc) -> Iterator[Candidate]:
+    """ "In a CBS News poll released Monday, Clinton led Sanders 56 percent to 32 percent.": an opening adjunct
+    naming a survey (the lexicon's `survey` nouns) reports the sentence's main clause, unless a reporting cue in
+    that clause reports it itself ("…, 79 percent said they were satisfied")."""
+    text = doc.text
+    for match in poll_opener(doc.lexicon).finditer(text):
+        lo, hi = doc.sentence_at(match.start())
+        start, end = trim(text, match.end(), hi)
+        if cue_pattern(doc.lexicon).search(text, start, end) or \
+                len(text[start:end].split(None, MIN_CONTENT_WORDS)) < MIN_CONTENT_WORDS:
+            continue
+        cue = Cue(match.start(), match.start() + 2, "In", "in", "finding", False)
+        yield Candidate("poll-opener", cue, Content("indirect", [(start, end)]),
+                        mention_of(doc, SpeakerSpan(*match.span("source"))), lo)
+
+
 DOCUMENT_RULES: dict[str, Callable[[Doc], Iterator[Candidate]]] = {
     "signature-dash": signed_quotes, "headline-colon": headline_claims, "headline-source": headline_sources,
-    "colon-lead": colon_lead_quotes,
+    "colon-lead": colon_lead_quotes, "poll-opener": poll_openers,
 }
