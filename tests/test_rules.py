@@ -301,8 +301,27 @@ def test_a_colon_dateline_is_no_speaker_and_a_role_holding_a_cue_is_no_appositio
             "citing the engineers' report.")
     frame = extract_attributions(text)
     assert "HARBOURTON" not in frame["speaker_mention"].tolist()
-    assert frame["speaker_mention"].tolist() == ["a council member", "a council member"]
+    assert frame["speaker_mention"].tolist() == ["a council member", "the engineers' report", "a council member"]
     assert frame.loc[0, "text"] == "The pier will stay shut until May"
+
+
+@pytest.mark.parametrize("text, host, cited, content", [
+    ("Some 400 sailors were rescued, the agency reported, citing coast guard officials.",
+     "the agency", "coast guard officials", "Some 400 sailors were rescued"),
+    ("Ana Ruiz, citing the audit, said the fund had lost half its value.",
+     "Ana Ruiz", "the audit", "the fund had lost half its value"),
+    ("“The talks are over,” the paper reported citing two diplomats.", "the paper", "two diplomats", "The talks are over,"),
+])
+def test_a_source_cited_in_the_reporting_clause_is_a_source_of_the_statement_too(text, host, cited, content):
+    frame = extract_attributions(text)
+    statements = frame[frame["text"] == content]
+    assert statements[["rule", "speaker_mention"]].values.tolist()[-1] == ["cited-source", cited]
+    assert host in statements["speaker_mention"].tolist() and (frame["rule"] == "participle").sum() == 1
+
+
+@pytest.mark.parametrize("text", ["He said he was citing old figures.", "Citing the audit was a mistake, she said."])
+def test_citing_outside_a_reporting_clause_names_no_source(text):
+    assert "cited-source" not in extract_attributions(text)["rule"].tolist()
 
 
 def test_a_short_adjunct_between_cue_and_clause_is_skipped():

@@ -32,7 +32,8 @@ report", "Soldiers killed in the war: NIS": a title line that names its source l
 went further: “…”": the sentence's subject, whatever the verb before the colon), poll-opener ("In a CBS News
 poll released Monday, Clinton led …": the survey reports the main clause).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
-quote-continuation (made in `selection.continue_quotations`).
+quote-continuation (made in `selection.continue_quotations`); a source cited in a statement's reporting clause
+("…, the agency said, citing officials") speaks it too, a row of rule cited-source (`selection.cited_sources`).
 """
 from __future__ import annotations
 

@@ -10,6 +10,8 @@
 3. `drop_nested`: reported speech inside another statement's content is part of that statement.
 4. `one_per_content`: two cues over the same words give one row, the later (nearer) cue's; a cue rule's
    row before a document rule's.
+5. `cited_sources`: "X said Y, citing Z", "X, citing Z, said Y": Z is a source of Y too, a row of its own
+   (rule `cited-source`), beside the participle's row.
 Every pass is a sweep over offsets in order, with binary searches and heaps, not all pairs.
 """
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
 from ..text.doc import DENSE_CUES, DENSE_WINDOW, MIN_CUE_GAP, WINDOW_BEFORE, Doc
-from ..text.lexicon import Lexicon, role_pattern
+from ..text.lexicon import Lexicon, role_pattern, role_words
 from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
@@ -72,7 +74,7 @@ def select(doc: Doc, cues: list[Cue]) -> list[Candidate]:
     candidates = cue_candidates(doc, cues)
     for rule in DOCUMENT_RULES.values():
         candidates.extend(rule(doc))
-    return one_per_content(drop_nested(continue_quotations(doc, candidates)))
+    return cited_sources(doc, one_per_content(drop_nested(continue_quotations(doc, candidates))))
 
 
 def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
@@ -341,6 +343,36 @@ def one_per_content(rows: list[Candidate]) -> list[Candidate]:
         if key not in last or _precedence(r) > _precedence(last[key]):
             last[key] = r
     return [r for r in rows if last[(r.start, r.end)] is r]
+
+
+def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
+    """A participle citing a source in a statement's reporting clause ("…, the agency said, citing officials",
+    "Jane Doe, citing the ministry, said …", "X reported citing Y") names a source of that statement: the
+    statement again, with the cited noun phrase as its speaker (the participle's own row stays: what is cited)."""
+    citing = role_words(doc.lexicon, "source_participle")
+    by_cue = sorted(rows, key=lambda r: r.cue.start)
+    extra = []
+    for k, row in enumerate(by_cue):
+        if row.rule != "participle" or row.cue.lemma not in citing or row.kind != "indirect":
+            continue
+        host = _cited_host(row, by_cue[k - 1] if k else None, by_cue[k + 1] if k + 1 < len(by_cue) else None)
+        source = mention_after(doc.text, row.start, row.end, lexicon=doc.lexicon) if host else None
+        if source:
+            content = Content(host.kind, list(host.content.pieces))
+            extra.append(Candidate("cited-source", row.cue, content, mention_of(doc, SpeakerSpan(*source)), row.sentence))
+    return sorted(rows + extra, key=lambda r: r.start) if extra else rows
+
+
+def _cited_host(row: Candidate, before: Candidate | None, after: Candidate | None) -> Candidate | None:
+    """The statement whose reporting clause holds the citing participle `row`: the one cued right before it, whose
+    content it follows, or the one cued right after it, whose speaker comes before it ("X, citing Z, said")."""
+    if before is not None and before.sentence == row.sentence and before.end <= row.cue.start and \
+            before.cue.start < row.cue.start:
+        return before
+    if after is not None and after.mention is not None and after.mention.start < row.cue.start and \
+            row.end <= after.cue.start:
+        return after
+    return None
 
 
 def _precedence(row: Candidate) -> tuple[bool, int]:
