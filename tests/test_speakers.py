@@ -210,6 +210,8 @@ def test_participle_and_listener_boundaries(text, speaker, content):
      "The mayor", "the pier was safe"),
     ("HARBOURTON, Maine (Coast News) - The mayor met the fishermen on Monday and said the pier would reopen.",
      "The mayor", "the pier would reopen"),
+    ("The mayor met the fishermen but on Tuesday warned that the pier would stay shut.",  # a time between
+     "The mayor", "the pier would stay shut"),
 ])
 def test_speakers_of_gerund_cues_coordinated_cues_and_cues_after_a_dateline(text, speaker, content):
     frame = extract_attributions(text)

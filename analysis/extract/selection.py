@@ -26,7 +26,7 @@ from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of, rule_words)
-from .speakers import Mention, infinitive_subject, mention_after, sentence_subject
+from .speakers import Mention, adverbials_start, infinitive_subject, mention_after, sentence_subject
 
 CUE_RULES = (
     "tag-verb",
@@ -134,9 +134,10 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
     text = doc.text
     if out and out[-1].sentence == lo:
         return out[-1].mention
-    if not SUBJECT_GAP.search(text, max(lo, cue.start - 40), cue.start):
+    gap = adverbials_start(text, lo, cue.start, doc.lexicon)  # "X met the envoy and on Monday said"
+    if not SUBJECT_GAP.search(text, max(lo, gap - 40), gap):
         return None
-    infinitive = text[lo:cue.start].rstrip().endswith(" to")
+    infinitive = text[lo:gap].rstrip().endswith(" to")
     subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start, doc.lexicon)
     return mention_of(doc, SpeakerSpan(*subject)) if subject else None
 

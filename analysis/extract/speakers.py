@@ -332,6 +332,15 @@ def _trailing_adverbials_start(text: str, lo: int, end: int, words: SpeakerWords
         size *= 2
 
 
+def adverbials_start(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> int:
+    """Where the adverbials of time ending text[lo:hi] begin ("… and on Monday", "… but later"), past the
+    spaces before `hi`; where those spaces begin when there are none."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return _trailing_adverbials_start(text, lo, end, _words(lexicon))
+
+
 def _last_tokens(text: str, lo: int, end: int, count: int, token: re.Pattern, size: int = NP_TAIL) -> list[re.Match]:
     """The last `count` (or more) tokens of text[lo:end], as `token.finditer(text, lo, end)` finds them:
     no token holds a space, so tokenising from a space gives the same tokens after it."""
