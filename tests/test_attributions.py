@@ -945,3 +945,18 @@ def test_a_stranded_preposition_of_the_cue_reports_nothing_after_it(text):
 def test_a_main_clause_with_a_contracted_subject_ends_an_opening_subordinate_clause():
     only("And while she said she would back the bill, it’s unlikely to pass the Senate.",
          content="she would back the bill")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Officials said at least 300 soldiers had been killed.", "at least 300 soldiers had been killed"),
+    ("The agency said at most 40 boats were lost.", "at most 40 boats were lost"),
+])
+def test_an_amount_opened_by_at_least_or_at_most_is_a_content(text, content):
+    assert rows(text)["text"].tolist() == [content]
+
+
+def test_a_relative_pronoun_speaker_takes_the_day_its_antecedent_names():
+    text = "The toll is far above a May 3 estimate from the ministry which said 300 people had died."
+    row = extract_attributions(text, published="2024-06-01").iloc[0]
+    assert (row["speaker_mention"], row["said_on"]) == ("which", pd.Timestamp("2024-05-03"))
+

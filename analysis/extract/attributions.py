@@ -21,9 +21,9 @@ import pandas as pd
 
 from ..text.doc import Doc
 from ..text.lexicon import Lexicon
-from .columns import column, frame_of
+from .columns import column, frame_of, missing
 from .cues import find_cues, tag_cues
-from .dates import resolve_said_on
+from .dates import day_in, resolve_said_on
 from .rules import Candidate
 from .selection import select
 from .speakers import Resolver
@@ -39,6 +39,7 @@ LABELS = pd.Index(list(COLUMNS), dtype=object)
 # The cue's kind gives the statement's type; prepositional sources, signatures and headline colons report speech.
 TYPES = {"speech": "speech", "belief": "belief", "finding": "finding", "intention": "intention"}
 PIECE_JOINER = " … "
+ANTECEDENT_CHARS = 40  # read before a relative pronoun speaker for the day its antecedent names
 
 
 def _resolve(rows: list[Candidate], lexicon: Lexicon) -> None:
@@ -121,6 +122,16 @@ def _record(text: str, row: Candidate, published, lexicon: Lexicon) -> dict:
         "speaker_start": m.start if named else pd.NA, "speaker_end": m.end if named else pd.NA,
         "speaker_role": (m.role or pd.NA) if named else pd.NA,
         "cue": cue.text, "cue_start": cue.start, "cue_end": cue.end, "rule": row.rule,
-        "said_on": resolve_said_on(text, cue.start, cue.end, published,
-                                   after=m.end if named and m.start > cue.start else None, lexicon=lexicon),
+        "said_on": _said_on(text, row, published, lexicon),
     }
+
+
+def _said_on(text: str, row: Candidate, published, lexicon: Lexicon) -> pd.Timestamp:
+    """The day read by the cue (dates.resolve_said_on), else, for a relative pronoun speaking for the words
+    before it, a day those words name ("a Jan. 13 estimate from the agency which said …")."""
+    m, cue = row.mention, row.cue
+    day = resolve_said_on(text, cue.start, cue.end, published, after=m.end if m and m.start > cue.start else None,
+                          lexicon=lexicon)
+    if missing(day) and m is not None and m.text.lower() in lexicon.estimate_words.get("relative", ()):
+        day = day_in(text, max(row.sentence, m.start - ANTECEDENT_CHARS), m.start, published, lexicon)
+    return day

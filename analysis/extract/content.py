@@ -144,10 +144,11 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         finite=re.compile(rf"\b(?:{finite})\b"),
         participle_after_tag=participle_after_tag,
         new_participle=re.compile(r",\s*" + participle_after_tag.pattern),
-        # A content does not open with a preposition ("what we know of …"; "about 300 …" is an amount) or a
-        # conjunction ("in favor, but …"), but an infinitive is one ("vowed to act": "to" and a verb, not "to the").
+        # A content does not open with a preposition ("what we know of …"; "about 300 …", "at least 300 …" are
+        # amounts) or a conjunction ("in favor, but …"), but an infinitive is one ("vowed to act": "to" and a
+        # verb, not "to the").
         not_content_start=re.compile(
-            rf"(?:{role('not_content_start')}|about(?!\s+{APPROXIMATE_AMOUNT})"
+            rf"(?!at\s+(?:least|most)\s+{APPROXIMATE_AMOUNT})(?:{role('not_content_start')}|about(?!\s+{APPROXIMATE_AMOUNT})"
             rf"|to(?!\s+(?!(?:{role('infinitive_not')})\b)[“\"]?[a-z]+\b))\b", re.IGNORECASE),
         # The writer's words leading into a quotation in the same clause: no colon, not a lone connective, not
         # ending in a comma, a dash or another quotation ("But “…”", "In a statement, “…”" are no lead-in).

@@ -281,6 +281,12 @@ def date_range(expression: str, published=None, future: bool = False, lexicon: L
     return _resolve(found, _day(published), future, lexicon) if found else (pd.NaT, pd.NaT)
 
 
+def day_in(text: str, start: int, end: int, published=None, lexicon: Lexicon | None = None) -> pd.Timestamp:
+    """The one day the first date words of text[start:end] fix ("a Jan. 13 estimate from the agency"), else NaT."""
+    first, last = date_range(text[start:end], published, lexicon=lexicon)
+    return first if not missing(first) and first == last else pd.NaT
+
+
 def resolve_said_on_range(text: str, cue_start: int, cue_end: int, published=None, after: int | None = None,
                           lexicon: Lexicon | None = None) -> tuple:
     """(first, last) day the statement at this cue can have been made; (NaT, NaT) when unknown.
