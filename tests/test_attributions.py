@@ -598,6 +598,7 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     # a past form after a comma: a participle on the object or the subject's next predicate
     ("The council rejected the levy, backed by three landlords, in a close vote.", "the levy"),
     ("The coach mocked his critics, talked over them and walked out.", "his critics"),
+    ("The mayor praised the new stadium and she walks there every day.", "the new stadium"),
     # a speech verb's clause goes on; "including", list items in -ing, words inside a quotation and a
     # clause with its own auxiliary do not end an object
     ("The mayor said the talks failed after the envoy left.", "the talks failed after the envoy left"),

@@ -137,6 +137,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             | (?P<predicate>(?:,[”"]?\s+|(?:,[”"]?)?\s+and\s+)[a-z]+ed\s+(?:""" + role("object_word") + r""")\b)
             | (?P<clause>,[”"]?\s+and\s+(?:""" + subjects + "|" + role("clause_determiner") + r""")\s+(?:[a-z]+\s+)?
                  (?:""" + finite + r"""|[a-z]+ed)\b)                                 # ", and his administration has made"
+            | (?P<subject>\s+and\s+(?:""" + subjects + r""")\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|did|does|[a-z]+ed|[a-z]+s)\b)  # "and he says"
             | ,\s+(?:[a-z]+ly\s+)?(?!(?:in|n)deed\b)[a-z]+ed\b                          # ", rooted in …", ", called her …"
             | ,\s+(?:with\b                                                          # ", with …"
                     | (?!including\b)[a-z]+ing\s+                                    # a participle, then its object
