@@ -599,6 +599,9 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The council rejected the levy, backed by three landlords, in a close vote.", "the levy"),
     ("The coach mocked his critics, talked over them and walked out.", "his critics"),
     ("The mayor praised the new stadium and she walks there every day.", "the new stadium"),
+    ("The senator praised the new budget and took questions from the crowd.", "the new budget"),
+    ("The council opposed the merger and was sued by two shareholders.", "the merger"),
+    ("The coach blamed the referees and tried to calm his players.", "the referees"),
     # a speech verb's clause goes on; "including", list items in -ing, words inside a quotation and a
     # clause with its own auxiliary do not end an object
     ("The mayor said the talks failed after the envoy left.", "the talks failed after the envoy left"),

@@ -134,7 +134,8 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         naming=frozenset(lexicon.attribution_words.get("naming", ())),
         object_end=re.compile(r"""
             \s(?P<conjunction>""" + role("object_conjunction") + r""")\s                      # an adverbial clause
-            | (?P<predicate>(?:,[”"]?\s+|(?:,[”"]?)?\s+and\s+)[a-z]+ed\s+(?:""" + role("object_word") + r""")\b)
+            | (?P<predicate>(?:,[”"]?\s+|(?:,[”"]?)?\s+and\s+)[a-z]+ed\s+(?:""" + role("object_word") + r""")\b
+                 | (?:,[”"]?)?\s+and\s+(?:""" + role("verb") + r"""|(?:has|had|was)\s+[a-z]+(?:ed|en)|[a-z]+ed\s+to)\b)
             | (?P<clause>,[”"]?\s+and\s+(?:""" + subjects + "|" + role("clause_determiner") + r""")\s+(?:[a-z]+\s+)?
                  (?:""" + finite + r"""|[a-z]+ed)\b)                                 # ", and his administration has made"
             | (?P<subject>\s+and\s+(?:""" + subjects + r""")\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|did|does|[a-z]+ed|[a-z]+s)\b)  # "and he says"
