@@ -602,6 +602,8 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The senator praised the new budget and took questions from the crowd.", "the new budget"),
     ("The council opposed the merger and was sued by two shareholders.", "the merger"),
     ("The coach blamed the referees and tried to calm his players.", "the referees"),
+    # an intention's infinitive ends where a clause with its own subject begins
+    ("The senator sought to calm the crowd as she walked in.", "to calm the crowd"),
     # a speech verb's clause goes on; "including", list items in -ing, words inside a quotation and a
     # clause with its own auxiliary do not end an object
     ("The mayor said the talks failed after the envoy left.", "the talks failed after the envoy left"),

@@ -138,6 +138,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
                  | (?:,[”"]?)?\s+and\s+(?:""" + role("verb") + r"""|(?:has|had|was)\s+[a-z]+(?:ed|en)|[a-z]+ed\s+to)\b)
             | (?P<clause>,[”"]?\s+and\s+(?:""" + subjects + "|" + role("clause_determiner") + r""")\s+(?:[a-z]+\s+)?
                  (?:""" + finite + r"""|[a-z]+ed)\b)                                 # ", and his administration has made"
+            | \s(?:as|when|while)\s+(?:""" + subjects + r"""|it)\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|[a-z]+ed|[a-z]+s)\b  # "as he stopped"
             | (?P<subject>\s+and\s+(?:""" + subjects + r""")\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|did|does|[a-z]+ed|[a-z]+s)\b)  # "and he says"
             | ,\s+(?:[a-z]+ly\s+)?(?!(?:in|n)deed\b)[a-z]+ed\b                          # ", rooted in …", ", called her …"
             | ,\s+(?:with\b                                                          # ", with …"
