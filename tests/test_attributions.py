@@ -804,6 +804,16 @@ def test_a_subordinate_clause_holding_the_cue_ends_before_the_main_clause_over_a
     assert row["content"] == "the inquiry was over" and row["speaker_mention"] == "Jane Roe"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("While 7 percent of the members said they were undecided, 27 percent backed the strike.", "they were undecided"),
+    ("Where the unions praised the deal, the owners stayed quiet.", "the deal"),
+    ("Now that the board has rejected the offer, the workers will walk out.", "the offer"),
+    ("Ever since the coach criticized the referees, the team has lost.", "the referees"),
+])
+def test_more_subordinate_openers_and_a_figure_opening_the_main_clause(text, content):
+    assert rows(text).iloc[0]["content"] == content
+
+
 def test_a_past_speech_verb_before_that_after_a_comma_is_a_second_predicate():
     frame = rows("Smith said he did not sign an agreement, recalled that a lawyer came to his office.")
     assert frame[["cue", "content"]].values.tolist() == [

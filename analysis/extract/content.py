@@ -123,7 +123,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             rf"{capital('subordinate_opener')})|{capital('introductory')}|{capital('preposition')}"
             rf"|(?!(?:{capital('not_participle')})\b)[A-Z][a-z]+ing)\b"),
         main_clause_start=re.compile(rf"(?:,|\s[―—–]|\s--)\s+(?!(?:{role('not_main_clause')})\b)"
-                                     r"(?=[A-Za-z][\w’']*\s)"),
+                                     r"(?=[A-Za-z][\w’']*\s|\d[\d.%]*\s+[a-z])"),  # "…, 27 percent said"
         adjunct_then_subject=re.compile(rf"\s*(?:{role('subject_adjunct')})\b[^,.;:“”\"\n]{{1,50}}?\s"
                                         rf"(?=(?:{speakers})(?:\s+[a-z]|[’']\w))"),
         topic=re.compile(rf"\s*(?:{role('topic')})\s+(?!{APPROXIMATE_AMOUNT})"),
