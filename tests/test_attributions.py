@@ -512,6 +512,12 @@ def test_according_to_after_a_dash():
          content="More than half of his advice is wrong")
 
 
+def test_an_inserted_according_to_resumes_the_content_after_its_closing_comma():
+    row = only("The delay, according to two engineers who saw the site, was caused by a flood.", speaker="engineers who saw the site")
+    assert row["content_spans"] == [(0, 9), (56, 77)]
+    assert row["content"].startswith("The delay") and row["content"].endswith("was caused by a flood")
+
+
 def test_insertion_with_an_adjunct_resumes_the_content_after_it():
     only("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
          speaker="agency",

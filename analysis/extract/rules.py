@@ -312,8 +312,9 @@ def according_to_before(ctx: CueContext) -> Found | None:
     closed = before.rstrip("”\"'")  # "“…,” according to X"
     if ctx.cue.kind != "source" or not closed.endswith((",", "—", "–", "--")) or before.endswith("that,"):
         return None
-    speaker, _end = _source_after(ctx)
-    return Found(speaker, ctx.backward(ctx.lo + len(before.rstrip(",—–-").rstrip())))
+    speaker, end = _source_after(ctx)
+    resume = insertion_end(ctx.doc, end, ctx.hi) if closed.endswith(",") and not before.endswith(("”,", '",')) else None
+    return Found(speaker, ctx.backward(ctx.lo + len(before.rstrip(",—–-").rstrip()), resume))
 
 
 def according_to_after(ctx: CueContext) -> Found | None:
