@@ -92,7 +92,12 @@ def test_a_present_form_after_a_noun_modifier_heads_a_compound_noun(text):
 
 @pytest.mark.parametrize("text, cue", [("The Associated Press reports that the ferry sank.", "reports"),
                                        ("Neighbours call the bridge unsafe.", "call"),
-                                       ("The conference called for a ceasefire.", "called for")])
+                                       ("The conference called for a ceasefire.", "called for"),
+                                       # a clause after the form: the modifier is the subject, the form its verb
+                                       ("State media report that the ferry sank.", "report"),
+                                       ("Local radio says the storm will hit on Friday.", "says"),
+                                       ("The press claims “a cover-up” at the port.", "claims"),
+                                       ("The divers she spoke to warned that the wreck was moving.", "warned")])
 def test_a_verb_after_a_name_or_a_subject_stays_a_cue(text, cue):
     assert [c.text for c in find_cues(text)] == [cue]
 

@@ -28,6 +28,8 @@ class CueWords(NamedTuple):
     before_participle: frozenset[str]  # a past form after one is a participle ("the man who was arrested says")
     contracted_subjects: frozenset[str]  # "he’s said", "it's claimed": there ’s is "has" or "is", no possessive
     copulas: frozenset[str]       # before an adjective cue ("remain confident that")
+    prepositions: frozenset[str]  # a past form after one is an adjective ("in pledged delegates") ...
+    clause_openers: frozenset[str]  # ... unless "that", a determiner or a pronoun opens a clause after it
     reflexive_after: re.Pattern   # "he found himself on the street": no finding
     particle_after: re.Pattern    # "show up", "claim off": no reporting verb
 
@@ -38,6 +40,8 @@ def cue_words(lexicon: Lexicon) -> CueWords:
     return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
                     role("noun_modifier"),
                     role("before_participle"), role("contracted_subject"), role("copula"),
+                    role("preposition") - {"as"},  # "as expected": "as" opens a clause
+                    frozenset({"that"}) | lexicon.determiners | frozenset(lexicon.pronouns),
                     re.compile(rf"\s+(?:{role_pattern(lexicon, 'reflexive')})\b"),
                     re.compile(rf"\s+(?:{role_pattern(lexicon, 'particle')})\b", re.IGNORECASE))
 
@@ -74,6 +78,7 @@ def _is_determiner(word: str, words: CueWords) -> bool:
 
 
 LABEL_COLON = re.compile(r"[ \t]*:")
+NEXT_WORD = re.compile(r"[ \t]*(?:(?P<mark>[“\":])|(?P<word>[\w’']+))")  # what opens the words after a form
 SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+\Z", re.IGNORECASE)
 
 
@@ -163,11 +168,18 @@ def _compound_head(text: str, word: tuple[int, str] | None, form: str, lemma: st
     return low == lemma or (low.endswith("s") and low.startswith(lemma[:-1]))
 
 
-def _adjective_after_preposition(word: tuple[int, str] | None, form: str, lexicon: Lexicon) -> bool:
-    """ "a lead in pledged delegates", "lied about alleged fraud": a past form right after a preposition (not "as",
-    which opens a clause: "as expected") is an adjective, no verb."""
-    return bool(word) and form.endswith("ed") and word[1] != "as" and \
-        word[1] in lexicon.attribution_words.get("preposition", ())
+def _adjective_after_preposition(word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
+    """ "a lead in pledged delegates", "lied about alleged fraud": a past form right after a preposition is an
+    adjective, no verb."""
+    return bool(word) and form.endswith("ed") and word[1] in words.prepositions
+
+
+def _clause_follows(text: str, end: int, words: CueWords) -> bool:
+    """Does a clause follow the form ("media report that …", "he spoke to warned the …", "radio says “…”")? Then
+    it is the verb, not a compound's head or an adjective."""
+    following = NEXT_WORD.match(text, end)
+    return following is not None and (following.group("mark") is not None or
+                                      following.group("word").lower() in words.clause_openers)
 
 
 def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
@@ -203,7 +215,8 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         form = " ".join(form_match.group("form").lower().split())
         lemma, kind, takes_object = forms[form]
         if start == form_match.start() and (_compound_head(text, word, matched, lemma, words) or
-                                            _adjective_after_preposition(word, matched, lexicon)):
+                                            _adjective_after_preposition(word, matched, words)) and \
+                not (" " not in matched and _clause_follows(text, end, words)):  # "a roll call on the bill" stays
             continue  # "the roll call", "a TV show": a noun; "in pledged delegates": an adjective
         if lemma.startswith("be "):
             start = _cue_start(text, start, words, words.copulas)[0]
