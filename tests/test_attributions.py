@@ -518,6 +518,16 @@ def test_an_inserted_according_to_resumes_the_content_after_its_closing_comma():
     assert row["content"].startswith("The delay") and row["content"].endswith("was caused by a flood")
 
 
+@pytest.mark.parametrize("text", [
+    "The ferry sank at dawn, according to the coast guard, and the port said it would reopen on Monday.",
+    "Rents rose 5 percent in May, according to the agency, which tracks them every month.",
+    "Wages fell, according to union officials, but the mayor disputed the figure.",
+])
+def test_according_to_resumes_no_clause_of_its_own_after_the_source(text):
+    row = rows(text).iloc[0]
+    assert len(row["content_spans"]) == 1 and text[row["content_end"]:].startswith(",")
+
+
 def test_insertion_with_an_adjunct_resumes_the_content_after_it():
     only("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
          speaker="agency",

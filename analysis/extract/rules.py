@@ -45,7 +45,7 @@ from typing import Callable, Iterator, NamedTuple
 from ..text.doc import HEADLINE_MAX_WORDS, SENTENCE_END, Doc
 from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_words, speaker_pronouns
 from ..text.quotemarks import is_title
-from .content import (CLOSING, COLON_LEAD, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
+from .content import (CLOSING, COLON_LEAD, CONJUNCTION, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
                       content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
 from .cues import Cue, cue_pattern, is_auxiliary
@@ -307,14 +307,25 @@ class CueContext:
 # --- cue rules ---
 
 def according_to_before(ctx: CueContext) -> Found | None:
-    """ "…, according to X" reports what came before."""
+    """ "…, according to X" reports what came before; an insertion ("The delay, according to X, was caused by …")
+    also what follows its comma, when that goes on with the clause's predicate, not a new clause ("…, and Kyiv
+    said …", "…, which tracks them")."""
     before = ctx.before
     closed = before.rstrip("”\"'")  # "“…,” according to X"
     if ctx.cue.kind != "source" or not closed.endswith((",", "—", "–", "--")) or before.endswith("that,"):
         return None
     speaker, end = _source_after(ctx)
     resume = insertion_end(ctx.doc, end, ctx.hi) if closed.endswith(",") and not before.endswith(("”,", '",')) else None
+    if resume is not None and _opens_clause(ctx, resume):
+        resume = None
     return Found(speaker, ctx.backward(ctx.lo + len(before.rstrip(",—–-").rstrip()), resume))
+
+
+def _opens_clause(ctx: CueContext, pos: int) -> bool:
+    """Do the words at `pos` open a clause of their own: a conjunction, a contrast or a relative pronoun?"""
+    word = WORD_AFTER.match(ctx.text, pos - 1)
+    return CONJUNCTION.match(ctx.text, pos) is not None or (
+        word is not None and word.group("word") in role_words(ctx.lexicon, "contrast"))
 
 
 def according_to_after(ctx: CueContext) -> Found | None:
