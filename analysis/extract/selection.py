@@ -349,27 +349,47 @@ def one_per_content(rows: list[Candidate]) -> list[Candidate]:
 def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     """A participle citing a source in a statement's reporting clause ("…, the agency said, citing officials",
     "Jane Doe, citing the ministry, said …", "X reported citing Y") names a source of that statement: the
-    statement again, with the cited noun phrase as its speaker (the participle's own row stays: what is cited)."""
-    citing = role_words(doc.lexicon, "source_participle")
+    statement again, with the cited noun phrase as its speaker (the participle's own row stays: what is cited).
+    Only a speech statement, and only a phrase that names a source (a name, a title, a source noun of the
+    lexicon: "citing health reasons" gives none)."""
+    citing = doc.lexicon.estimate_words.get("citing", ())
     by_cue = sorted(rows, key=lambda r: r.cue.start)
     extra = []
     for k, row in enumerate(by_cue):
-        if row.rule != "participle" or row.cue.lemma not in citing or row.kind != "indirect":
+        if row.rule != "participle" or row.cue.text.lower() not in citing or row.kind != "indirect":
             continue
-        host = _cited_host(row, by_cue[k - 1] if k else None, by_cue[k + 1] if k + 1 < len(by_cue) else None)
+        host = _cited_host(by_cue, k)
         source = mention_after(doc.text, row.start, row.end, lexicon=doc.lexicon) if host else None
-        if source:
+        if source and host.cue.kind == "speech" and _names_a_source(doc, *source):
             content = Content(host.kind, list(host.content.pieces))
-            extra.append(Candidate("cited-source", row.cue, content, mention_of(doc, SpeakerSpan(*source)), row.sentence))
+            extra.append(Candidate("cited-source", row.cue, content, mention_of(doc, SpeakerSpan(*source)),
+                                   row.sentence))
     return sorted(rows + extra, key=lambda r: r.start) if extra else rows
 
 
-def _cited_host(row: Candidate, before: Candidate | None, after: Candidate | None) -> Candidate | None:
-    """The statement whose reporting clause holds the citing participle `row`: the one cued right before it, whose
-    content it follows, or the one cued right after it, whose speaker comes before it ("X, citing Z, said")."""
-    if before is not None and before.sentence == row.sentence and before.end <= row.cue.start and \
-            before.cue.start < row.cue.start:
-        return before
+def _names_a_source(doc: Doc, start: int, end: int) -> bool:
+    """Does the phrase name someone or something that informs: a capitalised word (a name or an outlet), a title,
+    or one of the lexicon's source nouns ("officials", "intelligence", "report")?"""
+    sources = role_words(doc.lexicon, "source_noun")
+    for word in doc.text[start:end].split():
+        low = word.lower().removesuffix("’s").removesuffix("'s").strip("’',")
+        if word[:1].isupper() or low in sources or low in doc.lexicon.titles:
+            return True
+    return False
+
+
+def _cited_host(by_cue: list[Candidate], k: int) -> Candidate | None:
+    """The statement whose reporting clause holds the citing participle `by_cue[k]`: the nearest one of its sentence
+    cued before it whose content it follows, or the one cued right after it, whose speaker comes before it ("X,
+    citing Z, said")."""
+    row = by_cue[k]
+    for j in range(k - 1, -1, -1):  # back to the sentence's start only: a few rows
+        before = by_cue[j]
+        if before.cue.start < row.sentence:
+            break
+        if before.sentence == row.sentence and before.end <= row.cue.start:
+            return before
+    after = by_cue[k + 1] if k + 1 < len(by_cue) else None
     if after is not None and after.mention is not None and after.mention.start < row.cue.start and \
             row.end <= after.cue.start:
         return after

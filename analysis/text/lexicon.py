@@ -87,7 +87,7 @@ TABLES = {
                                    "noun_modifier", "quantifier", "survey", "before_participle", "contracted_subject",
                                    "reflexive", "particle", "tag_determiner", "tag_adjunct", "coordinated_adverb",
                                    "predicate_adverb", "clause_auxiliary", "demonstrative_end",
-                                   "participle_adverb", "source_participle"})),)),
+                                   "participle_adverb", "source_noun"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
                             (("kind", frozenset({"modal", "auxiliary", "article", "possessive", "determiner"})),)),
     "pronouns": Table("pronouns.csv", ("word", "refers", "object"),
