@@ -634,6 +634,8 @@ def test_the_lead_in_holds_no_cue_of_its_own():
      "the cuts the board approved"),
     ("The minister denied he was at the party when the rules were in force.",
      "he was at the party when the rules were in force"),
+    # a list of nouns goes on over a past form that takes no object ("rushed inspections")
+    ("The inspector criticized delays, rushed repairs and poor planning.", "delays, rushed repairs and poor planning"),
 ])
 def test_an_adverbial_clause_ends_the_object_of_a_stance_verb(text, content):
     only(text, content=content)
@@ -975,6 +977,15 @@ def test_talking_about_a_topic_reports_it(text, cue, content):
 ])
 def test_a_stranded_preposition_of_the_cue_reports_nothing_after_it(text):
     assert rows(text).empty
+
+
+def test_a_hyphenated_word_after_the_cue_is_no_stranded_preposition():
+    assert rows("The union talked about in-person classes for the fall.")["content"].tolist() == [
+        "in-person classes for the fall"]
+
+
+def test_at_least_some_times_is_no_amount_opening_a_content():
+    assert rows("The coach complained at least 20 times about the referees.").empty
 
 
 def test_a_main_clause_with_a_contracted_subject_ends_an_opening_subordinate_clause():

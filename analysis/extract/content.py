@@ -127,7 +127,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         adjunct_then_subject=re.compile(rf"\s*(?:{role('subject_adjunct')})\b[^,.;:“”\"\n]{{1,50}}?\s"
                                         rf"(?=(?:{speakers})(?:\s+[a-z]|[’']\w))"),
         topic=re.compile(rf"\s*(?:{role('topic')})\s+(?!{APPROXIMATE_AMOUNT})"),
-        stranded=re.compile(rf"(?:{role('stranded')})\b|[,.;:!?]"),
+        stranded=re.compile(rf"(?:{role('stranded')})(?=\s)|[,.;:!?]"),  # "in May", not "in-person"
         adjunct_of=frozenset(lexicon.attribution_words.get("adjunct_of", ())),
         clausal=frozenset(lexicon.attribution_words.get("clausal", ())),
         demonstrative=re.compile(rf"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:{role('demonstrative_end')})\b)"),
@@ -140,7 +140,8 @@ def content_words(lexicon: Lexicon) -> ContentWords:
                  (?:""" + finite + r"""|[a-z]+ed)\b)                                 # ", and his administration has made"
             | \s(?:as|when|while)\s+(?:""" + subjects + r"""|it)\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|[a-z]+ed|[a-z]+s)\b  # "as he stopped"
             | (?P<subject>\s+and\s+(?:""" + subjects + r""")\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|did|does|[a-z]+ed|[a-z]+s)\b)  # "and he says"
-            | ,\s+(?:[a-z]+ly\s+)?(?!(?:in|n)deed\b)[a-z]+ed\b                          # ", rooted in …", ", called her …"
+            | ,\s+(?:[a-z]+ly\s+)?(?!indeed\b|need\b)[a-z]+ed\s+(?:""" + role("object_word") + "|" + role("preposition") + r""")\b
+                 # ", rooted in …", ", called her …"; not a list: "delays, rushed inspections and …"
             | ,\s+(?:with\b                                                          # ", with …"
                     | (?!including\b)[a-z]+ing\s+                                    # a participle, then its object
                       (?:""" + role("participle_object") + r"""|\d+|[A-Z][\w.]*)\b)
@@ -151,9 +152,11 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         # A content does not open with a preposition ("what we know of …"; "about 300 …", "at least 300 …" are
         # amounts) or a conjunction ("in favor, but …"), but an infinitive is one ("vowed to act": "to" and a
         # verb, not "to the").
+        # (not "in-person …": a hyphen after the word makes it another).
         not_content_start=re.compile(
-            rf"(?!at\s+(?:least|most)\s+{APPROXIMATE_AMOUNT})(?:{role('not_content_start')}|about(?!\s+{APPROXIMATE_AMOUNT})"
-            rf"|to(?!\s+(?!(?:{role('infinitive_not')})\b)[“\"]?[a-z]+\b))\b", re.IGNORECASE),
+            rf"(?!at\s+(?:least|most)\s+{APPROXIMATE_AMOUNT}(?![\w,.]*\s+times\b))"
+            rf"(?:{role('not_content_start')}|about(?!\s+{APPROXIMATE_AMOUNT})"
+            rf"|to(?!\s+(?!(?:{role('infinitive_not')})\b)[“\"]?[a-z]+\b))(?![\w-])", re.IGNORECASE),
         # The writer's words leading into a quotation in the same clause: no colon, not a lone connective, not
         # ending in a comma, a dash or another quotation ("But “…”", "In a statement, “…”" are no lead-in).
         lead_in=re.compile(r"""
