@@ -46,7 +46,7 @@ def cue_words(lexicon: Lexicon) -> CueWords:
                     re.compile(rf"\s+(?:{role_pattern(lexicon, 'particle')})\b", re.IGNORECASE))
 
 
-def _word_before(text: str, pos: int) -> tuple[int, str] | None:
+def word_before(text: str, pos: int) -> tuple[int, str] | None:
     """(start, word) of the word ending right before the spaces before `pos`, if any."""
     end = pos
     while end > 0 and text[end - 1] in " \t\xa0":
@@ -117,10 +117,10 @@ def _speech_forms(lexicon: Lexicon | None) -> list[str]:
 def _cue_start(text: str, start: int, words: CueWords, copulas=()) -> tuple[int, tuple[int, str] | None]:
     """Where the cue starts once its auxiliaries and adverbs are included ("has also said"), and with
     `copulas` an adjective cue's copula ("remain confident that"); and the word before that start."""
-    word = _word_before(text, start)
+    word = word_before(text, start)
     while word and (_is_auxiliary(word[1], words) or word[1].lower() in copulas):
         start = word[0]
-        word = _word_before(text, start)
+        word = word_before(text, start)
     return start, word
 
 
@@ -130,7 +130,7 @@ def _headline_verb(text: str, form_match: re.Match, lexicon: Lexicon) -> bool:
     cue = lexicon.cues.get(" ".join(form.split()))
     if cue is None or cue.kind != "speech" or not form.endswith(("s", "ed", "said", "told")):
         return False
-    word = _word_before(text, form_match.start())
+    word = word_before(text, form_match.start())
     if word and word[1].lower() in lexicon.attribution_words.get("preposition", ()):
         return False  # "Minister Heads to Moscow Amid Claims of …": a noun
     line_start = text.rfind("\n", max(0, form_match.start() - HEADLINE_CHARS), form_match.start()) + 1
@@ -151,7 +151,7 @@ def _follows_determiner(text: str, word: tuple[int, str] | None, form: str, word
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
         if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
             return True  # not after a hyphen: "Covid-19 shows"
-        word = _word_before(text, word[0])
+        word = word_before(text, word[0])
     if word and word[1].lower() in words.quantifiers and (form.endswith("ed") or form.lower() in ("said", "told")):
         return False
     return bool(word) and _is_determiner(word[1], words)
@@ -188,7 +188,7 @@ def _object_of_past_verb(text: str, word: tuple[int, str] | None, form: str, wor
     if form.lower() == "says" or not form.endswith("s") or not word or not word[1].islower() or \
             not word[1].endswith("ed") or _is_auxiliary(word[1], words):
         return False
-    before = _word_before(text, word[0])
+    before = word_before(text, word[0])
     return not before or before[1].lower() not in words.before_participle
 
 

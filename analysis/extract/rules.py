@@ -48,7 +48,7 @@ from ..text.quotemarks import is_title
 from .content import (CLOSING, COLON_LEAD, CONJUNCTION, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
                       content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
                       quote_ending_at, quote_starting_at, trim)
-from .cues import Cue, cue_pattern, is_auxiliary
+from .cues import Cue, cue_pattern, is_auxiliary, word_before
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
                        mention_before, relative_before, sentence_subject, speaker_words,
                        split_role)
@@ -288,12 +288,22 @@ class CueContext:
         return _span(speaker)
 
     def _relative_subject(self) -> SpeakerSpan | None:
-        """Not after a verb, where "that" is a demonstrative subject ("the crew ignored that shows …")."""
-        relative = RELATIVE_SUBJECT.search(self.text, max(self.lo, self.cue.start - 12), self.cue.start)
-        antecedent = mention_before(self.text, self.lo, relative.start(), self.lexicon) if relative else None
-        last = self.text[antecedent[0]:antecedent[1]].rsplit(None, 1)[-1] if antecedent else ""
-        if not last or last.islower() and (last.endswith("ed") or last in self.lexicon.cues or
-                                           last in self.lexicon.auxiliaries):
+        """A restrictive relative pronoun right before the cue, for the noun phrase before it ("voters who said").
+        None for a passive cue ("soldiers who were told"), a fixed "that said," and where the phrase is no
+        antecedent: after a verb "that" is a demonstrative subject ("the crew ignored that shows …"), after a
+        copula "who" opens a question ("It is unclear who said …")."""
+        text, cue = self.text, self.cue
+        relative = RELATIVE_SUBJECT.search(text, max(self.lo, cue.start - 12), cue.start)
+        if relative is None or PASSIVE.search(cue.text) or text[cue.end:cue.end + 1] == ",":
+            return None
+        antecedent = mention_before(text, self.lo, relative.start(), self.lexicon)
+        if antecedent is None:
+            return None
+        *head, last = text[antecedent[0]:antecedent[1]].split()
+        verb = last in self.lexicon.cues and not (head and head[-1].lower() in self.lexicon.determiners)  # "a report"
+        before = word_before(text, antecedent[0])
+        if last.islower() and (verb or last.endswith("ed") or last in self.lexicon.auxiliaries) \
+                or (before and before[1].lower() in self.lexicon.auxiliaries | role_words(self.lexicon, "copula")):
             return None
         return SpeakerSpan(*relative.span("who"), antecedent=antecedent)
 
