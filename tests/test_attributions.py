@@ -1006,3 +1006,9 @@ def test_a_relative_pronoun_speaker_takes_the_day_its_antecedent_names():
     row = extract_attributions(text, published="2024-06-01").iloc[0]
     assert (row["speaker_mention"], row["said_on"]) == ("which", pd.Timestamp("2024-05-03"))
 
+
+def test_a_relative_pronoun_speaker_takes_no_day_of_the_main_clause():
+    text = "The port on Friday rejected the ministry, which said 300 boats had sunk."
+    row = extract_attributions(text, published="2024-06-01").query("speaker_mention == 'which'").iloc[0]
+    assert pd.isna(row["said_on"])
+

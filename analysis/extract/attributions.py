@@ -15,6 +15,7 @@ the pieces of its content (`content_spans`): a statement interrupted by its repo
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pandas as pd
@@ -23,10 +24,10 @@ from ..text.doc import Doc
 from ..text.lexicon import Lexicon
 from .columns import column, frame_of, missing
 from .cues import find_cues, tag_cues
-from .dates import day_in, resolve_said_on
+from .dates import ANTECEDENT_CHARS, day_in, resolve_said_on
 from .rules import Candidate
 from .selection import select
-from .speakers import Resolver
+from .speakers import Resolver, speaker_words
 
 COLUMNS = {
     "kind": "string", "content_start": "Int64", "content_end": "Int64", "speaker": "string",
@@ -39,7 +40,7 @@ LABELS = pd.Index(list(COLUMNS), dtype=object)
 # The cue's kind gives the statement's type; prepositional sources, signatures and headline colons report speech.
 TYPES = {"speech": "speech", "belief": "belief", "finding": "finding", "intention": "intention"}
 PIECE_JOINER = " … "
-ANTECEDENT_CHARS = 40  # read before a relative pronoun speaker for the day its antecedent names
+TOKEN = re.compile(r"[\w’'.-]+")
 
 
 def _resolve(rows: list[Candidate], lexicon: Lexicon) -> None:
@@ -128,10 +129,15 @@ def _record(text: str, row: Candidate, published, lexicon: Lexicon) -> dict:
 
 def _said_on(text: str, row: Candidate, published, lexicon: Lexicon) -> pd.Timestamp:
     """The day read by the cue (dates.resolve_said_on), else, for a relative pronoun speaking for the words
-    before it, a day those words name ("a Jan. 13 estimate from the agency which said …")."""
+    before it, a day those words name ("a Jan. 13 estimate from the agency which said …"), not one before a
+    verb of the main clause ("Kyiv on Friday rejected the ministry, which said …")."""
     m, cue = row.mention, row.cue
     day = resolve_said_on(text, cue.start, cue.end, published, after=m.end if m and m.start > cue.start else None,
                           lexicon=lexicon)
-    if missing(day) and m is not None and m.text.lower() in lexicon.estimate_words.get("relative", ()):
-        day = day_in(text, max(row.sentence, m.start - ANTECEDENT_CHARS), m.start, published, lexicon)
-    return day
+    if not missing(day) or m is None or m.text.lower() not in lexicon.estimate_words.get("relative", ()):
+        return day
+    start, verb = max(row.sentence, m.start - ANTECEDENT_CHARS), speaker_words(lexicon).verb
+    for token in TOKEN.finditer(text, start, m.start):
+        if token.group().islower() and verb.fullmatch(token.group()):
+            start = token.end()
+    return day_in(text, start, m.start, published, lexicon)

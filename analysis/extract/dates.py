@@ -281,6 +281,9 @@ def date_range(expression: str, published=None, future: bool = False, lexicon: L
     return _resolve(found, _day(published), future, lexicon) if found else (pd.NaT, pd.NaT)
 
 
+ANTECEDENT_CHARS = 40  # read before "which said" for a day its antecedent names ("a Jan. 13 estimate from X")
+
+
 def day_in(text: str, start: int, end: int, published=None, lexicon: Lexicon | None = None) -> pd.Timestamp:
     """The one day the first date words of text[start:end] fix ("a Jan. 13 estimate from the agency"), else NaT."""
     first, last = date_range(text[start:end], published, lexicon=lexicon)

@@ -55,7 +55,7 @@ from .. import schemas
 from ..text.doc import LONG_SENTENCE, MIN_CUE_GAP
 from ..text.lexicon import Lexicon, alternation, for_lowered, lowered, phrase_key
 from .columns import frame, lists_of, missing
-from .dates import date_range, day_in, resolve_said_on_range
+from .dates import ANTECEDENT_CHARS, date_range, day_in, resolve_said_on_range
 from .numbers import Amount, find_amounts
 
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -496,7 +496,7 @@ class _Article:
         if which:
             named = self.name_before(which[-1].start(), s)
             if named:
-                said_on = day_in(self.text, max(s, named[1] - 40), named[1], self.published, self.lexicon)
+                said_on = day_in(self.text, max(s, named[1] - ANTECEDENT_CHARS), named[1], self.published, self.lexicon)
                 return {"claimant": named[0], "claimant_mention": named[0], "voice": "claim", "said_on": said_on}
         if k + 1 < len(self.spans):
             _, s1, e1 = self.spans[k + 1]
