@@ -572,10 +572,14 @@ def test_a_survey_in_an_opening_adjunct_reports_the_main_clause():
     text = "The race tightened.\n\nIn a county poll taken last week, the mayor led her rival by nine points."
     frame = extract_attributions(text)
     assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
-        ["poll-opener", "a county poll taken last week", "the mayor led her rival by nine points"]]
+        ["poll-opener", "a county poll", "the mayor led her rival by nine points"]]
+    figure = "In a poll of 1,200 farmers, the mayor led her rival by nine points."  # a comma inside a figure
+    assert extract_attributions(figure)["speaker_mention"].tolist() == ["a poll"]
 
 
 @pytest.mark.parametrize("text", ["In a survey of growers, most said the frost came early.",
-                                  "In a long interview, the mayor praised her rival."])
+                                  "In a long interview, the mayor praised her rival.",
+                                  "In the weeks after the poll closed, the mayor left town.",  # no survey heads it
+                                  "In the survey's wake, the council fired two aides."])
 def test_no_survey_row_where_a_cue_reports_the_clause_or_no_survey_is_named(text):
     assert "poll-opener" not in extract_attributions(text)["rule"].tolist()

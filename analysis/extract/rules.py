@@ -783,11 +783,14 @@ def colon_lead_quotes(doc: Doc) -> Iterator[Candidate]:
 
 @lru_cache(maxsize=8)
 def poll_opener(lexicon: Lexicon) -> re.Pattern:
-    """ "In a CBS News poll released Monday, …": a sentence opening with "In", a survey noun of the lexicon within
-    its first words, and the comma that closes the adjunct."""
-    return re.compile(r"""(?:(?<=^)|(?<=\n)|(?<=[.!?”"]\ ))In\s+
-        (?P<source>(?:a|an|the|its|his|her|their|[A-Z][\w.&/-]*)\s+[^,.;:\n“”"]{0,60}?
-                   \b(?:""" + role_pattern(lexicon, "survey") + r""")\b[^,;:\n“”"]{0,60}?),\s""", re.M | re.VERBOSE)
+    """ "In a CBS News poll released Monday, …": a sentence opening with "In", a survey noun of the lexicon heading
+    the adjunct (after a determiner or a name and modifiers, no preposition: not "In the days after the poll
+    closed,"), and the comma that closes the adjunct (not one inside a figure: "In a poll of 1,000 voters,")."""
+    modifier = rf"(?!(?:{role_pattern(lexicon, 'preposition')})\b)[\w.&/%’'-]+"
+    return re.compile(rf"""(?:(?<=^)|(?<=\n)|(?<=[.!?”"]\ ))In\s+
+        (?P<source>(?:(?:{alternation(lexicon.determiners)})\s+|(?=[A-Z]))(?:{modifier}\s+){{0,6}}?
+                   (?:{role_pattern(lexicon, "survey")})\b)(?![’']s)
+        (?:[^,;:\n“”"]|,(?=\d)){{0,60}}?,\s""", re.M | re.VERBOSE)
 
 
 def poll_openers(doc: Doc) -> Iterator[Candidate]:
