@@ -158,6 +158,7 @@ def test_a_slash_joins_a_token_in_a_mention():
     ("But Lopez went further", "Lopez"),  # a conjunction before a one-word name or a determiner
     ("And the mayor went further", "the mayor"),
     ("On Friday the mayor doubled down", "the mayor"),  # a day without a comma
+    ("On Friday night the mayor doubled down", "the mayor"),
 ])
 def test_sentence_subject_stops_at_its_verb(text, expected):
     span = sentence_subject(text, 0, len(text))

@@ -148,10 +148,12 @@ def _bare_opener(lexicon: Lexicon) -> re.Pattern:
     return re.compile(r"""
     \s*(?:[A-Z][A-Z.,'’\ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?            # BRUSSELS (AP) —
     (?:[“"][^“”"]{1,400}?[,?!][”"]\s+)?                                          # “…,”
-    (?:(?:Last|This|Next|Earlier|Later|On)(?:\s+(?:this|last|next))?\s+""" + times + r"""\s+(?![,.]))?   # Last week
+    (?:(?:Last|This|Next|Earlier|Later|On)(?:\s+(?:this|last|next))?\s+""" + times + r"""   # Last week, On Monday
+       (?:\s+""" + role_pattern(lexicon, 'day_part') + r""")?\s+(?![,.]))?                 # (night)
     (?:At\s+(?:least|most)\s+)?                                                  # At least
     (?:(?:""" + role_pattern(lexicon, 'bare_conjunction', str.capitalize) + r""")\s+     # And he …, But Mrs. Roe …
-       (?=(?:""" + alternation(lexicon.pronouns) + r""")\b|(?:Mr|Mrs|Ms|Dr)\.|[A-Z]|(?:""" + alternation(lexicon.determiners) + r""")\s))?""",
+       (?=(?:""" + alternation(lexicon.pronouns) + r""")\b|(?:Mr|Mrs|Ms|Dr)\.|(?!\w+day\b)[A-Z]
+          |(?:""" + alternation(lexicon.determiners) + r""")\s))?""",
                       re.VERBOSE)
 
 
