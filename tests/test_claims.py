@@ -154,11 +154,17 @@ def test_a_frame_of_arrays_is_the_frame_a_dict_of_them_makes(monkeypatch):
     from analysis.extract.columns import frame_of, integers, strings
 
     arrays, labels = [integers([1, None]), strings(["a", None])], pd.Index(["n", "s"], dtype=object)
-    expected = pd.DataFrame(dict(zip(labels, arrays)), columns=labels)
-    pd.testing.assert_frame_equal(frame_of(arrays, labels), expected)
+    fast = frame_of(arrays, labels)
+    assert fast["n"].dtype == "Int64" and fast["s"].dtype == "string" and fast.columns.dtype == object
+    assert fast["n"].tolist() == [1, pd.NA] and fast["s"].tolist() == ["a", pd.NA] and fast.index.equals(pd.RangeIndex(2))
     assert frame_of([], pd.Index([], dtype=object)).shape == (0, 0)
-    monkeypatch.delattr(pd.DataFrame, "_from_arrays")  # a pandas without it: the dict, same frame
-    pd.testing.assert_frame_equal(frame_of(arrays, labels), expected)
+    def changed(*args, **kwargs):
+        raise TypeError("another signature")
+
+    monkeypatch.setattr(pd.DataFrame, "_from_arrays", changed)
+    pd.testing.assert_frame_equal(frame_of(arrays, labels), fast)  # another signature: the public way, same frame
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    pd.testing.assert_frame_equal(frame_of(arrays, labels), fast)  # none at all: the same
 
 
 def test_a_quotation_no_statement_holds_is_a_quote_without_a_claim():

@@ -18,12 +18,11 @@ from ..text.doc import Doc
 from ..text.lexicon import Lexicon, alternation, as_written, role_pattern, speaker_pronouns
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
 from .numbers import NUMBER_WORDS
-from .speakers import mention_after
+from .speakers import SPACES, mention_after
 
 
 CLOSING = re.compile(r"(?:[”\"»“]|'')\s*")  # after a quotation's words: “ there is a mistyped ” (text.quotemarks)
 BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
-SPACES = re.compile(r"\s*")
 THAT = re.compile(r"\bthat\b")
 # Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",
 # "called them on it:⏎⏎“…”".

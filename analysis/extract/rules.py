@@ -75,8 +75,6 @@ DASH_INSERTION = re.compile(r"""
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 # ", who has proposed repealing it," in a speaker phrase: its verbs are the relative clause's, not the tag's
 RELATIVE_INSERTION = re.compile(r",[ \t]*(?:who|which)\b[^,]*,")
-# "lawmakers who said", "a poll that showed": a relative pronoun right before the cue is its subject
-RELATIVE_SUBJECT = re.compile(r"(?<=\w)[ \t]+(?P<who>who|that|which)[ \t]+\Z")
 AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45, said": the name before speaks
 # "…,” said a former aide, Jane Roe, who …": the name after an inverted speaker's role
 NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
@@ -223,6 +221,13 @@ class _once:  # noqa: N801 - a decorator, like functools.cached_property
         return value
 
 
+@lru_cache(maxsize=8)
+def relative_subject(lexicon: Lexicon) -> re.Pattern:
+    """ "lawmakers who said", "a poll that showed": a relative pronoun of the lexicon right before the cue."""
+    pronouns = alternation(lexicon.estimate_words.get("relative", ()))
+    return re.compile(rf"(?<=\w)[ \t]+(?P<who>{pronouns})[ \t]+\Z")
+
+
 @lru_cache(maxsize=4096)
 def _participle_form(words: str, kind: str, lexicon: Lexicon) -> tuple[bool, bool]:
     """Are a cue's words an -ing participle ("saying", "specifically highlighting", "calling for"; not "is
@@ -293,7 +298,7 @@ class CueContext:
         antecedent: after a verb "that" is a demonstrative subject ("the crew ignored that shows …"), after a
         copula "who" opens a question ("It is unclear who said …")."""
         text, cue = self.text, self.cue
-        relative = RELATIVE_SUBJECT.search(text, max(self.lo, cue.start - 12), cue.start)
+        relative = relative_subject(self.lexicon).search(text, max(self.lo, cue.start - 12), cue.start)
         if relative is None or PASSIVE.search(cue.text) or text[cue.end:cue.end + 1] == ",":
             return None
         antecedent = mention_before(text, self.lo, relative.start(), self.lexicon)
