@@ -642,6 +642,23 @@ def test_an_adverbial_clause_ends_the_object_of_a_stance_verb(text, content):
 
 
 @pytest.mark.parametrize("text, content", [
+    ("The mayor criticized the stadium deal in a radio interview on Friday.", "the stadium deal"),
+    ("The senator mocked her rival's budget during a town hall in Dayton last night.", "her rival's budget"),
+    ("The coach defended his young goalkeeper at his weekly news conference.", "his young goalkeeper"),
+    ("The governor praised the relief crews in speeches to farm groups.", "the relief crews"),
+    ("The union condemned the pension freeze in a letter to its members Tuesday.", "the pension freeze"),
+    # an adjunct inside what is said stays: a clause's own, a noun modifier, a topic, or words after it
+    ("The mayor said the council would vote on the plan at a hearing next week.",
+     "the council would vote on the plan at a hearing next week"),
+    ("The minister condemned the quotes in the senator's tweet that went viral.",
+     "the quotes in the senator's tweet that went viral"),
+    ("The senator opposed the bill on free speech grounds.", "the bill on free speech grounds"),
+])
+def test_the_medium_or_occasion_of_the_saying_ends_an_object(text, content):
+    only(text, content=content)
+
+
+@pytest.mark.parametrize("text, content", [
     ("The minister said about half of the wounded had been sent home.", "about half of the wounded had been sent home"),
     ("The mayor said about 300 people were evacuated.", "about 300 people were evacuated"),
     ("The union complained about the noise.", "the noise"),

@@ -82,6 +82,8 @@ class ContentWords(NamedTuple):
     lead_in: re.Pattern            # the writer's words leading into a quotation in the same clause
     clause_after_cue: re.Pattern   # a clause of its own after a cue: a subject, then an auxiliary or modal
     subject_pronoun: re.Pattern    # a clause in a listener's gap ("told CNN they expect …")
+    occasion: re.Pattern           # the medium or occasion of the saying ("… in a tweet", "… at a rally Friday")
+    occasion_tail: re.Pattern      # what may follow it to the content's end ("… with the Post on Monday")
 
 
 @lru_cache(maxsize=8)
@@ -95,6 +97,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
     reader_too = alternation(as_written(w for w, p in lexicon.pronouns.items()
                                         if p.object != w or p.refers == "addressee"))
     finite = role("finite")
+    not_noun_phrase = rf"(?:{role('clause_word')}|{subjects}|{finite}|that|and|but|or)\b"
     # A month's name or abbreviation (not "Mar" in "Marco Rubio").
     month = rf"(?:{alternation(m.capitalize() for m in lexicon.month_forms)})\.?"
     weekday = alternation(d.capitalize() for d in lexicon.weekdays)
@@ -166,6 +169,18 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             """, re.S | re.VERBOSE),
         clause_after_cue=re.compile(rf"(?:{clause_subject})\s+(?:[\w’'-]+\s+){{0,4}}?(?:{finite})\b"),
         subject_pronoun=re.compile(rf"\b(?:{reader_too})\b"),
+        # A preposition, up to five words of a noun phrase (no clause word, pronoun or auxiliary) and a noun of
+        # the medium or occasion: "in a recent interview with …", "during a rally Friday", "at his news conference".
+        # A preposition, then a noun of the medium or occasion opening a noun phrase of up to five words (no
+        # clause word, pronoun or auxiliary) with a determiner, a name or a possessive ("in a recent interview",
+        # "during Sunday's debate", "at his news conference"), or a bare plural ("in interviews").
+        occasion=re.compile(rf"\s(?:{role('occasion_preposition')})\s+(?:(?:{alternation(lexicon.determiners)}|[A-Z][\w.&-]*"
+                            rf"|[\w.-]+[’']s?)\s+(?:(?!{not_noun_phrase})[^\s,.;:!?“”\"]+\s+){{0,4}}?(?:{role('occasion')})(?:e?s)?"
+                            rf"|(?:{role('occasion')})e?s)\b"),
+        # … and what may follow it to the content's end: its time, place or listener, no verb or clause.
+        occasion_tail=re.compile(rf"(?:[\s,]+(?:{role('occasion_preposition')}|{role('adjunct_start')}|{role('preposition')}|ahead|next"
+                                 rf"|tonight|{weekday}|{month}|\d)\b(?:[\s,]+(?!{not_noun_phrase})[^\s,;:!?“”\"]+(?<!ed)"
+                                 rf"(?<!ing)){{0,12}})?[\s.]*"),
     )
 
 
@@ -453,7 +468,20 @@ def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
     contrast = search_outside_quotations(doc, words.contrast, cue, start + 1, end)
     while contrast and words.relative_insertion_end.match(text, contrast.end(), end):  # "X, which rose, will ease"
         contrast = search_outside_quotations(doc, words.contrast, cue, contrast.end(), end)
-    return trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
+    end = trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
+    return _occasion_end(doc, start, end) if how == "rest" and cue.lemma not in words.clausal else end
+
+
+def _occasion_end(doc: Doc, start: int, end: int) -> int:
+    """A content ending in the medium or occasion of the saying ("criticized the plan in a tweet Tuesday",
+    "said … during a rally in Ohio") ends before it: that adjunct is the reporting act's, not what was said.
+    Not when words other than its time, place or listener follow ("the numbers in the tweet are wrong")."""
+    text, words = doc.text, content_words(doc.lexicon)
+    for occasion in words.occasion.finditer(text, start + 1, end):
+        if doc.quotation_holding(occasion.start()) is None and words.occasion_tail.fullmatch(text, occasion.end(), end):
+            clause = words.finite.search(text, start, occasion.start())  # "… and worry she might vote in a session"
+            return end if clause else trim(text, start, occasion.start())[1]
+    return end
 
 
 def _object_end(doc: Doc, start: int, end: int) -> int:
