@@ -307,6 +307,18 @@ def test_contrast_after_a_closing_quotation_mark_ends_the_content():
     assert frame["content"].tolist()[0] == "lower taxes and “jobs, jobs, jobs"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said the new ferry would be ready by June — but the harbor crews doubt it.",
+     "the new ferry would be ready by June"),
+    ("The coach defended his tactics -- even as the fans booed from the stands.", "his tactics"),
+    # a second dash closes an insertion the clause goes on after
+    ("The clerk said the town had begun — but never finished — the repairs to the bridge.",
+     "the town had begun — but never finished — the repairs to the bridge"),
+])
+def test_a_contrast_after_a_dash_ends_the_content(text, content):
+    assert rows(text)["content"].tolist()[0] == content
+
+
 def test_but_before_a_second_cue_ends_the_first_content():
     frame = rows("His aides say it is too early to decide but noted that polls were close.")
     assert frame["content"].tolist() == ["it is too early to decide", "polls were close"]

@@ -60,6 +60,7 @@ class ContentWords(NamedTuple):
     adjunct_comma: re.Pattern      # a short adjunct and a comma before the content ("says of the plan, …")
     adjunct_then_quote: re.Pattern  # adjuncts, no comma, then the quotation ("… in an interview Monday “…”")
     contrast: re.Pattern           # the writer's aside or contrast after a comma ("…, but …")
+    dash_contrast: re.Pattern      # … or after a dash ("… — but …"), unless a second dash closes it
     relative_insertion_end: re.Pattern  # a relative clause closed before its clause's verb ("X, who …, of lying")
     subordinate_opener: re.Pattern  # a sentence opening with a subordinate clause ("Though X said Y, Z …")
     inner_subordinate: re.Pattern  # one inside the sentence that holds the cue ("…, and while he said …")
@@ -112,6 +113,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             r"\s*(?=" + adjunct_start.pattern + r")(?:(?!(?:" + role("clause_word") + "|" + speakers + "|" + finite
             + r")\b|[a-z]+(?:ing|ed)\b)[^\s,.;:!?“”\"’']+[ \t]+){1,8}(?=" + OPENING_MARK + ")"),
         contrast=re.compile(rf"[,;][”\"]?\s+(?:{role('contrast')})\b|;\s"),
+        dash_contrast=re.compile(rf"\s(?:[—–]|--?)\s*(?:{role('dash_contrast')})\b(?![^—–]*?\s(?:[—–]|--?)\s*[a-z])"),
         relative_insertion_end=re.compile(r"""
             (?:(?<=which)|(?<=who))\b [^,;.“”"]{1,80} ,\s+       # the relative clause and its closing comma
             (?:\w+ly\s+)?                                          # an adverb
@@ -469,6 +471,8 @@ def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
     while contrast and words.relative_insertion_end.match(text, contrast.end(), end):  # "X, which rose, will ease"
         contrast = search_outside_quotations(doc, words.contrast, cue, contrast.end(), end)
     end = trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
+    contrast = search_outside_quotations(doc, words.dash_contrast, cue, start + 1, end)
+    end = trim(text, start, contrast.start())[1] if contrast else end  # "… — but the rival said …"
     return _occasion_end(doc, start, end) if how == "rest" and cue.lemma not in words.clausal else end
 
 

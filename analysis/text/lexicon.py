@@ -88,7 +88,7 @@ TABLES = {
                                    "reflexive", "particle", "tag_determiner", "tag_adjunct", "coordinated_adverb",
                                    "predicate_adverb", "clause_auxiliary", "demonstrative_end",
                                    "participle_adverb", "source_noun", "occasion",
-                                   "occasion_preposition"})),)),
+                                   "occasion_preposition", "dash_contrast"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
                             (("kind", frozenset({"modal", "auxiliary", "article", "possessive", "determiner"})),)),
     "pronouns": Table("pronouns.csv", ("word", "refers", "object"),
