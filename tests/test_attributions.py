@@ -319,6 +319,19 @@ def test_a_contrast_after_a_dash_ends_the_content(text, content):
     assert rows(text)["content"].tolist()[0] == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The mayor defended the parking fees, even as shop owners complained about them.", "the parking fees"),
+    ("The coach said his team was ready, even if the weather turned.", "his team was ready"),
+    # a short insertion closed by a comma: the clause goes on after it
+    ("The aide said the governor, even as a lawyer, had fought for the canal.",
+     "the governor, even as a lawyer, had fought for the canal"),
+    ("The clerk said the old ledger, though it was torn, was still readable.",
+     "the old ledger, though it was torn, was still readable"),
+])
+def test_even_after_a_comma_opens_the_writers_aside(text, content):
+    assert rows(text)["content"].tolist()[0] == content
+
+
 def test_but_before_a_second_cue_ends_the_first_content():
     frame = rows("His aides say it is too early to decide but noted that polls were close.")
     assert frame["content"].tolist() == ["it is too early to decide", "polls were close"]

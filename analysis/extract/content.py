@@ -46,6 +46,10 @@ NAME_LIST_END = re.compile(r",\s*(?:[A-Z][\w’'.-]*\s*){1,3}\Z")
 INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
 CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
 PAST_FORM = re.compile(r"\b[a-z]+ed\b")
+# A short insertion a contrast word opens and a comma closes before the clause goes on ("…, even as a senator,
+# voted …", "X, though it existed, was …"); not after "but" ("…, but if he did, he …") or a relative pronoun, nor
+# before a participle.
+SHORT_INSERTION = re.compile(r"(?<!but)(?<!which)(?<!who)(?:\s+[^\s,.;:!?“”\"]+){0,3},\s+(?![a-z]+ing\b)[a-z]")
 MAX_LISTENER_WORDS = 10   # "told his supporters at a rally to …"
 MAX_TRAILING_WORDS = 10   # "…, X said in a statement posted on its channel." is still trailing
 MAX_ADJUNCT_WORDS = 20    # … when they are adjuncts with no finite verb
@@ -468,7 +472,8 @@ def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
     if how == "rest" and cue.lemma not in words.clausal:
         end = _object_end(doc, start, end)
     contrast = search_outside_quotations(doc, words.contrast, cue, start + 1, end)
-    while contrast and words.relative_insertion_end.match(text, contrast.end(), end):  # "X, which rose, will ease"
+    while contrast and (words.relative_insertion_end.match(text, contrast.end(), end)  # "X, which rose, will ease"
+                        or SHORT_INSERTION.match(text, contrast.end(), end)):  # "X, even as a child, had …"
         contrast = search_outside_quotations(doc, words.contrast, cue, contrast.end(), end)
     end = trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
     contrast = search_outside_quotations(doc, words.dash_contrast, cue, start + 1, end)
