@@ -643,6 +643,9 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The senator praised the new budget and took questions from the crowd.", "the new budget"),
     ("The council opposed the merger and was sued by two shareholders.", "the merger"),
     ("The coach blamed the referees and tried to calm his players.", "the referees"),
+    # ", and" and a new clause with any subject and its auxiliary
+    ("The mayor praised the harbor plan, and most of the fishermen were relieved.", "the harbor plan"),
+    ("The senator mocked the new rules, and there was laughter in the hall.", "the new rules"),
     # an intention's infinitive ends where a clause with its own subject begins
     ("The senator sought to calm the crowd as she walked in.", "to calm the crowd"),
     # a speech verb's clause goes on; "including", list items in -ing, words inside a quotation and a

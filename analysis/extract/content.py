@@ -145,7 +145,8 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             | (?P<predicate>(?:,[”"]?\s+|(?:,[”"]?)?\s+and\s+)[a-z]+ed\s+(?:""" + role("object_word") + r""")\b
                  | (?:,[”"]?)?\s+and\s+(?:""" + role("verb") + r"""|(?:has|had|was)\s+[a-z]+(?:ed|en)|[a-z]+ed\s+to)\b)
             | (?P<clause>,[”"]?\s+and\s+(?:""" + subjects + "|" + role("clause_determiner") + r""")\s+(?:[a-z]+\s+)?
-                 (?:""" + finite + r"""|[a-z]+ed)\b)                                 # ", and his administration has made"
+                 (?:""" + finite + r"""|[a-z]+ed)\b                                 # ", and his administration has made"
+                 | ,[”"]?\s+and\s+(?:there\s+|(?:(?!(?:""" + role("clause_word") + r"""|how|what)\b)[\w’'.-]+\s+){1,4}?)(?:""" + finite + r"""|did|does)\b)  # ", and most voters were"
             | \s(?:as|when|while)\s+(?:""" + subjects + r"""|it)\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|[a-z]+ed|[a-z]+s)\b  # "as he stopped"
             | (?P<subject>\s+and\s+(?:""" + subjects + r""")\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|did|does|[a-z]+ed|[a-z]+s)\b)  # "and he says"
             | ,\s+(?:[a-z]+ly\s+)?(?!indeed\b|need\b)[a-z]+ed\s+(?:""" + role("object_word") + "|" + role("preposition") + r""")\b
