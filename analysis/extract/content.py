@@ -75,6 +75,7 @@ class ContentWords(NamedTuple):
     adjunct_then_subject: re.Pattern  # a short adjunct, then a subject pronoun ("has said for weeks he is …")
     topic: re.Pattern              # "complained about the noise" (not "said about 300 troops")
     stranded: re.Pattern           # a topic's preposition stranded ("the change they warned about in …")
+    prepositions: frozenset[str]   # the last word of a cue that may be stranded ("talk about", "call for")
     adjunct_of: frozenset[str]     # cue lemmas after which "of" opens an adjunct ("said of the vote")
     clausal: frozenset[str]        # cue lemmas whose object is a clause
     demonstrative: re.Pattern      # "rejected that argument in a ruling": "that" is a determiner here
@@ -117,7 +118,8 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             r"\s*(?=" + adjunct_start.pattern + r")(?:(?!(?:" + role("clause_word") + "|" + speakers + "|" + finite
             + r")\b|[a-z]+(?:ing|ed)\b)[^\s,.;:!?“”\"’']+[ \t]+){1,8}(?=" + OPENING_MARK + ")"),
         contrast=re.compile(rf"[,;][”\"]?\s+(?:{role('contrast')})\b|;\s"),
-        dash_contrast=re.compile(rf"\s(?:[—–]|--?)\s*(?:{role('dash_contrast')})\b(?![^—–]*?\s(?:[—–]|--?)\s*[a-z])"),
+        dash_contrast=re.compile(rf"\s(?:[—–]|--?)\s*(?:{role('dash_contrast')})\b"
+                                 r"(?![^—–]*?\s(?:[—–]|--?)\s*[a-z])"),  # not an aside a second dash closes
         relative_insertion_end=re.compile(r"""
             (?:(?<=which)|(?<=who))\b [^,;.“”"]{1,80} ,\s+       # the relative clause and its closing comma
             (?:\w+ly\s+)?                                          # an adverb
@@ -136,25 +138,12 @@ def content_words(lexicon: Lexicon) -> ContentWords:
                                         rf"(?=(?:{speakers})(?:\s+[a-z]|[’']\w))"),
         topic=re.compile(rf"\s*(?:{role('topic')})\s+(?!{APPROXIMATE_AMOUNT})"),
         stranded=re.compile(rf"(?:{role('stranded')})(?=\s)|[,.;:!?]"),  # "in May", not "in-person"
+        prepositions=frozenset(lexicon.attribution_words.get("preposition", ())),
         adjunct_of=frozenset(lexicon.attribution_words.get("adjunct_of", ())),
         clausal=frozenset(lexicon.attribution_words.get("clausal", ())),
         demonstrative=re.compile(rf"that\s+[a-z]+[^s\W]\s*(?:[,.;]|\b(?:{role('demonstrative_end')})\b)"),
         naming=frozenset(lexicon.attribution_words.get("naming", ())),
-        object_end=re.compile(r"""
-            \s(?P<conjunction>""" + role("object_conjunction") + r""")\s                      # an adverbial clause
-            | (?P<predicate>(?:,[”"]?\s+|(?:,[”"]?)?\s+and\s+)[a-z]+ed\s+(?:""" + role("object_word") + r""")\b
-                 | (?:,[”"]?)?\s+and\s+(?:""" + role("verb") + r"""|(?:has|had|was)\s+[a-z]+(?:ed|en)|[a-z]+ed\s+to)\b)
-            | (?P<clause>,[”"]?\s+and\s+(?:""" + subjects + "|" + role("clause_determiner") + r""")\s+(?:[a-z]+\s+)?
-                 (?:""" + finite + r"""|[a-z]+ed)\b                                 # ", and his administration has made"
-                 | ,[”"]?\s+and\s+(?:there\s+|(?:(?!(?:""" + role("clause_word") + r"""|how|what)\b)[\w’'.-]+\s+){1,4}?)(?:""" + finite + r"""|did|does)\b)  # ", and most voters were"
-            | \s(?:as|when|while)\s+(?:""" + subjects + r"""|it)\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|[a-z]+ed|[a-z]+s)\b  # "as he stopped"
-            | (?P<subject>\s+and\s+(?:""" + subjects + r""")\s+(?:[a-z]+ly\s+)?(?:""" + finite + r"""|did|does|[a-z]+ed|[a-z]+s)\b)  # "and he says"
-            | ,\s+(?:[a-z]+ly\s+)?(?!indeed\b|need\b)[a-z]+ed\s+(?:""" + role("object_word") + "|" + role("preposition") + r""")\b
-                 # ", rooted in …", ", called her …"; not a list: "delays, rushed inspections and …"
-            | ,\s+(?:with\b                                                          # ", with …"
-                    | (?!including\b)[a-z]+ing\s+                                    # a participle, then its object
-                      (?:""" + role("participle_object") + r"""|\d+|[A-Z][\w.]*)\b)
-            """, re.VERBOSE),
+        object_end=_object_end_pattern(lexicon, subjects, finite),
         finite=re.compile(rf"\b(?:{finite})\b"),
         participle_after_tag=participle_after_tag,
         new_participle=re.compile(r",\s*" + participle_after_tag.pattern),
@@ -181,13 +170,14 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         # A preposition, then a noun of the medium or occasion opening a noun phrase of up to five words (no
         # clause word, pronoun or auxiliary) with a determiner, a name or a possessive ("in a recent interview",
         # "during Sunday's debate", "at his news conference"), or a bare plural ("in interviews").
-        occasion=re.compile(rf"\s(?:{role('occasion_preposition')})\s+(?:(?:{alternation(lexicon.determiners)}|[A-Z][\w.&-]*"
-                            rf"|[\w.-]+[’']s?)\s+(?:(?!{not_noun_phrase})[^\s,.;:!?“”\"]+\s+){{0,4}}?(?:{role('occasion')})(?:e?s)?"
+        occasion=re.compile(rf"\s(?:{role('occasion_preposition')})\s+"
+                            rf"(?:(?:{alternation(lexicon.determiners)}|[A-Z][\w.&-]*|[\w.-]+[’']s?)\s+"
+                            rf"(?:(?!{not_noun_phrase})[^\s,.;:!?“”\"]+\s+){{0,4}}?(?:{role('occasion')})(?:e?s)?"
                             rf"|(?:{role('occasion')})e?s)\b"),
         # … and what may follow it to the content's end: its time, place or listener, no verb or clause.
-        occasion_tail=re.compile(rf"(?:[\s,]+(?:{role('occasion_preposition')}|{role('adjunct_start')}|{role('preposition')}|ahead|next"
-                                 rf"|tonight|{weekday}|{month}|\d)\b(?:[\s,]+(?!{not_noun_phrase})[^\s,;:!?“”\"]+(?<!ed)"
-                                 rf"(?<!ing)){{0,12}})?[\s.]*"),
+        occasion_tail=re.compile(rf"(?:[\s,]+(?:{role('occasion_preposition')}|{role('adjunct_start')}|"
+                                 rf"{role('preposition')}|ahead|next|tonight|{weekday}|{month}|\d)\b"
+                                 rf"(?:[\s,]+(?!{not_noun_phrase})[^\s,;:!?“”\"]+(?<!ed)(?<!ing)){{0,12}})?[\s.]*"),
     )
 
 
@@ -210,6 +200,34 @@ class Content:
     def add_after(self, piece: tuple[int, int]) -> None:
         self.pieces.append(piece)
         self.end = piece[1]
+
+def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Pattern:
+    """Where a stance verb's object ends: an adverbial clause, the subject's next predicate, a new clause after
+    "and", a participle or "with" after a comma (each alternative below)."""
+    role = partial(role_pattern, lexicon)
+    comma_and = r'(?:,[”"]?)?\s+and\s+'
+    verb = rf"(?:{finite}|{role('emphatic_auxiliary')}|[a-z]+ed|[a-z]+s)"
+    alternatives = [
+        rf"\s(?P<conjunction>{role('object_conjunction')})\s",  # an adverbial clause
+        # the subject's next predicate: ", backed by", "and stopped it", "and has warned", "and vowed to"
+        rf'(?P<predicate>(?:,[”"]?\s+|{comma_and})[a-z]+ed\s+(?:{role("object_word")})\b'
+        rf"|{comma_and}(?:{role('verb')}|(?:{role('predicate_auxiliary')})\s+[a-z]+(?:ed|en)|[a-z]+ed\s+to)\b)",
+        # a new clause: ", and his administration has made", ", and most voters were"
+        rf'(?P<clause>,[”"]?\s+and\s+(?:{subjects}|{role("clause_determiner")})\s+(?:[a-z]+\s+)?'
+        rf"(?:{finite}|[a-z]+ed)\b"
+        rf'|,[”"]?\s+and\s+(?:there\s+|(?:(?!(?:{role("clause_word")}|{role("question_word")})\b)'
+        rf"[\w’'.-]+\s+){{1,4}}?)(?:{finite}|{role('emphatic_auxiliary')})\b)",
+        # "as he stopped"
+        rf"\s(?:{role('clause_conjunction')})\s+(?:{subjects}|it)\s+(?:[a-z]+ly\s+)?(?:{finite}|[a-z]+ed|[a-z]+s)\b",
+        rf"(?P<subject>\s+and\s+(?:{subjects})\s+(?:[a-z]+ly\s+)?{verb}\b)",  # "and he says"
+        # ", rooted in …", ", called her …"; not a list: "delays, rushed inspections and …"
+        rf",\s+(?:[a-z]+ly\s+)?(?!(?:{role('not_past_form')})\b)[a-z]+ed\s+"
+        rf"(?:{role('object_word')}|{role('preposition')})\b",
+        # ", with …", a participle then its object
+        rf",\s+(?:with\b|(?!including\b)[a-z]+ing\s+(?:{role('participle_object')}|\d+|[A-Z][\w.]*)\b)",
+    ]
+    return re.compile("|".join(alternatives))
+
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -326,10 +344,10 @@ def _stranded_after_cue(doc: Doc, cue: Cue, pos: int, hi: int) -> bool:
     """Does a cue ending in a preposition ("talk about", "point to", "call for") leave it stranded: a
     punctuation mark or an adjunct right after it ("the problem they pointed to in May", "all he talked
     about, …")? Its object is then the noun before, not the words after."""
-    if " " not in cue.lemma or cue.lemma.rsplit(None, 1)[-1] not in doc.lexicon.attribution_words.get("preposition", ()):
+    words = content_words(doc.lexicon)
+    if " " not in cue.lemma or cue.lemma.rsplit(None, 1)[-1] not in words.prepositions:
         return False
-    after = SPACES.match(doc.text, pos, hi).end()
-    return content_words(doc.lexicon).stranded.match(doc.text, after, hi) is not None
+    return words.stranded.match(doc.text, SPACES.match(doc.text, pos, hi).end(), hi) is not None
 
 
 def _adjunct_then_quote(doc: Doc, pos: int, hi: int) -> re.Match | None:
