@@ -118,7 +118,8 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             r"\s*(?=" + adjunct_start.pattern + r")(?:(?!(?:" + role("clause_word") + "|" + speakers + "|" + finite
             + r")\b|[a-z]+(?:ing|ed)\b)[^\s,.;:!?“”\"’']+[ \t]+){1,8}(?=" + OPENING_MARK + ")"),
         contrast=re.compile(rf"[,;][”\"]?\s+(?:{role('contrast')})\b|;\s"),
-        dash_contrast=re.compile(rf"\s(?:[—–]|--?)\s*(?:{role('dash_contrast')})\b"
+        # the dash first, the space before it looked back at: re scans for the dash at C speed
+        dash_contrast=re.compile(rf"[—–-](?<=\s[—–-])(?:(?<=-)-)?\s*(?:{role('dash_contrast')})\b"
                                  r"(?![^—–]*?\s(?:[—–]|--?)\s*[a-z])"),  # not an aside a second dash closes
         relative_insertion_end=re.compile(r"""
             (?:(?<=which)|(?<=who))\b [^,;.“”"]{1,80} ,\s+       # the relative clause and its closing comma
