@@ -240,3 +240,16 @@ def test_a_percentage_or_a_figure_with_separators_opens_a_speaker(text, speaker)
 def test_a_figure_alone_after_a_conjunction_is_still_no_speaker():
     text = "The hall seats 900, and 12,000 were expected."
     assert mention_before(text, 0, text.index(" were")) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At a fair in Dorrance, Kansas, on Friday, Mayor Ada Pell praised the pies, saying", "Mayor Ada Pell"),
+    ("Speaking at a diner in Keene, New Hampshire, Gov. Tim Marsh mocked the plan, calling", "Gov. Tim Marsh"),
+    ("At a picnic near Bend, Ore., she teased the chef, saying", "she"),
+    ("Tuesday, the harbor master closed the pier, warning", "the harbor master"),
+    ("Lisbon (Reuters) – The fishing union rejected the quota, saying", "The fishing union"),
+    ("In Dorrance, Ada Pell, a baker, spoke up, saying", "Ada Pell"),  # a name and its role: no state
+])
+def test_a_subject_after_an_opener_with_a_place_state_or_dateline(text, expected):
+    span = sentence_subject(text, 0, len(text))
+    assert text[span[0]:span[1]] == expected

@@ -38,6 +38,7 @@ class SpeakerWords(NamedTuple):
     trailing: re.Pattern     # the adverbials ending a subject before its cue ("Jane Doe on Monday")
     trailing_last: frozenset  # the last word of any of them (lower case): a cheap test before the search
     leading: re.Pattern      # an opener before a sentence's subject and its comma ("Separately, X said")
+    opener_place: re.Pattern  # a place's state after the opener's comma ("At a rally in Ames, Iowa, X said")
     bare_opener: re.Pattern  # ... and without a comma ("BRUSSELS — Last week the mayor …")
     verb: re.Pattern         # a verb form ending a subject ("the senator spoke at …")
     adverb: re.Pattern       # an adverb between a subject and its verb ("farmers often say")
@@ -68,7 +69,8 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
     determiners = lexicon.articles | lexicon.possessives
     role = partial(role_pattern, lexicon)
     return SpeakerWords(
-        _token_pattern(lexicon), *_trailing_adverbials(lexicon), _leading_pattern(lexicon), _bare_opener(lexicon),
+        _token_pattern(lexicon), *_trailing_adverbials(lexicon), _leading_pattern(lexicon), _opener_place(lexicon),
+        _bare_opener(lexicon),
         verb=re.compile(rf"\w+(?:ed|es)|{role('verb')}|{alternation(lexicon.auxiliaries | lexicon.modals)}"),
         adverb=re.compile(rf"\w{{2,}}ly|{role('adverb')}"),
         subordinator=re.compile(rf"\b(?:{role('subordinator')})\s+"),
@@ -132,12 +134,29 @@ LAST_WORD = re.compile(r"\w+(?=\W*\Z)")
 def _leading_pattern(lexicon: Lexicon) -> re.Pattern:
     """A sentence opener before the subject: "Separately, X said", "In a statement on Monday, X …", "Two days
     later, …" (not "X, however,")."""
+    weekdays = alternation(day.capitalize() for day in lexicon.weekdays)
     return re.compile(rf"""
-    \s*(?:[A-Z][a-z]+ly|{role_pattern(lexicon, 'opener', str.capitalize)}
+    \s*(?:[A-Z][a-z]+ly|{role_pattern(lexicon, 'opener', str.capitalize)}|{weekdays}
           |(?:[A-Z][a-z]+\s+){{1,3}}(?:later|earlier|ago|afterward|afterwards)
           |(?:[A-Z][a-z]{{2,}}ing|[A-Z][a-z]{{3,}}ed)(?=\s+[a-z]))\b  # "Facing criticism, X …"; not "Beijing, which"
     [^,.;:“”"]{{0,60}},\s+                                # the rest of the opener, up to its comma
     (?:however,\s+|meanwhile,\s+|though,\s+)?""", re.VERBOSE)
+
+
+# The opener ends with a place after a preposition ("At a rally in Ames, "): its state or country may follow.
+OPENER_ENDS_IN_PLACE = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*,\s+\Z")
+
+
+def _opener_place(lexicon: Lexicon) -> re.Pattern:
+    """After an opener ending in a place, the place's state between commas, and a day closed by a comma ("At a
+    rally in Ames, Iowa, on Sunday, X …", "Speaking in Salem, N.H., he …"); only before a capitalised word, a
+    subject pronoun or that day ("In Ames, Jane Doe, a farmer, said" keeps Jane Doe)."""
+    weekdays = alternation(day.capitalize() for day in lexicon.weekdays)
+    subjects = alternation(word for word, pronoun in lexicon.pronouns.items() if pronoun.object != word)
+    day = rf"(?:on\s+)?(?:{weekdays})(?:\s+(?:{role_pattern(lexicon, 'day_part')}))?,\s+"
+    return re.compile(rf"""
+    (?:[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)?|(?:[A-Z]\.){{2,}}),\s+    # Iowa, / New Hampshire, / N.H.,
+    (?:{day})?(?=[A-Z]|(?:{subjects})\b)""", re.VERBOSE)
 
 
 def _bare_opener(lexicon: Lexicon) -> re.Pattern:
@@ -146,7 +165,8 @@ def _bare_opener(lexicon: Lexicon) -> re.Pattern:
     a time ("Last week the mayor …") and a quantifier's modifier ("At least one senator …")."""
     times = rf"(?:{role_pattern(lexicon, 'time')}|{role_pattern(lexicon, 'day_part')}|\w+day)"
     return re.compile(r"""
-    \s*(?:[A-Z][A-Z.,'’\ ]+(?:\([^()]{1,20}\)\s*)?(?:-|--|—|–)\s+)?            # BRUSSELS (AP) —
+    \s*(?:(?:[A-Z][A-Z.,'’\ ]+(?:\([^()]{1,20}\)\s*)?                            # BRUSSELS (AP) —
+          |[A-Z][\w.,'’\ ]{1,30}?\s*\([A-Z][^()]{0,20}\)\s*)(?:-|--|—|–)\s+)?       # Washington (AFP) –
     (?:[“"][^“”"]{1,400}?[,?!][”"]\s+)?                                          # “…,”
     (?:(?:Last|This|Next|Earlier|Later|On)(?:\s+(?:this|last|next))?\s+""" + times + r"""   # Last week, On Monday
        (?:\s+""" + role_pattern(lexicon, 'day_part') + r""")?\s+(?![,.]))?                 # (night)
@@ -476,7 +496,11 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
     words = _words(lexicon)
     lo = words.bare_opener.match(text, lo, hi).end()
     opener = words.leading.match(text, lo, hi)  # "Separately, X said …"
-    tokens = list(islice(words.token.finditer(text, opener.end() if opener else lo, hi), MAX_NP_TOKENS))
+    start = opener.end() if opener else lo
+    if opener and OPENER_ENDS_IN_PLACE.search(text, opener.start(), start):
+        place = words.opener_place.match(text, start, hi)  # "At a rally in Ames, Iowa, on Sunday, X …"
+        start = place.end() if place else start
+    tokens = list(islice(words.token.finditer(text, start, hi), MAX_NP_TOKENS))
     determiners = words.phrase_determiners
     determined = bool(tokens) and tokens[0].group().lower() in determiners  # "The Democratic senator"
     ends, after_name = [], False
