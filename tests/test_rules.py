@@ -583,3 +583,13 @@ def test_a_survey_in_an_opening_adjunct_reports_the_main_clause():
                                   "In the survey's wake, the council fired two aides."])
 def test_no_survey_row_where_a_cue_reports_the_clause_or_no_survey_is_named(text):
     assert "poll-opener" not in extract_attributions(text)["rule"].tolist()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The ferry plan has gained ground, with 40 percent of islanders saying it should start in May.",
+     "40 percent of islanders"),
+    ("The toll is unpopular, with four in 10 saying it costs too much.", "four in 10"),
+])
+def test_a_figure_after_with_speaks_for_the_participle(text, speaker):
+    frame = extract_attributions(text)
+    assert frame["speaker_mention"].tolist() == [speaker]

@@ -79,7 +79,7 @@ AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45,
 # "…,” said a former aide, Jane Roe, who …": the name after an inverted speaker's role
 NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
 WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-z]+)\b")
-WITH_WORD = r"(?!and\b|or\b)[A-Za-z][\w’'.-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
+WITH_WORD = r"(?!and\b|or\b)[A-Za-z0-9][\w’'.%-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
 # "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
 SHOWN_NAME = re.compile(r"""
     (?: \bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)                # "footage of Jane Doe"
