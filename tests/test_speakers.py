@@ -253,3 +253,12 @@ def test_a_figure_alone_after_a_conjunction_is_still_no_speaker():
 def test_a_subject_after_an_opener_with_a_place_state_or_dateline(text, expected):
     span = sentence_subject(text, 0, len(text))
     assert text[span[0]:span[1]] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Doe at the time said the bridge would hold.", "Doe"),
+    ("The port authority less than two weeks ago said the dock was safe.", "The port authority"),
+    ("The guild more than 10 days ago warned that rents would rise.", "The guild"),
+])
+def test_a_time_adverbial_between_subject_and_cue_is_skipped(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]

@@ -118,7 +118,8 @@ def _trailing_adverbials(lexicon: Lexicon) -> tuple[re.Pattern, frozenset]:
           (?:\s+(?:{role('day_part')}))?                             # on Tuesday night
       | \s+(?:on\s+)?(?:{month_forms})[a-z]*\.?\s+\d{{1,2}}          # on Oct. 22
       | \s+(?:{role('trailing_adverb')})
-      | \s+(?:{role('time_count')}|\d+)\s+(?:few\s+)?(?:minute|hour|day|{role('time')})s?  # a month (later)
+      | \s+(?:(?:less|more)\s+than\s+)?(?:{role('time_count')}|\d+)\s+(?:few\s+)?  # (less than) a month (ago)
+          (?:minute|hour|day|{role('time')})s?
           (?:\s+(?:{role('time_direction')}))?                      # ("later" may open the cue)
       | \s+in\s+(?:\d{{4}}|{months})
       | \s*\([^()]{{1,30}}\)                                          # "Rep. Jane Doe (D-Ore.) said": no speaker
