@@ -277,6 +277,18 @@ def test_opening_adjunct_with_a_quoted_title_is_not_the_content():
          kind="indirect", speaker="Ann Lee", content="the plan was dead")
 
 
+@pytest.mark.parametrize("text", [
+    "Later on ''Face the Voters,'' Senator Ann Lee questioned the mayor's account of the fire.",
+    'Earlier this week, during an appearance on "Morning With Max," Ann Lee questioned the mayor\'s account of the fire.',
+])
+def test_a_quoted_title_in_an_opening_adjunct_is_no_content_whatever_its_marks(text):
+    only(text, kind="indirect", speaker="Ann Lee", content="the mayor's account of the fire")
+
+
+def test_a_title_case_quotation_alone_before_its_tag_is_still_the_content():
+    only('"Nobody Wants This Bridge," Ann Lee said.', speaker="Ann Lee", content="Nobody Wants This Bridge")
+
+
 def test_opening_adjunct_before_the_speaker_is_not_the_content():
     only("In an interview, the mayor said the bridge would reopen.", speaker="mayor",
          content="the bridge would reopen")

@@ -633,17 +633,22 @@ def trailing(ctx: CueContext) -> Found | None:
     if not speaker or quote_starting_at(ctx.doc, ctx.cue.end, ctx.hi):
         return None
     lead = ctx.text[ctx.lo:speaker.start].rstrip()
-    after_quote = (lead.endswith(CLAUSE_CLOSERS[1:]) or bool(WRONG_CLOSE.search(lead))) and not _ends_in_title(lead)
+    title = _ends_in_title(lead)
+    if title is not None and lead[:title].strip():
+        return None  # "Later on “Meet the Press,” X questioned …": the title closes an adjunct, not a clause
+    after_quote = (lead.endswith(CLAUSE_CLOSERS[1:]) or bool(WRONG_CLOSE.search(lead))) and title is None
     if not (after_quote or _ends_in_clause(ctx, lead)) or \
             not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, after_quote):
         return None
     return Found(speaker, ctx.backward(ctx.lo + len(lead), insertion_end(ctx.doc, ctx.cue.end, ctx.hi)))
 
 
-def _ends_in_title(lead: str) -> bool:
-    """Does the text end with a quoted title (… of “Fox News Sunday,”) rather than a quotation?"""
-    opening = max(lead.rfind(mark) for mark in "“\"")
-    return opening != -1 and is_title(lead[opening + 1:-1])
+def _ends_in_title(lead: str) -> int | None:
+    """Where the quoted title the text ends with opens (… of “Fox News Sunday,”, … on ''Meet the Press,''), else
+    None (a quotation). The opening mark is looked for before the closing one, which may be the same (")."""
+    closing = 2 if lead.endswith("''") else 1  # the closing mark: ”, " or ''
+    opening, mark = max((lead.rfind(mark, 0, len(lead) - closing), mark) for mark in ("“", '"', "''"))
+    return opening if opening != -1 and is_title(lead[opening + len(mark):-closing]) else None
 
 
 def _ends_in_clause(ctx: CueContext, lead: str) -> bool:
