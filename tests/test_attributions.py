@@ -289,6 +289,13 @@ def test_a_title_case_quotation_alone_before_its_tag_is_still_the_content():
     only('"Nobody Wants This Bridge," Ann Lee said.', speaker="Ann Lee", content="Nobody Wants This Bridge")
 
 
+def test_a_quotation_that_goes_on_after_its_inserted_tag_is_one_content_of_two_pieces():
+    frame = rows("“Voters in the north,” Ann Lee added, “have not heard the plan yet.”")
+    assert len(frame) == 1 and frame.iloc[0]["speaker"] == "Ann Lee"
+    assert frame.iloc[0]["content"].startswith("Voters in the north") and \
+        frame.iloc[0]["content"].rstrip(".”").endswith("have not heard the plan yet")
+
+
 def test_opening_adjunct_before_the_speaker_is_not_the_content():
     only("In an interview, the mayor said the bridge would reopen.", speaker="mayor",
          content="the bridge would reopen")

@@ -43,7 +43,7 @@ PASSIVE = re.compile(r"""\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?      
                      re.IGNORECASE | re.VERBOSE)
 NAMING_AS = re.compile(r"\s+as\b")
 NAME_LIST_END = re.compile(r",\s*(?:[A-Z][\w’'.-]*\s*){1,3}\Z")
-INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=[a-z])")
+INSERTION_END = re.compile(r"[^,.;:!?“”\"]{0,40}?,\s+(?=(?:[“\"]|'')?[a-z])")  # "…,” she said, “goes on …”"
 CONJUNCTION = re.compile(r"(?:and|but|or)\b", re.IGNORECASE)  # "reported from Kyiv, and …": no content here
 PAST_FORM = re.compile(r"\b[a-z]+ed\b")
 # A short insertion a contrast word opens and a comma closes before the clause goes on ("…, even as a senator,
@@ -264,8 +264,9 @@ def backward_content(doc: Doc, lo: int, pos: int, resume: int | None = None, hi:
     quote = quote_ending_at(doc, pos)
     if quote and lead_in(doc, lo, quote):  # 'The plan is “a disaster,” she said': the whole clause
         return Content("partial", [(trim(text, lo, quote[0])[0], quote[1])])
-    if quote:
-        return Content("direct", [quote])
+    if quote:  # "“The plan,” she said, “is dead.”": the quotation goes on after the insertion
+        rest = quote_starting_at(doc, resume, resume + 1) if resume is not None else None
+        return Content("direct", [quote] + ([rest] if rest and rest[1] <= (hi or rest[1]) else []))
     pieces = [trim(text, lo, pos)] + ([trim(text, resume, hi)] if resume is not None else [])
     return Content("indirect", [p for p in pieces if p[0] < p[1]] or pieces[:1])
 
