@@ -477,6 +477,21 @@ def test_said_right_after_a_quotation_is_followed_by_its_speaker_whatever_the_ph
     assert len(frame.loc[0, "content_spans"]) == 2
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The plan failed, said the elected official.", "the elected official"),  # an adjective after "the"
+    ("The plan failed, said the harbour master.", "the harbour master"),
+])
+def test_an_inverted_speaker_is_a_noun_phrase(text, speaker):
+    assert extract_attributions(text)[["rule", "speaker_mention"]].values.tolist() == [["inverted", speaker]]
+
+
+def test_a_clause_after_the_cue_is_no_inverted_speaker():
+    text = "The mayor, a lawyer who once sued the port, said the fishermen deserved better."
+    frame = extract_attributions(text)
+    said = frame[frame["cue"] == "said"].iloc[0]
+    assert said["rule"] != "inverted" and said["text"] == "the fishermen deserved better"
+
+
 @pytest.mark.parametrize("text, rule", [
     ("“It is unusual,“ said Jane Roe, a lawyer in Salem.", "inverted"),
     ("“It is unusual,“ she said. “Nobody does that.”", "trailing"),

@@ -576,6 +576,7 @@ def inverted(ctx: CueContext) -> Found | None:
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
     if not speaker or not (ctx.words.speaker_end.match(text, speaker[1]) or _speaks_for(ctx, speaker[1])) or \
             ctx.words.subject_pronoun.match(text, speaker[0]) or _bare_object(ctx, speaker) or \
+            _holds_predicate(ctx, *speaker) or \
             (ctx.words.possessive.match(text, speaker[0]) and ctx.cue.lemma not in ctx.words.inverting):
         speaker = _phrase_after_quotation(ctx, before)
         if speaker is None:
@@ -588,6 +589,15 @@ def inverted(ctx: CueContext) -> Found | None:
         role, speaker = text[speaker[0]:speaker[1]], name.span("name")
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
+
+
+def _holds_predicate(ctx: CueContext, start: int, end: int) -> bool:
+    """Does the phrase after a cue go on with a verb after a noun ("…, said the family deserved better"): a clause,
+    the cue's content, not an inverted speaker ("said the elected official": after a determiner, an adjective)?"""
+    words = ctx.text[start:end].split()
+    verb, determiners = speaker_words(ctx.lexicon).verb, ctx.lexicon.determiners
+    return any(word.islower() and verb.fullmatch(word) and before.lower() not in determiners
+               for before, word in zip(words, words[1:]))
 
 
 def _phrase_after_quotation(ctx: CueContext, before: str) -> tuple[int, int] | None:
