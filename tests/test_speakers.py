@@ -262,3 +262,15 @@ def test_a_subject_after_an_opener_with_a_place_state_or_dateline(text, expected
 ])
 def test_a_time_adverbial_between_subject_and_cue_is_skipped(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a subordinator opening the sentence is capitalised; its clause's subject does what the infinitive says
+    ("After the curator seemed to confirm rumours of the sale, the museum closed.", "the curator"),
+    # "before" here is a preposition (no verb follows its words): the clause opened by "When" is read instead
+    ("When the coach appeared before reporters on Friday to discuss his lineup, nobody listened.", "the coach"),
+    # the opening clause closed at its comma: the main clause's subject
+    ("When the tide turned, the captain failed to mention that the hull was cracked.", "the captain"),
+])
+def test_an_infinitive_in_an_opening_subordinate_clause_has_that_clauses_subject(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]

@@ -17,6 +17,7 @@ from ..text.lexicon import Lexicon, alternation, role_pattern, role_words, trie_
 
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 MAX_NP_TOKENS = 12
+MAX_SUBORDINATORS = 3  # subordinators read back from a cue for a clause's subject
 # A singular noun and a verb in -s after it: "the singer sings to" (not "the union members voted").
 SINGULAR_NOUN = re.compile(r"[a-z]+[^s\W]")
 SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s")
@@ -73,7 +74,7 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
         _bare_opener(lexicon),
         verb=re.compile(rf"\w+(?:ed|es)|{role('verb')}|{alternation(lexicon.auxiliaries | lexicon.modals)}"),
         adverb=re.compile(rf"\w{{2,}}ly|{role('adverb')}"),
-        subordinator=re.compile(rf"\b(?:{role('subordinator')})\s+"),
+        subordinator=re.compile(rf"\b(?:{role('subordinator')}|(?P<opening>{role('subordinator', str.capitalize)}))\s+"),
         control_verb=re.compile(rf"\b(?:{role('control_verb')})\s+"),
         relative=re.compile(rf"(?:,|--|—|–)\s+(?P<who>(?:(?:{role('relative_quantifier')})\s+of\s+)?"
                             r"(?:who|whom|which))\s+(?:\w+ly\s+)?\Z"),
@@ -529,16 +530,21 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
 
 
 def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
-    """The subject of the last subordinate clause before `hi`, if it has a verb ("after she appeared to")."""
-    words, last = _words(lexicon), None
-    for last in words.subordinator.finditer(text, lo, hi):
-        pass
-    span = sentence_subject(text, last.end(), hi, lexicon) if last else None
-    if not span:
-        return None
-    verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
-    is_pronoun = text[span[0]:span[1]].lower() in words.pronouns
-    return span if verb and (is_pronoun or _is_verb(verb.group(), words)) else None
+    """The subject of the last subordinate clause before `hi` that has a verb ("after she appeared to"); a
+    subordinator whose words have none is a preposition ("when the mayor appeared before reporters to …")."""
+    words = _words(lexicon)
+    found = list(words.subordinator.finditer(text, lo, hi))[-MAX_SUBORDINATORS:]
+    for last in reversed(found):
+        if last.group("opening") and "," in text[last.end():hi]:
+            return None  # "When the storm hit, the governor failed to …": the opening clause closed at its comma
+        span = sentence_subject(text, last.end(), hi, lexicon)
+        if not span:
+            continue
+        verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
+        is_pronoun = text[span[0]:span[1]].lower() in words.pronouns
+        if verb and (is_pronoun or _is_verb(verb.group(), words)):
+            return span
+    return None
 
 
 def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
