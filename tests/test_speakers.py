@@ -274,3 +274,14 @@ def test_a_time_adverbial_between_subject_and_cue_is_skipped(text, speaker):
 ])
 def test_an_infinitive_in_an_opening_subordinate_clause_has_that_clauses_subject(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a prepositional phrase or an infinitive of purpose opens the sentence before its subject's comma
+    ("Over the holidays, the baker paused for a moment and said that prices would rise.", "the baker"),
+    ("Beyond that, the pilot used the briefing to try to refute rumours of a strike.", "the pilot"),
+    ("To win the vote, she will have to continue to emphasize that the ferry is safe.", "she"),
+    ("Throughout the hearing, the witness kept calm, insisting that the ledger was forged.", "the witness"),
+])
+def test_a_prepositional_opener_is_read_past_to_the_subject(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]
