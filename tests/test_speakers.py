@@ -285,3 +285,17 @@ def test_an_infinitive_in_an_opening_subordinate_clause_has_that_clauses_subject
 ])
 def test_a_prepositional_opener_is_read_past_to_the_subject(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # after a statement in the same sentence, an infinitive's own clause subject or controller speaks
+    ("Critics say the ferry is costly, though sailors are generally more likely to say the ferry is worth it.",
+     ["Critics", "sailors"]),
+    ("The senator asked the clerk to turn over the file, which would allow auditors to compare what the mayor said.",
+     ["The senator", "auditors"]),
+    # without one, the statement before lends its speaker
+    ("The senator said the file was lost and continued to insist that nobody had read it.",
+     ["The senator", "The senator"]),
+])
+def test_an_infinitive_after_a_statement_in_its_sentence_keeps_its_own_subject(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist() == speaker

@@ -132,12 +132,16 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
     sentence ("X confirmed the visit and said that …"), else the subject further left over a coordination,
     an infinitive or an insertion ("X continues to insist", "X beamed and asked")."""
     text = doc.text
-    if out and out[-1].sentence == lo:
-        return out[-1].mention
     gap = adverbials_start(text, lo, cue.start, doc.lexicon)  # "X met the envoy and on Monday said"
+    infinitive = text[lo:gap].rstrip().endswith(" to")
+    if out and out[-1].sentence == lo:
+        # "…, though voters are more likely to say …", "…, which would allow lawmakers to compare …": the
+        # infinitive's own controller or clause subject after the statement before, else that statement's speaker
+        own = infinitive_subject(text, out[-1].cue.end, cue.start, doc.lexicon, nearest_only=True) \
+            if infinitive else None
+        return mention_of(doc, SpeakerSpan(*own)) if own else out[-1].mention
     if not SUBJECT_GAP.search(text, max(lo, gap - 40), gap):
         return None
-    infinitive = text[lo:gap].rstrip().endswith(" to")
     subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start, doc.lexicon)
     return mention_of(doc, SpeakerSpan(*subject)) if subject else None
 

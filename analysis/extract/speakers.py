@@ -547,13 +547,15 @@ def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     return None
 
 
-def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
-    """Who does what an infinitive ending at `hi` says: the object of "forced X to", else the nearest subject."""
+def infinitive_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None,
+                       nearest_only: bool = False) -> tuple[int, int] | None:
+    """Who does what an infinitive ending at `hi` says: the object of "forced X to", else the nearest subject
+    (a subordinate clause's, else the sentence's; with `nearest_only`, never the sentence's)."""
     for control in _words(lexicon).control_verb.finditer(text, lo, hi):
         listener = mention_after(text, control.end(), hi, lexicon=lexicon)
         if listener and OBJECT_TO.match(text, listener[1], hi):
             return listener
-    return clause_subject(text, lo, hi, lexicon) or sentence_subject(text, lo, hi, lexicon)
+    return clause_subject(text, lo, hi, lexicon) or (None if nearest_only else sentence_subject(text, lo, hi, lexicon))
 
 
 @lru_cache(maxsize=4096)  # a speaker's phrase recurs within an article and across a corpus
