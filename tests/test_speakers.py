@@ -299,3 +299,13 @@ def test_a_prepositional_opener_is_read_past_to_the_subject(text, speaker):
 ])
 def test_an_infinitive_after_a_statement_in_its_sentence_keeps_its_own_subject(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist() == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the object of "require", "leave", "drive" does what the infinitive after it says
+    ("That would require the regents in Salem to admit that tuition is too high.", "the regents in Salem"),
+    ("The delay has left the port unused, leaving many sailors to wonder whether the dock will open.", "many sailors"),
+    ("Pressure from the union drives the minister to say the pay deal is fair.", "the minister"),
+])
+def test_more_control_verbs_lend_their_object_to_an_infinitive(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist()[-1] == speaker
