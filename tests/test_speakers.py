@@ -309,3 +309,14 @@ def test_an_infinitive_after_a_statement_in_its_sentence_keeps_its_own_subject(t
 ])
 def test_more_control_verbs_lend_their_object_to_an_infinitive(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quoted word closing with its comma inside the mark ends one verb of a list: the next verb shares the subject
+    ("The mayor called the budget “reckless,” blamed the council for the delay and said the pool would close.",
+     ["The mayor", "The mayor"]),
+    ('The union backed "fair wages," opposed "sudden pay cuts" and recalled that the last freeze ran three years.',
+     ["The union", "The union"]),
+])
+def test_a_verb_after_a_quoted_word_and_its_comma_shares_the_subject(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist()[-2:] == speaker

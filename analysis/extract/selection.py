@@ -51,7 +51,8 @@ TAG_ADVERB = re.compile(r"(?:[a-z]+ly[ ,]+)?")  # "asked rhetorically", "said fl
 COMMA_AFTER_TAG = re.compile(r"[ \t]*,[ \t]*(?:[a-z]+ing|an?|the)\b")
 PARAGRAPH_END = re.compile(r"[”\"»]?[ \t]*(?:\n|\Z)")  # after a quotation's words: its mark, then the line ends
 # The cue follows a coordination, an infinitive or an insertion: its subject is further left.
-SUBJECT_GAP = re.compile(r"(?:\band|\bbut|\bor|\bto|,)\s*\Z")
+# "X called it “terrible,” denounced …": a comma inside the closing mark of a quoted word is the list's comma.
+SUBJECT_GAP = re.compile(r"""(?:\band|\bbut|\bor|\bto|,(?:[”"’]|'')?)\s*\Z""")
 REPORTING_CLAUSE_END = re.compile(r"[^,.;:!?“”\"\n]{0,60},\s*")  # "said on Monday in Seoul, " before a participle
 MAX_TAG_WORDS = 6           # “…?” Acting Deputy Mayor Jane Doe asked.
 MAX_LISTENER_CHARS = 80     # “…?” she told the committee's chairman.
