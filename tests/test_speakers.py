@@ -320,3 +320,15 @@ def test_more_control_verbs_lend_their_object_to_an_infinitive(text, speaker):
 ])
 def test_a_verb_after_a_quoted_word_and_its_comma_shares_the_subject(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist()[-2:] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an opening clause closed by its comma: the coordinated cue's subject is the main clause's
+    ("When shown the photos, the mayor paused for a moment and said that the pier would be rebuilt.", "the mayor"),
+    # a cue in the sentence before it that names no speaker lends none
+    ("When told the pier had burned, the mayor paused and said that it would be rebuilt.", "the mayor"),
+    # a subordinate clause with no comma yet: its own subject
+    ("Because the mayor visited the pier and said it would be rebuilt, the crowd cheered.", "the mayor"),
+])
+def test_a_coordinated_cue_finds_the_subject_past_an_opening_clause(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist()[-1] == speaker

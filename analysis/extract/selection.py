@@ -26,7 +26,8 @@ from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of, rule_words)
-from .speakers import Mention, adverbials_start, infinitive_subject, mention_after, sentence_subject
+from .speakers import (Mention, adverbials_start, clause_subject, infinitive_subject, mention_after, sentence_subject,
+                       subject_after_opener)
 
 CUE_RULES = (
     "tag-verb",
@@ -135,7 +136,7 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
     text = doc.text
     gap = adverbials_start(text, lo, cue.start, doc.lexicon)  # "X met the envoy and on Monday said"
     infinitive = text[lo:gap].rstrip().endswith(" to")
-    if out and out[-1].sentence == lo:
+    if out and out[-1].sentence == lo and (out[-1].mention is not None or infinitive):
         # "…, though voters are more likely to say …", "…, which would allow lawmakers to compare …": the
         # infinitive's own controller or clause subject after the statement before, else that statement's speaker
         own = infinitive_subject(text, out[-1].cue.end, cue.start, doc.lexicon, nearest_only=True) \
@@ -144,6 +145,9 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
     if not SUBJECT_GAP.search(text, max(lo, gap - 40), gap):
         return None
     subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start, doc.lexicon)
+    if subject is None and not infinitive:  # "When told of it, the mayor paused and said": past the opener
+        subject = clause_subject(text, lo, cue.start, doc.lexicon) or \
+            subject_after_opener(text, lo, cue.start, doc.lexicon)
     return mention_of(doc, SpeakerSpan(*subject)) if subject else None
 
 
