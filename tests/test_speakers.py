@@ -332,3 +332,14 @@ def test_a_verb_after_a_quoted_word_and_its_comma_shares_the_subject(text, speak
 ])
 def test_a_coordinated_cue_finds_the_subject_past_an_opening_clause(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a clause after a semicolon that has a subject of its own lends that subject to its coordinated cue
+    ("The port reopened in a hurry; she thanked the crews that week and declared that the docks were safe.", "she"),
+    ("He wants to sell the ferry; she backs a new lease but insists that the fares stay low.", "she"),
+    # an opening clause closed by a comma, then a subject pronoun
+    ("When told of the fire, she paused for a moment and said that the pier would be rebuilt.", "she"),
+])
+def test_a_coordinated_cue_after_a_semicolon_takes_that_clauses_subject(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist()[-1] == speaker

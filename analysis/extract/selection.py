@@ -136,6 +136,11 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
     text = doc.text
     gap = adverbials_start(text, lo, cue.start, doc.lexicon)  # "X met the envoy and on Monday said"
     infinitive = text[lo:gap].rstrip().endswith(" to")
+    # "…; she backs the rules but embraces …": a clause after a semicolon with a subject of its own has its own
+    semicolon = 0 if infinitive else text.rfind(";", lo, gap) + 1
+    own_clause = subject_after_opener(text, semicolon - 1, cue.start, doc.lexicon, 1, ";") if semicolon else None
+    if own_clause:
+        out, lo = [], semicolon
     if out and out[-1].sentence == lo and (out[-1].mention is not None or infinitive):
         # "…, though voters are more likely to say …", "…, which would allow lawmakers to compare …": the
         # infinitive's own controller or clause subject after the statement before, else that statement's speaker
@@ -144,7 +149,7 @@ def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Ment
         return mention_of(doc, SpeakerSpan(*own)) if own else out[-1].mention
     if not SUBJECT_GAP.search(text, max(lo, gap - 40), gap):
         return None
-    subject = (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start, doc.lexicon)
+    subject = own_clause or (infinitive_subject if infinitive else sentence_subject)(text, lo, cue.start, doc.lexicon)
     if subject is None and not infinitive:  # "When told of it, the mayor paused and said": past the opener
         subject = clause_subject(text, lo, cue.start, doc.lexicon) or \
             subject_after_opener(text, lo, cue.start, doc.lexicon)

@@ -550,19 +550,23 @@ def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
 MAX_OPENER_COMMAS = 3  # commas read for the end of an opening phrase or clause
 
 
-def subject_after_opener(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
+def subject_after_opener(text: str, lo: int, hi: int, lexicon: Lexicon | None = None,
+                         commas: int = MAX_OPENER_COMMAS, mark: str = ",") -> tuple[int, int] | None:
     """The main clause's subject after an opening phrase or clause that `sentence_subject` cannot read past
     ("When told of the plan, the mayor paused and said …"): the first noun phrase after one of the first
-    commas that a verb (or, for a pronoun, anything) follows."""
+    `commas` marks that a verb (or, for a pronoun, anything) follows."""
     words, comma = _words(lexicon), lo
-    for _ in range(MAX_OPENER_COMMAS):
-        comma = text.find(",", comma, hi)
+    for _ in range(commas):
+        comma = text.find(mark, comma, hi)
         if comma == -1:
             return None
         comma += 1
         span = sentence_subject(text, comma, hi, lexicon)
         if not span:
             continue
+        first = words.token.match(text, span[0])
+        if first and first.group().lower() in words.subject_pronouns:
+            return first.span()  # "…, she backs …": a subject pronoun is the whole subject
         verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
         if verb and (text[span[0]:span[1]].lower() in words.pronouns or _is_verb(verb.group(), words)):
             return span
