@@ -608,3 +608,14 @@ def test_no_survey_row_where_a_cue_reports_the_clause_or_no_survey_is_named(text
 def test_a_figure_after_with_speaks_for_the_participle(text, speaker):
     frame = extract_attributions(text)
     assert frame["speaker_mention"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("When the storm passed, the governor toured the coast, promising that aid would come.", "the governor"),
+    ("Two weeks later, the senator reversed course, telling reporters the bill was dead.", "the senator"),
+    ("Late last month, the company wrote to regulators, arguing that the rule was unfair.", "the company"),
+])
+def test_a_participle_takes_the_main_clause_subject_after_an_opening_phrase(text, speaker):
+    frame = extract_attributions(text)
+    rows = frame[frame["rule"] == "participle"]
+    assert rows["speaker_mention"].tolist() == [speaker]

@@ -50,7 +50,7 @@ from .content import (CLOSING, COLON_LEAD, CONJUNCTION, OPENING_MARK, PASSIVE, C
                       quote_ending_at, quote_starting_at, trim)
 from .cues import Cue, cue_pattern, is_auxiliary, word_before
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
-                       mention_before, relative_before, sentence_subject, speaker_words,
+                       main_subject, mention_before, relative_before, sentence_subject, speaker_words,
                        split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
@@ -564,7 +564,7 @@ def _participle_subject(text: str, lo: int, pos: int, lexicon: Lexicon) -> tuple
         subject = clause_subject(text, lo, pos, lexicon)
         if subject:
             return subject
-    return sentence_subject(text, lo, pos, lexicon)
+    return main_subject(text, lo, pos, lexicon)
 
 
 def inverted(ctx: CueContext) -> Found | None:

@@ -529,6 +529,32 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
     return (tokens[0].start(), ends[-1]) if ends else None
 
 
+MAX_OPENER_COMMAS = 4  # commas read after a sentence's start for the main clause's subject
+
+
+def main_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
+    """The subject of a sentence's main clause: its opening noun phrase when a verb follows it, else the
+    first noun phrase after one of its first commas that a verb follows ("When the storm hit, the governor
+    left …", "The day before, at a rally, Mr. Doe was …"); else the opening phrase as before."""
+    words = _words(lexicon)
+    opening = sentence_subject(text, lo, hi, lexicon)
+    if opening is None or not _subject_of_verb(text, opening, hi, words):
+        start = lo
+        for _ in range(MAX_OPENER_COMMAS):
+            start = text.find(",", start, hi) + 1
+            if not start:
+                break
+            span = sentence_subject(text, start, hi, lexicon)
+            if span and _subject_of_verb(text, span, hi, words):
+                return span
+    return opening
+
+
+def _subject_of_verb(text: str, span: tuple[int, int], hi: int, words: SpeakerWords) -> bool:
+    verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
+    return bool(verb) and (text[span[0]:span[1]].lower() in words.pronouns or _is_verb(verb.group(), words))
+
+
 def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The subject of the last subordinate clause before `hi` that has a verb ("after she appeared to"); a
     subordinator whose words have none is a preposition ("when the mayor appeared before reporters to …")."""
