@@ -619,3 +619,13 @@ def test_a_participle_takes_the_main_clause_subject_after_an_opening_phrase(text
     frame = extract_attributions(text)
     rows = frame[frame["rule"] == "participle"]
     assert rows["speaker_mention"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("But while defending the levy, the minister argued that it was fair.", "the minister"),
+    ("And after citing a new poll, the candidate left the stage.", "the candidate"),
+])
+def test_a_participle_in_an_adjunct_after_a_conjunction_takes_the_main_clause_subject(text, speaker):
+    frame = extract_attributions(text)
+    rows = frame[frame["rule"] == "participle-opener"]
+    assert rows["speaker_mention"].tolist() == [speaker]

@@ -145,7 +145,8 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
             [^,;“”"]{{0,150}},\s*\Z                         # the insertion, closed by a comma right before the cue
             """, re.VERBOSE),
         introductory=re.compile(rf"\s*(?!At\s+(?:least|most)\b)(?:{capital('introductory')}|[A-Z][a-z]+ly)\b"),
-        participle_adjunct=re.compile(rf"\s*(?:(?:{capital('participle_adjunct')})\b[^,;:“”\"]{{0,60}})?\Z"),
+        participle_adjunct=re.compile(rf"\s*(?:(?:(?:{capital('bare_conjunction')})\s+(?:{role('participle_adjunct')})|"
+                                      rf"{capital('participle_adjunct')})\b[^,;:“”\"]{{0,60}})?\Z"),
         as_clause=re.compile(rf"\s*(?:(?P<joined>{role('as_conjunction')})\s+|(?:{role('as_focus')})\s+)?"
                              rf"[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z"),
         as_passive_lead=re.compile(rf"(?:(?:{role('as_passive_adverb')}|\w+ly)\s+)?\Z"),
