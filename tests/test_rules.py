@@ -629,3 +629,10 @@ def test_a_participle_in_an_adjunct_after_a_conjunction_takes_the_main_clause_su
     frame = extract_attributions(text)
     rows = frame[frame["rule"] == "participle-opener"]
     assert rows["speaker_mention"].tolist() == [speaker]
+
+
+def test_with_and_coordinated_nouns_before_a_participle_speak():
+    text = "The bill passed on Monday, with Jane Doe, John Roe and the mayor all calling it a victory."
+    frame = extract_attributions(text)
+    rows = frame[frame["rule"] == "participle"]
+    assert rows["speaker_mention"].str.startswith("Jane Doe, John Roe and the mayor").tolist() == [True]

@@ -80,10 +80,11 @@ AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s*\d{1,3},\Z")  # "Jane Doe, 45,
 NAME_AFTER_ROLE = re.compile(r",[ \t]+(?P<name>(?P<first>[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){1,3})")
 WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-z]+)\b")
 WITH_WORD = r"(?!and\b|or\b)[A-Za-z0-9][\w’'.%-]*(?<!ing)"  # "with three justices", not "with X dissenting and"
-# "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …".
+# "footage of X saying": the person shown speaks; so does the subject of "…, with allies calling it …", however
+# many its coordinated nouns ("with Jane Doe, John Roe and the mayor all calling …").
 SHOWN_NAME = re.compile(r"""
     (?: \bof\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)                # "footage of Jane Doe"
-      | (?:,\s+|\s)with\s+(?P<subject>(?:""" + WITH_WORD + r"\s+){0,7}" + WITH_WORD + r"""))   # ", with his allies"
+      | (?:,\s+|\s)with\s+(?P<subject>""" + WITH_WORD + r"(?:,?\s+(?:(?:and|or)\s+)?" + WITH_WORD + r"""){0,9}))   # ", with his allies"
     \s+\Z""", re.VERBOSE)
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
