@@ -504,3 +504,17 @@ def test_figures_in_text_without_sentences_are_thinned_like_cues():
     assert 0 < len(estimates_of(text)) <= len(text) // MIN_CUE_GAP + 1 < 200
     prose = "Officials counted 40 soldiers and 12 tanks near the river. " * 10
     assert len(estimates_of(prose)) == 20  # in sentences, every figure is read
+
+
+def test_a_figures_claims_are_found_by_offset_as_a_pass_over_all_claims_finds_them():
+    from analysis.extract.estimates import Claim, _Article
+    from analysis.text.lexicon import Lexicon
+
+    spans = [(0, 0, 40), (1, 40, 90)]
+    claims = [Claim("c0", 5, 30, 2, "A", pd.NaT, False), Claim("c1", 10, 60, 62, "B", pd.NaT, False),
+              Claim("c2", 10, 20, pd.NA, "C", pd.NaT, False), Claim("c3", 45, 88, 41, "D", pd.NaT, False)]
+    article = _Article("x" * 90, spans, claims, None, Lexicon.default())
+    for offset in range(90):
+        assert article._holding(offset) == [c for c in claims if c.start <= offset < c.end]
+    for lo, hi in [(0, 40), (40, 90), (0, 90), (41, 62)]:
+        assert article._cued_between(lo, hi) == [c for c in claims if not pd.isna(c.cue_start) and lo <= c.cue_start < hi]

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
@@ -363,6 +363,24 @@ class _Article:
         self.text, self.spans, self.claims, self.published, self.lexicon = text, spans, claims, published, lexicon
         self.patterns = _patterns(lexicon)
         self.words = self.patterns.words
+        # claims sorted by where their content starts and where their cue starts (each with its place in
+        # `claims`, which breaks ties as before): a figure's claims are binary searches, not a pass over all
+        self._by_start = sorted(enumerate(claims), key=lambda ic: ic[1].start)
+        self._starts = [c.start for _, c in self._by_start]
+        self._longest = max((c.end - c.start for c in claims), default=0)
+        self._by_cue = sorted(((k, c) for k, c in enumerate(claims) if not missing(c.cue_start)),
+                              key=lambda ic: ic[1].cue_start)
+        self._cue_starts = [c.cue_start for _, c in self._by_cue]
+
+    def _holding(self, start: int) -> list[Claim]:
+        """The claims whose content holds offset `start`, in their order."""
+        lo, hi = bisect_left(self._starts, start - self._longest), bisect_right(self._starts, start)
+        return [c for _, c in sorted(self._by_start[lo:hi]) if c.start <= start < c.end]
+
+    def _cued_between(self, lo: int, hi: int) -> list[Claim]:
+        """The claims whose cue starts in [lo, hi), in their order."""
+        first, last = bisect_left(self._cue_starts, lo), bisect_left(self._cue_starts, hi)
+        return [c for _, c in sorted(self._by_cue[first:last])]
 
     # -- names --
     def name_after(self, pos: int, limit: int) -> str | None:
@@ -402,7 +420,7 @@ class _Article:
         """claim_id, claimant (+ mention), reported_by, said_on/from/to, voice and stance of a figure."""
         _, s, e = self.spans[k]
         # a content that stops inside the figure ("... deployment of 100" of "100,000") still holds it
-        holding = sorted((c for c in self.claims if c.start <= start < c.end), key=lambda c: (-c.start, c.end))
+        holding = sorted(self._holding(start), key=lambda c: (-c.start, c.end))
         speakers = [c for c in holding if c.speaker]
         claim = speakers[0] if speakers else None
         estimated = None if claim else self.estimated_by(start, end, k)
@@ -414,8 +432,7 @@ class _Article:
                 return {**_claim_fields(holding[0], self), "claimant": subject, "claimant_mention": subject}
         if claim is None:  # a figure before a cue whose content missed it: "Some 1,000 fighters, the agency said";
             # with only claims whose speaker is no speaker around it, any speaker cued in the sentence
-            cued = [c for c in self.claims if c.speaker and not missing(c.cue_start) and s <= c.cue_start < e
-                    and (holding or c.cue_start >= end)]
+            cued = [c for c in self._cued_between(s, e) if c.speaker and (holding or c.cue_start >= end)]
             claim = min(cued, key=lambda c: abs(c.cue_start - start)) if cued else None
         row = _claim_fields(claim, self)
         if claim is not None:
