@@ -529,28 +529,21 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
     return (tokens[0].start(), ends[-1]) if ends else None
 
 
-MAX_OPENER_COMMAS = 4  # commas read after a sentence's start for the main clause's subject
+MAX_OPENER_COMMAS = 3  # commas read for the end of an opening phrase or clause
 
 
 def main_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """The subject of a sentence's main clause: its opening noun phrase when a verb follows it, else the
-    first noun phrase after one of its first commas that a verb follows ("When the storm hit, the governor
+    subject after an opening phrase or clause (`subject_after_opener`: "When the storm hit, the governor
     left …", "The day before, at a rally, Mr. Doe was …"); else the opening phrase as before."""
-    words = _words(lexicon)
     opening = sentence_subject(text, lo, hi, lexicon)
-    if opening is None or not _subject_of_verb(text, opening, hi, words):
-        start = lo
-        for _ in range(MAX_OPENER_COMMAS):
-            start = text.find(",", start, hi) + 1
-            if not start:
-                break
-            span = sentence_subject(text, start, hi, lexicon)
-            if span and _subject_of_verb(text, span, hi, words):
-                return span
-    return opening
+    if opening is not None and _verb_follows(text, opening, hi, _words(lexicon)):
+        return opening
+    return subject_after_opener(text, lo, hi, lexicon) or opening
 
 
-def _subject_of_verb(text: str, span: tuple[int, int], hi: int, words: SpeakerWords) -> bool:
+def _verb_follows(text: str, span: tuple[int, int], hi: int, words: SpeakerWords) -> bool:
+    """Is the noun phrase `span` a subject: a pronoun, or a phrase a verb follows?"""
     verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
     return bool(verb) and (text[span[0]:span[1]].lower() in words.pronouns or _is_verb(verb.group(), words))
 
@@ -564,16 +557,9 @@ def clause_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
         if last.group("opening") and "," in text[last.end():hi]:
             return None  # "When the storm hit, the governor failed to …": the opening clause closed at its comma
         span = sentence_subject(text, last.end(), hi, lexicon)
-        if not span:
-            continue
-        verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
-        is_pronoun = text[span[0]:span[1]].lower() in words.pronouns
-        if verb and (is_pronoun or _is_verb(verb.group(), words)):
+        if span and _verb_follows(text, span, hi, words):
             return span
     return None
-
-
-MAX_OPENER_COMMAS = 3  # commas read for the end of an opening phrase or clause
 
 
 def subject_after_opener(text: str, lo: int, hi: int, lexicon: Lexicon | None = None,
@@ -593,8 +579,7 @@ def subject_after_opener(text: str, lo: int, hi: int, lexicon: Lexicon | None = 
         first = words.token.match(text, span[0])
         if first and first.group().lower() in words.subject_pronouns:
             return first.span()  # "…, she backs …": a subject pronoun is the whole subject
-        verb = words.token.match(text, SPACES.match(text, span[1], hi).end())
-        if verb and (text[span[0]:span[1]].lower() in words.pronouns or _is_verb(verb.group(), words)):
+        if _verb_follows(text, span, hi, words):
             return span
     return None
 
