@@ -826,6 +826,47 @@ def test_a_quotation_paragraph_after_another_paragraph_is_nobodys():
     assert frame["rule"].tolist() == ["forward"]
 
 
+def test_a_quoted_sentence_no_statement_holds_is_the_speaker_of_the_statement_before_it():
+    frame = rows("The mayor said the road was open. “Nobody warned us about the closure.”")
+    assert frame["rule"].tolist() == ["forward", "standalone-quotation"]
+    standalone = frame.iloc[1]
+    assert standalone["speaker"] == "mayor" and standalone["kind"] == "direct"
+    assert standalone["content"] == "Nobody warned us about the closure."
+
+
+def test_a_quoted_sentence_after_words_leading_to_it_is_their_subjects():
+    only("Senator Jane Roe then turned to the judge, “Why are you here today?”", rule="standalone-quotation",
+         speaker="Jane Roe", content="Why are you here today?", cue="“")
+    # a sentence of its own with no statement before it names nobody
+    assert rows("Then Senator Jane Roe turned to the judge. “Why are you here today?”").empty
+
+
+def test_a_quoted_sentence_with_no_speaker_in_reach_is_no_statement():
+    # no statement before it, a dateline before it, or a fragment rather than sentences: the quotes table's
+    # unclaimed quotation, not a claim
+    assert rows("The road reopened on Monday. “Nobody warned us about the closure.”").empty
+    assert rows("LONDON -- “The stories begin. The stories end.” So opens the book.").empty
+    assert rows("The mayor said the road was open. Drivers were “not amused by any of it”.")["rule"].tolist() == \
+        ["forward"]
+
+
+def test_as_someone_put_it_reports_the_quotation_it_leads_to():
+    for text in ("As the professor put it, “The court has never ruled on this.”",
+                 "Or, as the professor put it: “The court has never ruled on this.”"):
+        only(text, kind="direct", speaker="professor", content="The court has never ruled on this.")
+    only("She put it bluntly: ``We lost,'' the mayor said.", speaker="mayor")  # not beside the quotation
+
+
+def test_shot_back_and_fired_back_report_speech():
+    only("The senator shot back, “I could have stayed home.”", kind="direct", speaker="senator", cue="shot back")
+    only("“That is false,” the mayor fired back.", kind="direct", speaker="mayor", cue="fired back")
+
+
+def test_a_comma_closing_an_apposition_after_a_quotation_does_not_invert_the_cue():
+    row = only("“We lost,” the spokesman, Jane Roe, told the radio station. “It is a sad day for all of us.”")
+    assert row["speaker"] == "Jane Roe" and row["rule"] == "quote-tag" and len(row["content_spans"]) == 2
+
+
 def test_adjuncts_without_a_comma_lead_to_the_quotation_after_them():
     row = only("The senator acknowledged in a radio interview Monday night “it will be very hard for us to win” "
                "if the trend holds.", speaker="senator")

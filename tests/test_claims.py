@@ -168,7 +168,7 @@ def test_a_frame_of_arrays_is_the_frame_a_dict_of_them_makes(monkeypatch):
 
 
 def test_a_quotation_no_statement_holds_is_a_quote_without_a_claim():
-    text = "The mayor said the road was open. “Nobody warned us about the closure.” Drivers called it a “fiasco”."
+    text = "The road reopened on Monday. “Nobody warned us about the closure.” Drivers called it a “fiasco”."
     quotes, claims = quotes_and_claims("u1", text, Doc(text).sentence_table(), extract_attributions(text))
     unclaimed = quotes[quotes["claim_id"].isna()]
     assert unclaimed["text"].tolist() == ["Nobody warned us about the closure."]
@@ -178,7 +178,7 @@ def test_a_quotation_no_statement_holds_is_a_quote_without_a_claim():
 
 
 def test_an_article_whose_only_quotation_is_unclaimed_has_quotes_and_no_claims():
-    text = "“Nobody warned us about the closure.”"
+    text = "“nobody warned us about the closure”"
     quotes, claims = quotes_and_claims("u2", text, Doc(text).sentence_table(), extract_attributions(text))
     assert len(quotes) == 1 and claims.empty and "claim_id" in claims
 

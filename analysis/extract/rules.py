@@ -32,7 +32,10 @@ report", "Soldiers killed in the war: NIS": a title line that names its source l
 went further: “…”": the sentence's subject, whatever the verb before the colon), poll-opener ("In a CBS News
 poll released Monday, Clinton led …": the survey reports the main clause).
 A quotation with no cue that continues a speaker's statement in a new paragraph is a row of rule
-quote-continuation (made in `selection.continue_quotations`); a source cited in a statement's reporting clause
+quote-continuation (made in `selection.continue_quotations`); a quotation of whole sentences that no
+statement holds is a row of rule standalone-quotation when a speaker is in reach: the subject of the words
+leading to it in its sentence, else the speaker of the statement just before it in the same or the previous
+paragraph (`selection.standalone_quotations`); a source cited in a statement's reporting clause
 ("…, the agency said, citing officials") speaks it too, a row of rule cited-source (`selection.cited_sources`).
 """
 from __future__ import annotations
@@ -382,8 +385,9 @@ def as_clause(ctx: CueContext) -> Found | None:
     if speaker is None:
         return None
     stop = rest.end()
-    if text[stop:stop + 1] == ":":
-        return None  # "as the website notes: “…”": the colon's quotation (colon-lead)
+    if text[stop:stop + 1] == ":":  # "As the senator put it: “…”": the quotation the colon introduces, if any
+        quote = quote_starting_at(ctx.doc, stop + 1, ctx.hi)
+        return Found(speaker, Content("direct", [quote])) if quote else None
     as_start = text.rindex("s", opener.start(), opener.start("lead")) - 1
     before = text[ctx.lo:as_start].rstrip(" ,;(—–")
     after = stop + 1 if text[stop:stop + 1] and text[stop:stop + 1] in ",;" else None
@@ -486,7 +490,7 @@ def quote_tag(ctx: CueContext) -> Found | None:
         return None
     named = NAMED_APPOSITION.match(text, speaker[1], cue.start)
     first, space, _ = text[phrase:cue.start].partition(" ")
-    if named and space and first.lower() in ctx.lexicon.articles:
+    if named and space and first.lower() in ctx.lexicon.determiners:
         speaker = named.span("name")  # "the council's spokesman, Jane Doe,"
     return Found(_span(speaker), Content("direct", [quote]))
 
@@ -575,6 +579,8 @@ def inverted(ctx: CueContext) -> Found | None:
     if not before or not (before.endswith(CLAUSE_CLOSERS) or WRONG_CLOSE.search(before)) or \
             AGE_APPOSITION.search(before) or ctx.is_participle:
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
+    if before.endswith(",") and _speaker_phrase_after_quotation(ctx):
+        return None  # "“…,” the spokesman, Jane Roe, told CNN": that comma closes an apposition (quote-tag)
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
     if not speaker or not (ctx.words.speaker_end.match(text, speaker[1]) or _speaks_for(ctx, speaker[1])) or \
             ctx.words.subject_pronoun.match(text, speaker[0]) or _bare_object(ctx, speaker) or \
@@ -591,6 +597,16 @@ def inverted(ctx: CueContext) -> Found | None:
         role, speaker = text[speaker[0]:speaker[1]], name.span("name")
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
+
+
+def _speaker_phrase_after_quotation(ctx: CueContext) -> bool:
+    """Do a few words without a verb stand between a quotation closed by a comma and the cue?"""
+    quote, after = _quotation_closing_before(ctx, ctx.cue.start)
+    if quote is None or ctx.text[quote[1] - 1:quote[1]] != ",":
+        return False
+    phrase = ctx.text[after:ctx.cue.start]
+    return bool(phrase.strip(" ,")) and len(phrase.split(None, MAX_TAG_PHRASE_WORDS)) <= MAX_TAG_PHRASE_WORDS and \
+        not _holds_verb_cue(ctx.doc, phrase)
 
 
 def _holds_predicate(ctx: CueContext, start: int, end: int) -> bool:

@@ -10,7 +10,11 @@
 3. `drop_nested`: reported speech inside another statement's content is part of that statement.
 4. `one_per_content`: two cues over the same words give one row, the later (nearer) cue's; a cue rule's
    row before a document rule's.
-5. `cited_sources`: "X said Y, citing Z", "X, citing Z, said Y": Z is a source of Y too, a row of its own
+5. `standalone_quotations`: a quotation of whole sentences that no statement holds is quoted speech: a row
+   (rule `standalone-quotation`) when a speaker is in reach, the subject of the words leading to it in its
+   sentence or the speaker of the statement just before it; without one it is left to the quotes table
+   (`claims`, rule `unclaimed-quotation`).
+6. `cited_sources`: "X said Y, citing Z", "X, citing Z, said Y": Z is a source of Y too, a row of its own
    (rule `cited-source`), beside the participle's row.
 Every pass is a sweep over offsets in order, with binary searches and heaps, not all pairs.
 """
@@ -76,7 +80,8 @@ def select(doc: Doc, cues: list[Cue]) -> list[Candidate]:
     candidates = cue_candidates(doc, cues)
     for rule in DOCUMENT_RULES.values():
         candidates.extend(rule(doc))
-    return cited_sources(doc, one_per_content(drop_nested(continue_quotations(doc, candidates))))
+    rows = one_per_content(drop_nested(continue_quotations(doc, candidates)))
+    return cited_sources(doc, standalone_quotations(doc, rows))
 
 
 def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
@@ -272,11 +277,15 @@ def _paragraph_after_statement(text: str, quote: tuple[int, int], by_cue: list[C
         return []
     if quote[0] - before.end > MAX_CONTINUATION_GAP:
         return []
-    gap = text[before.end:quote[0] - 1]
-    if gap.count("\n") == 0 or any(line.strip(" .\"”'’") for line in gap.split("\n")[1:]) or \
+    if "\n" not in text[before.end:quote[0]] or _paragraph_between(text, before.end, quote[0]) or \
             not PARAGRAPH_END.match(text, quote[1]):
         return []  # not the next paragraph, or the quotation is not the whole paragraph
     return [Candidate("quote-continuation", before.cue, Content("direct", [quote]), before.mention, before.sentence)]
+
+
+def _paragraph_between(text: str, end: int, start: int) -> bool:
+    """Does a paragraph lie wholly between `end` and `start` (more than the break from one to the next)?"""
+    return any(line.strip(" .\"”'’") for line in text[end:start - 1].split("\n")[1:])
 
 
 def _next_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate], cue_starts: list[int]):
@@ -288,6 +297,58 @@ def _next_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate], 
             "\n" not in text[quote[1]:nearest.start]:
         return nearest
     return None
+
+
+SPOKEN_SENTENCE = re.compile(r"[A-Z][^\n]*[.?!][’']?\Z")  # a quotation that is one or more sentences
+MIN_STANDALONE_WORDS = 4
+
+
+def standalone_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
+    """A quotation of whole sentences that no statement holds is quoted speech all the same: a statement of
+    its own (rule `standalone-quotation`). Its speaker is the subject of the words leading to it in its
+    sentence ("As the senator put it, “…”", "From the report: “…”"), else the speaker of the quoted statement
+    just before it, else no one."""
+    text, covered = doc.text, _coverage(rows)
+    spoken = sorted((r for r in rows if r.mention is not None), key=lambda r: r.end)
+    spoken_ends = [r.end for r in spoken]
+    extra = []
+    for q in doc.quotations:
+        if not SPOKEN_SENTENCE.match(text, *q) or len(text[q[0]:q[1]].split(None, MIN_STANDALONE_WORDS)) < \
+                MIN_STANDALONE_WORDS or _overlaps(covered, q):
+            continue
+        lo = doc.sentence_at(q[0])[0]
+        if doc.dateline and lo < doc.dateline.end <= q[0]:
+            lo = doc.dateline.end  # "LOS ANGELES -- “…”": the dateline names no speaker
+        lead = text[lo:q[0]].rstrip(" “\"'`")
+        if lead.strip():
+            subject = sentence_subject(text, lo, lo + len(lead), doc.lexicon)
+            if subject:
+                mark = Cue(q[0] - 1, q[0], text[q[0] - 1:q[0]], "quotation", "speech", False)
+                extra.append(Candidate("standalone-quotation", mark, Content("direct", [q]),
+                                       mention_of(doc, SpeakerSpan(*subject)), lo))
+            continue
+        k = bisect_right(spoken_ends, q[0])
+        before = spoken[k - 1] if k and q[0] - spoken[k - 1].end < MAX_CONTINUATION_GAP else None
+        if before is not None and not _paragraph_between(text, before.end, q[0]):
+            extra.append(Candidate("standalone-quotation", before.cue, Content("direct", [q]), before.mention,
+                                   before.sentence))
+    return sorted(rows + extra, key=lambda r: (r.start, r.end)) if extra else rows
+
+
+def _coverage(rows: list[Candidate]) -> list[tuple[int, int]]:
+    """The content pieces of all rows, merged, in text order."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(p for r in rows for p in r.content.pieces):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _overlaps(merged: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    k = bisect_right(merged, (span[1],))
+    return k > 0 and merged[k - 1][1] > span[0]
 
 
 # --- pass 3: nesting ---
