@@ -319,6 +319,15 @@ def test_a_source_cited_in_the_reporting_clause_is_a_source_of_the_statement_too
     assert host in statements["speaker_mention"].tolist() and (frame["rule"] == "participle").sum() == 1
 
 
+def test_a_cited_source_speaks_the_quotation_paragraph_that_carries_on_its_statement_too():
+    text = ("“Personnel may be sent to monitor the fighting,” the agency reported citing an intelligence source.\n\n"
+            "“If deployed, the team would analyze battlefield tactics.”")
+    frame = extract_attributions(text)
+    second = frame[frame["text"] == "If deployed, the team would analyze battlefield tactics."]
+    assert second[["rule", "speaker_mention"]].values.tolist() == [
+        ["quote-continuation", "the agency"], ["cited-source", "an intelligence source"]]
+
+
 @pytest.mark.parametrize("text", [
     "He said he was citing old figures.", "Citing the audit was a mistake, she said.",
     "The mayor, citing health reasons, said she would step down.",  # a reason, not a source

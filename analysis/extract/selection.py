@@ -64,6 +64,7 @@ MAX_LISTENER_CHARS = 80     # “…?” she told the committee's chairman.
 WHOLE_QUOTE_SHARE = 0.9     # a quotation this share of a reported clause is the clause: one direct row
 MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that continues it
 MAX_LOOKAHEAD_ROWS = 50     # statements read past a quotation for the one it opens
+CONTINUING_RULES = ("quote-continuation", "standalone-quotation")  # rows that carry on an earlier statement
 
 
 def decide(ctx: CueContext) -> tuple[str, Found] | None:
@@ -426,9 +427,14 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     "Jane Doe, citing the ministry, said …", "X reported citing Y") names a source of that statement: the
     statement again, with the cited noun phrase as its speaker (the participle's own row stays: what is cited).
     Only a speech statement, and only a phrase that names a source (a name, a title, a source noun of the
-    lexicon: "citing health reasons" gives none)."""
+    lexicon: "citing health reasons" gives none). The quotation paragraphs that carry on the statement (rows
+    sharing its cue) are the cited source's too."""
     citing = doc.lexicon.estimate_words.get("citing", ())
     by_cue = sorted(rows, key=lambda r: r.cue.start)
+    continuing = {}  # quotations that carry on a statement in later paragraphs share its cue
+    for row in rows:
+        if row.rule in CONTINUING_RULES:
+            continuing.setdefault(id(row.cue), []).append(row)
     extra = []
     for k, row in enumerate(by_cue):
         if row.rule != "participle" or row.cue.text.lower() not in citing or row.kind != "indirect":
@@ -436,9 +442,10 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
         host = _cited_host(by_cue, k)
         source = mention_after(doc.text, row.start, row.end, lexicon=doc.lexicon) if host else None
         if source and host.cue.kind == "speech" and _names_a_source(doc, *source):
-            content = Content(host.kind, list(host.content.pieces))
-            extra.append(Candidate("cited-source", row.cue, content, mention_of(doc, SpeakerSpan(*source)),
-                                   row.sentence))
+            mention = mention_of(doc, SpeakerSpan(*source))
+            for cited in [host] + continuing.get(id(host.cue), []):
+                content = Content(cited.kind, list(cited.content.pieces))
+                extra.append(Candidate("cited-source", row.cue, content, mention, row.sentence))
     return sorted(rows + extra, key=lambda r: r.start) if extra else rows
 
 
