@@ -857,6 +857,11 @@ def test_as_someone_put_it_reports_the_quotation_it_leads_to():
     only("She put it bluntly: ``We lost,'' the mayor said.", speaker="mayor")  # not beside the quotation
 
 
+def test_a_cue_form_inside_a_hyphenated_word_of_an_apposition_is_no_verb():
+    only("Rush Limbaugh, the conservative talk-show host, has likened the plan to theft.", speaker="Rush Limbaugh",
+         rule="apposition-forward", content="the plan to theft")
+
+
 def test_shot_back_and_fired_back_report_speech():
     only("The senator shot back, “I could have stayed home.”", kind="direct", speaker="senator", cue="shot back")
     only("“That is false,” the mayor fired back.", kind="direct", speaker="mayor", cue="fired back")

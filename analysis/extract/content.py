@@ -166,8 +166,6 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             """, re.S | re.VERBOSE),
         clause_after_cue=re.compile(rf"(?:{clause_subject})\s+(?:[\w’'-]+\s+){{0,4}}?(?:{finite})\b"),
         subject_pronoun=re.compile(rf"\b(?:{reader_too})\b"),
-        # A preposition, up to five words of a noun phrase (no clause word, pronoun or auxiliary) and a noun of
-        # the medium or occasion: "in a recent interview with …", "during a rally Friday", "at his news conference".
         # A preposition, then a noun of the medium or occasion opening a noun phrase of up to five words (no
         # clause word, pronoun or auxiliary) with a determiner, a name or a possessive ("in a recent interview",
         # "during Sunday's debate", "at his news conference"), or a bare plural ("in interviews").

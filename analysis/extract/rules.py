@@ -511,8 +511,10 @@ def _words_after_quotation(ctx: CueContext, pos: int) -> bool:
 
 def _holds_verb_cue(doc: Doc, words: str) -> bool:
     """Does a phrase hold a reporting verb ("a lawmaker said on Monday")? Capitalised forms are names
-    ("Office for Fighting Fraud")."""
-    return any(verb.group()[:1].islower() for verb in cue_pattern(doc.lexicon).finditer(words))
+    ("Office for Fighting Fraud"); a form in a hyphenated word is none ("a talk-show host")."""
+    return any(verb.group()[:1].islower() and "-" not in (words[verb.start() - 1:verb.start()],
+                                                          words[verb.end():verb.end() + 1])
+               for verb in cue_pattern(doc.lexicon).finditer(words))
 
 
 def apposition_forward(ctx: CueContext) -> Found | None:
