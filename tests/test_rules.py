@@ -311,6 +311,9 @@ def test_a_colon_dateline_is_no_speaker_and_a_role_holding_a_cue_is_no_appositio
     ("Ana Ruiz, citing the treasury's figures, said the fund had lost half its value.",
      "Ana Ruiz", "the treasury's figures", "the fund had lost half its value"),
     ("“The talks are over,” the paper reported citing two diplomats.", "the paper", "two diplomats", "The talks are over,"),
+    # what is cited comes from the source: "information from the agency"
+    ("Some 300 soldiers were killed, a lawmaker said, citing information from the spy agency.", "a lawmaker",
+     "the spy agency", "Some 300 soldiers were killed"),
 ])
 def test_a_source_cited_in_the_reporting_clause_is_a_source_of_the_statement_too(text, host, cited, content):
     frame = extract_attributions(text)

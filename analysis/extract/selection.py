@@ -64,6 +64,7 @@ MAX_LISTENER_CHARS = 80     # “…?” she told the committee's chairman.
 WHOLE_QUOTE_SHARE = 0.9     # a quotation this share of a reported clause is the clause: one direct row
 MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that continues it
 MAX_LOOKAHEAD_ROWS = 50     # statements read past a quotation for the one it opens
+CITED_FROM = re.compile(r"\s+from\s+")  # "citing information from the agency": the agency is the source
 CONTINUING_RULES = ("quote-continuation", "standalone-quotation")  # rows that carry on an earlier statement
 
 
@@ -440,13 +441,20 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
         if row.rule != "participle" or row.cue.text.lower() not in citing or row.kind != "indirect":
             continue
         host = _cited_host(by_cue, k)
-        source = mention_after(doc.text, row.start, row.end, lexicon=doc.lexicon) if host else None
+        source = _cited_phrase(doc, row.start, row.end) if host else None
         if source and host.cue.kind == "speech" and _names_a_source(doc, *source):
             mention = mention_of(doc, SpeakerSpan(*source))
             for cited in [host] + continuing.get(id(host.cue), []):
                 content = Content(cited.kind, list(cited.content.pieces))
                 extra.append(Candidate("cited-source", row.cue, content, mention, row.sentence))
     return sorted(rows + extra, key=lambda r: r.start) if extra else rows
+
+
+def _cited_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase a participle cites, or where what it cites comes from ("citing data from the ministry")."""
+    cited = mention_after(doc.text, start, end, lexicon=doc.lexicon)
+    origin = CITED_FROM.match(doc.text, cited[1], end) if cited else None
+    return (mention_after(doc.text, origin.end(), end, lexicon=doc.lexicon) or cited) if origin else cited
 
 
 def _names_a_source(doc: Doc, start: int, end: int) -> bool:
