@@ -49,6 +49,13 @@ def test_a_past_form_after_a_quantifier_is_a_verb(text, cue):
     assert [c.text for c in find_cues(text)] == [cue]
 
 
+@pytest.mark.parametrize("text, cue", [("This was confirmed by the ministry.", "was confirmed"),
+                                       ("Some may recall the old bridge.", "may recall")])
+def test_a_determiner_before_an_auxiliary_is_a_pronoun_subject(text, cue):
+    assert [c.text for c in find_cues(text)] == [cue]
+    assert find_cues("This report and these estimates were late.") == []  # no auxiliary: nouns
+
+
 def test_a_participle_after_an_article_stays_an_adjective():
     assert find_cues("An estimated 300 people came.") == []
 

@@ -648,3 +648,11 @@ def test_with_and_coordinated_nouns_before_a_participle_speak():
     frame = extract_attributions(text)
     rows = frame[frame["rule"] == "participle"]
     assert rows["speaker_mention"].str.startswith("Jane Doe, John Roe and the mayor").tolist() == [True]
+
+
+def test_this_was_confirmed_by_reports_the_sentence_before():
+    text = "Enemy forces are suffering heavy losses in the region.\n\nThis was confirmed by the ministry's spokesman."
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
+        ["passive-agent", "the ministry's spokesman", "Enemy forces are suffering heavy losses in the region"]]
+    assert extract_attributions("This was confirmed by the ministry.").empty  # nothing before it

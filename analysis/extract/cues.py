@@ -70,6 +70,13 @@ def _is_auxiliary(word: str, words: CueWords) -> bool:
             or (word.islower() and len(word) > 3 and word.endswith("ly") and word not in words.not_adverbs))
 
 
+def _opens_with_verb(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Does the cue open with an auxiliary or modal verb ("was confirmed", "may recall")? A determiner before it
+    is then a pronoun subject ("This was confirmed by …", "Some may recall"), not a noun's ("this report")."""
+    first = text[start:start + 12].split(None, 1)[0].lower()
+    return first in lexicon.auxiliaries or first in lexicon.modals
+
+
 def _is_determiner(word: str, words: CueWords) -> bool:
     low = word.lower()
     if low.endswith(("’s", "'s")):
@@ -209,7 +216,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         if LABEL_COLON.match(text, end) and text[start - 1:start] in ("", "\n"):
             continue  # "Published: Nov. 25", "Updated :": a page label opening a line, not a reporting verb
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or words.particle_after.match(text, end)
-                or _follows_determiner(text, word, matched, words)
+                or (not _opens_with_verb(text, start, lexicon) and _follows_determiner(text, word, matched, words))
                 or _object_of_past_verb(text, word, matched, words)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())

@@ -133,6 +133,7 @@ class RuleWords(NamedTuple):
     speaker_ends: frozenset      # the words of `speaker_end`: an inverted speaker's phrase stops before them
     raising: frozenset           # passive before an infinitive, they name no source ("is expected to")
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
+    anaphoric: frozenset         # subjects standing for the sentence before ("This was confirmed by X.")
     asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
 
 
@@ -156,7 +157,7 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         as_passive_lead=re.compile(rf"(?:(?:{role('as_passive_adverb')}|\w+ly)\s+)?\Z"),
         inverting=role_words(lexicon, "inverting"), speaker_ends=role_words(lexicon, "speaker_end"),
         raising=role_words(lexicon, "raising"),
-        placeholders=role_words(lexicon, "placeholder"),
+        placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
         asked_topic=re.compile(rf"""
             (?:\s+by\s+(?P<agent>[^,;:“”"]{{1,60}}?)                # asked by a reporter (on Monday)
              |(?:\s+[^\s,;:“”"]+){{0,6}}?)                          # or at a briefing on Monday
@@ -436,6 +437,9 @@ def passive_agent(ctx: CueContext) -> Found | None:
     speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
     if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
         return None
+    if lead.lower() in ctx.words.anaphoric:  # "This was confirmed by X.": what the sentence before says
+        before = ctx.doc.sentence_before(ctx.lo)
+        return Found(_span(speaker), Content("indirect", [trim(text, *before)]) if before else None)
     return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
 
 

@@ -177,6 +177,11 @@ class Doc:
         s = self.sentences[max(bisect_right(self._sentence_starts, pos) - 1, 0)]
         return s.start, s.end
 
+    def sentence_before(self, pos: int) -> tuple[int, int] | None:
+        """(start, end) of the sentence before the one holding `pos`, if any."""
+        k = bisect_right(self._sentence_starts, pos) - 1
+        return (self.sentences[k - 1].start, self.sentences[k - 1].end) if k > 0 else None
+
     def clause_window(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos`, clipped to a fixed window: what a rule at `pos` may read."""
         lo, hi = self.sentence_at(pos)
