@@ -11,6 +11,7 @@ ARTICLE = ("The council voted on Monday to widen the road, officials said.\n\n"
     ("Advertisement", "ad"), ("ADVERTISEMENT", "ad"), ("Story continues below advertisement", "ad"),
     ("Read more", "teaser"), ("Continue reading", "teaser"), ("Related stories", "teaser"),
     ("Skip to content", "navigation"), ("Subscribe now", "navigation"), ("Home | World | Politics", "navigation"),
+    ("News • Sport · Weather | Travel", "navigation"),
     ("Share on Facebook", "social"), ("Facebook | Twitter | Email", "social"),
     ("fr_FRFrançais", "language"), ("en_GBEnglish de_DEDeutsch", "language"), ("pt-BRPortuguês", "language"),
     ("Mailing Address", "address"), ("1600 Pennsylvania Ave", "address"), ("221B Baker Street", "address"),
@@ -48,6 +49,7 @@ def test_address_block_under_a_heading_is_removed_whole():
     "The embassy at 304 Elm Street was closed on Monday, a spokesman said.",
     "Springfield, Illinois, voted on Tuesday.",
     "Troops moved | officials said | nothing more.",
+    "Home | World | " * 400 + "and the rest.",  # a long menu-like line with a full stop: prose, found linearly
     "Sign up to the deal, the minister urged.",
     "Listen to this, he told the crowd.",
     "Comments from the minister were welcomed by the opposition.",
