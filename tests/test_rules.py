@@ -656,3 +656,10 @@ def test_this_was_confirmed_by_reports_the_sentence_before():
     assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
         ["passive-agent", "the ministry's spokesman", "Enemy forces are suffering heavy losses in the region"]]
     assert extract_attributions("This was confirmed by the ministry.").empty  # nothing before it
+
+
+def test_a_relative_pronoun_speaks_past_a_time_adverbial_and_its_clause_ends_before_the_main_predicate():
+    frame = extract_attributions("Jane Roe, who on Monday said the plan had failed, will leave the council.")
+    assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
+        ["relative-pronoun", "who", "the plan had failed"]]
+    assert frame.loc[0, "speaker"] == "Jane Roe"

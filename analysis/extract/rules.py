@@ -50,9 +50,10 @@ from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_
 from ..text.quotemarks import is_title
 from .content import (CLOSING, COLON_LEAD, CONJUNCTION, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
                       content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
-                      quote_ending_at, quote_starting_at, trim)
+                      quote_ending_at, quote_starting_at, search_outside_quotations, trim)
 from .cues import Cue, cue_pattern, is_auxiliary, word_before
-from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, apposition_before, clause_subject, mention_after,
+from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, adverbials_start, apposition_before, clause_subject,
+                       mention_after,
                        main_subject, mention_before, relative_before, sentence_subject, speaker_words,
                        split_role)
 
@@ -134,6 +135,7 @@ class RuleWords(NamedTuple):
     raising: frozenset           # passive before an infinitive, they name no source ("is expected to")
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
     anaphoric: frozenset         # subjects standing for the sentence before ("This was confirmed by X.")
+    relative_end: re.Pattern     # "X, who said …, will leave": the main clause's predicate ends the relative clause
     asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
 
 
@@ -158,6 +160,8 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         inverting=role_words(lexicon, "inverting"), speaker_ends=role_words(lexicon, "speaker_end"),
         raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
+        relative_end=re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{alternation(lexicon.auxiliaries | lexicon.modals)}|"
+                                rf"[a-z]+ed)\b"),
         asked_topic=re.compile(rf"""
             (?:\s+by\s+(?P<agent>[^,;:“”"]{{1,60}}?)                # asked by a reporter (on Monday)
              |(?:\s+[^\s,;:“”"]+){{0,6}}?)                          # or at a briefing on Monday
@@ -657,8 +661,20 @@ def _bare_object(ctx: CueContext, phrase) -> bool:
 
 
 def relative_pronoun(ctx: CueContext) -> Found | None:
+    """ "Jane Doe, who said …", also past a time adverbial ("…, who last year threatened …")."""
     relative = relative_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon)
-    return Found(relative, ctx.forward()) if relative else None
+    adverbials = adverbials_start(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) if relative is None else ctx.cue.start
+    if adverbials < ctx.cue.start:
+        relative = relative_before(ctx.text, ctx.lo, adverbials, ctx.lexicon)
+    return Found(relative, _within_relative_clause(ctx, ctx.forward())) if relative else None
+
+
+def _within_relative_clause(ctx: CueContext, content: Content | None) -> Content | None:
+    """ "Jane Doe, who said the plan failed, will leave": the reported clause ends where the main clause goes on."""
+    if content is None or content.kind == "direct":
+        return content
+    resumes = search_outside_quotations(ctx.doc, ctx.words.relative_end, ctx.cue, content.start + 1, content.end)
+    return Content(content.kind, [trim(ctx.text, content.start, resumes.start())]) if resumes else content
 
 
 def trailing(ctx: CueContext) -> Found | None:

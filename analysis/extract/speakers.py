@@ -77,7 +77,7 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
         subordinator=re.compile(rf"\b(?:{role('subordinator')}|(?P<opening>{role('subordinator', str.capitalize)}))\s+"),
         control_verb=re.compile(rf"\b(?:{role('control_verb')})\s+"),
         relative=re.compile(rf"(?:,|--|—|–)\s+(?P<who>(?:(?:{role('relative_quantifier')})\s+of\s+)?"
-                            r"(?:who|whom|which))\s+(?:\w+ly\s+)?\Z"),
+                            r"(?:who|whom|which))(?:\s+\w+ly)?\s*\Z"),
         **_apposition_patterns(lexicon),
         calendar=frozenset(lexicon.weekdays) | frozenset(lexicon.month_forms), titles=lexicon.titles,
         boundaries=role_words(lexicon, "boundary"), name_prepositions=role_words(lexicon, "name_preposition"),
