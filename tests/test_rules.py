@@ -663,3 +663,16 @@ def test_a_relative_pronoun_speaks_past_a_time_adverbial_and_its_clause_ends_bef
     assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
         ["relative-pronoun", "who", "the plan had failed"]]
     assert frame.loc[0, "speaker"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The crowd cheered.\n\nSaid Jane Roe, who grew up with him, “We were all so proud of him.”", "Jane Roe"),
+    ("Added the mayor, “We will rebuild the bridge.”", "the mayor"),
+])
+def test_a_cue_opening_its_sentence_before_a_quotation_names_its_speaker_after_it(text, speaker):
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker_mention", "kind"]].values.tolist() == [["forward", speaker, "direct"]]
+
+
+def test_a_cue_opening_its_sentence_without_a_quotation_names_no_speaker_after_it():
+    assert extract_attributions("Said differently, the plan is bold.")["speaker_mention"].isna().all()

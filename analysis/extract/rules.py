@@ -742,8 +742,20 @@ def colon_quotation(ctx: CueContext) -> Found | None:
 
 
 def forward(ctx: CueContext) -> Found | None:
-    """ "X said (that) …", "X told Y …": the clause after the cue; the speaker before it, if any."""
-    return Found(ctx.subject, ctx.forward())
+    """ "X said (that) …", "X told Y …": the clause after the cue; the speaker before it, if any, or right after
+    a cue opening its sentence ("Said the mayor, “…”")."""
+    content = ctx.forward()
+    return Found(ctx.subject or (_speaker_after_opening_cue(ctx) if content and content.kind == "direct" else None),
+                 content)
+
+
+def _speaker_after_opening_cue(ctx: CueContext) -> SpeakerSpan | None:
+    """ "Said Jane Roe, who grew up there, “…”", "Continued the mayor: “…”": a cue opening its sentence before a
+    quotation names its speaker right after it, closed by a comma or a colon."""
+    if ctx.text[ctx.lo:ctx.cue.start].strip(" “\"'") or not ctx.cue.text[:1].isupper():
+        return None
+    speaker = mention_after(ctx.text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
+    return _span(speaker) if speaker and ctx.text[speaker[1]:speaker[1] + 1] in (",", ":") else None
 
 
 CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
