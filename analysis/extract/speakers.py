@@ -327,6 +327,8 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
         i -= 1
         if low in words.articles and not (i > 0 and tokens[i - 1].group().lower() in words.name_prepositions):
             break  # an article opens the phrase ("met the envoy"), unless inside a name ("Secretary of the Navy")
+        if low in words.subject_pronouns and word != "I":
+            break  # a subject pronoun opens its clause: "are hopeful they can", "how much they hoped"
     return i
 
 
