@@ -44,7 +44,9 @@ def test_a_users_cue_is_found_by_the_whole_extractor(tmp_path):
 
 
 @pytest.mark.parametrize("text, cue", [("One in four said the bus was late.", "said"),
-                                       ("Several believed the count was wrong.", "believed")])
+                                       ("Several believed the count was wrong.", "believed"),
+                                       ("Some say the count was wrong.", "say"),
+                                       ("Many believe the count was wrong.", "believe")])
 def test_a_past_form_after_a_quantifier_is_a_verb(text, cue):
     assert [c.text for c in find_cues(text)] == [cue]
 
@@ -54,6 +56,10 @@ def test_a_past_form_after_a_quantifier_is_a_verb(text, cue):
 def test_a_determiner_before_an_auxiliary_is_a_pronoun_subject(text, cue):
     assert [c.text for c in find_cues(text)] == [cue]
     assert find_cues("This report and these estimates were late.") == []  # no auxiliary: nouns
+
+
+def test_a_plain_form_after_a_singular_quantifier_is_a_noun():
+    assert find_cues("Each report was late.") == []
 
 
 def test_a_participle_after_an_article_stays_an_adjective():

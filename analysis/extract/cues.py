@@ -23,7 +23,8 @@ class CueWords(NamedTuple):
                                   # warned" (any lowercase adverb in -ly too: "has sharply criticized")
     not_adverbs: frozenset[str]   # ... but not these nouns and adjectives in -ly ("family", "daily")
     determiners: frozenset[str]   # a determiner or a possessive makes the form a noun: "the estimate", "its report"
-    quantifiers: frozenset[str]   # ... but a quantifier before a past form stands for people ("many believed")
+    quantifiers: frozenset[str]   # ... but a quantifier before a past form stands for people ("many believed"),
+    singular_quantifiers: frozenset[str]  # ... and one not of these before a plain form ("some say", not "each report")
     noun_modifiers: frozenset[str]  # a present or plural form after one heads a compound noun ("roll call")
     before_participle: frozenset[str]  # a past form after one is a participle ("the man who was arrested says")
     contracted_subjects: frozenset[str]  # "he’s said", "it's claimed": there ’s is "has" or "is", no possessive
@@ -38,7 +39,7 @@ class CueWords(NamedTuple):
 def cue_words(lexicon: Lexicon) -> CueWords:
     role = partial(role_words, lexicon)
     return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
-                    role("noun_modifier"),
+                    role("singular_quantifier"), role("noun_modifier"),
                     role("before_participle"), role("contracted_subject"), role("copula"),
                     role("preposition") - {"as"},  # "as expected": "as" opens a clause
                     frozenset({"that"}) | lexicon.determiners | frozenset(lexicon.pronouns),
@@ -154,12 +155,15 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 def _follows_determiner(text: str, word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
     """Is the form a noun after a determiner or a number (`word` is the word before it)? Not a past form
-    after a quantifier standing for people ("One in three said", "many believed", "two told reporters")."""
+    after a quantifier standing for people ("One in three said", "many believed", "two told reporters"), nor a
+    plain form after one that is plural ("Some say", "Many believe")."""
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
         if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
             return True  # not after a hyphen: "Covid-19 shows"
         word = word_before(text, word[0])
-    if word and word[1].lower() in words.quantifiers and (form.endswith("ed") or form.lower() in ("said", "told")):
+    quantifier = word[1].lower() if word and word[1].lower() in words.quantifiers else None
+    if quantifier and (form.endswith("ed") or form.lower() in ("said", "told") or
+                       (not form.endswith("s") and quantifier not in words.singular_quantifiers)):
         return False
     return bool(word) and _is_determiner(word[1], words)
 

@@ -90,7 +90,7 @@ TABLES = {
                                    "participle_adverb", "source_noun", "occasion",
                                    "occasion_preposition", "dash_contrast", "predicate_auxiliary",
                                    "emphatic_auxiliary", "clause_conjunction", "question_word",
-                                   "not_past_form", "anaphoric_subject"})),)),
+                                   "not_past_form", "anaphoric_subject", "singular_quantifier"})),)),
     "function_words": Table("function_words.csv", ("word", "kind"),
                             (("kind", frozenset({"modal", "auxiliary", "article", "possessive", "determiner"})),)),
     "pronouns": Table("pronouns.csv", ("word", "refers", "object"),
