@@ -20,12 +20,12 @@ import pandas as pd
 
 from ..text.doc import Doc
 from .columns import frame
+from .selection import MIN_SPEECH_WORDS
 
 CLAIMANT_COLUMNS = {"speaker": "claimant", "speaker_mention": "claimant_mention", "speaker_start": "claimant_start",
                     "speaker_end": "claimant_end", "speaker_role": "claimant_role"}
 RENAMED = {"content_start": "start", "content_end": "end"}
 # A quotation no statement holds is still a quote: no claim, no speaker, rule `unclaimed-quotation`.
-MIN_UNCLAIMED_WORDS = 4
 UNCLAIMED = -1
 UNCLAIMED_VALUES = {"kind": "direct", "rule": "unclaimed-quotation", "said_on": pd.NaT}
 
@@ -86,7 +86,7 @@ def claim_records(article_id: str, text: str, spans: list[tuple[int, int, int]],
 
 
 def _unclaimed(text: str, attributions: dict[str, list], quotations: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quoted speech no statement holds: quotations of MIN_UNCLAIMED_WORDS words or more (shorter ones are
+    """Quoted speech no statement holds: quotations of MIN_SPEECH_WORDS words or more (shorter ones are
     scare quotes, nicknames and slogans) outside every statement's outer span. Swept in text order."""
     claimed = sorted(zip(attributions.get("content_start", ()), attributions.get("content_end", ())))
     out, k, reach = [], 0, -1  # reach: the furthest end of the statements starting before the quotation
@@ -94,7 +94,7 @@ def _unclaimed(text: str, attributions: dict[str, list], quotations: list[tuple[
         while k < len(claimed) and claimed[k][0] < b:
             reach = max(reach, claimed[k][1])
             k += 1
-        if reach <= a and len(text[a:b].split(None, MIN_UNCLAIMED_WORDS)) >= MIN_UNCLAIMED_WORDS:
+        if reach <= a and len(text[a:b].split(None, MIN_SPEECH_WORDS)) >= MIN_SPEECH_WORDS:
             out.append((a, b))
     return out
 

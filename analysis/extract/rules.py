@@ -53,9 +53,8 @@ from .content import (CLOSING, COLON_LEAD, CONJUNCTION, OPENING_MARK, PASSIVE, C
                       quote_ending_at, quote_starting_at, search_outside_quotations, trim)
 from .cues import Cue, cue_pattern, is_auxiliary, word_before
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, adverbials_start, apposition_before, clause_subject,
-                       mention_after,
-                       main_subject, mention_before, relative_before, sentence_subject, speaker_words,
-                       split_role)
+                       main_subject, mention_after, mention_before, relative_before, sentence_subject,
+                       speaker_words, split_role)
 
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 # The dash may be a hyphen or an en dash when it opens the line under a quotation paragraph ("“…”⏎⏎- Jane Roe.")

@@ -302,21 +302,22 @@ def _next_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate], 
 
 
 SPOKEN_SENTENCE = re.compile(r"[A-Z][^\n]*[.?!][’']?\Z")  # a quotation that is one or more sentences
-MIN_STANDALONE_WORDS = 4
+MIN_SPEECH_WORDS = 4  # a shorter quotation is a scare quote, a nickname or a slogan, not quoted speech
 
 
 def standalone_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     """A quotation of whole sentences that no statement holds is quoted speech all the same: a statement of
-    its own (rule `standalone-quotation`). Its speaker is the subject of the words leading to it in its
-    sentence ("As the senator put it, “…”", "From the report: “…”"), else the speaker of the quoted statement
-    just before it, else no one."""
+    its own (rule `standalone-quotation`) when a speaker is in reach: the subject of the words leading to it in
+    its sentence ("Senator Jane Roe then turned to the judge, “…”"), else, when it opens its sentence, the
+    speaker of the statement just before it in the same or the previous paragraph. Without one it is no
+    statement (the quotes table still has it: `claims`, rule `unclaimed-quotation`)."""
     text, covered = doc.text, _coverage(rows)
     spoken = sorted((r for r in rows if r.mention is not None), key=lambda r: r.end)
     spoken_ends = [r.end for r in spoken]
     extra = []
     for q in doc.quotations:
-        if not SPOKEN_SENTENCE.match(text, *q) or len(text[q[0]:q[1]].split(None, MIN_STANDALONE_WORDS)) < \
-                MIN_STANDALONE_WORDS or _overlaps(covered, q):
+        if not SPOKEN_SENTENCE.match(text, *q) or len(text[q[0]:q[1]].split(None, MIN_SPEECH_WORDS)) < \
+                MIN_SPEECH_WORDS or _overlaps(covered, q):
             continue
         lo = doc.sentence_at(q[0])[0]
         if doc.dateline and lo < doc.dateline.end <= q[0]:
