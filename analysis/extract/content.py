@@ -23,7 +23,7 @@ from .speakers import SPACES, mention_after
 
 CLOSING = re.compile(r"(?:[”\"»“]|'')\s*")  # after a quotation's words: “ there is a mistyped ” (text.quotemarks)
 BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
-THAT = re.compile(r"\bthat\b")
+THAT = re.compile(r"that\b(?<=\bthat)")  # the word first, its start looked back at: re scans for it at C speed
 # Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",
 # "called them on it:⏎⏎“…”".
 OPENING_MARK = r"(?:[“\"]|'')"  # '' opens quotations in some archives ("said: ''We …''")
@@ -117,7 +117,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         adjunct_then_quote=re.compile(
             r"\s*(?=" + adjunct_start.pattern + r")(?:(?!(?:" + role("clause_word") + "|" + speakers + "|" + finite
             + r")\b|[a-z]+(?:ing|ed)\b)[^\s,.;:!?“”\"’']+[ \t]+){1,8}(?=" + OPENING_MARK + ")"),
-        contrast=re.compile(rf"[,;][”\"]?\s+(?:{role('contrast')})\b|;\s"),
+        contrast=re.compile(rf"[,;](?:[”\"]?\s+(?:{role('contrast')})\b|(?<=;)\s)"),  # one mark first: a fast scan
         # the dash first, the space before it looked back at: re scans for the dash at C speed
         dash_contrast=re.compile(rf"[—–-](?<=\s[—–-])(?:(?<=-)-)?\s*(?:{role('dash_contrast')})\b"
                                  r"(?![^—–]*?\s(?:[—–]|--?)\s*[a-z])"),  # not an aside a second dash closes
@@ -127,7 +127,9 @@ def content_words(lexicon: Lexicon) -> ContentWords:
             (?:""" + finite + "|" + role("insertion_verb") + r"""|[a-z]+ed|[a-z]+s)\b
             """, re.VERBOSE),
         subordinate_opener=re.compile(rf"\s*[“\"]?(?:{capital('subordinate_opener')})\b"),
-        inner_subordinate=re.compile(rf"(?:,|\band|\bbut)\s+(?:{role('inner_subordinate')})\s[^,;:“”\"]*\Z"),
+        # each alternative opens with a literal, the word's start looked back at: re scans for [,ab] at C speed
+        inner_subordinate=re.compile(rf"(?:,|and(?<=\band)|but(?<=\bbut))\s+(?:{role('inner_subordinate')})\s"
+                                     r"[^,;:“”\"]*\Z"),
         participle_opener=re.compile(rf"\s*(?:{capital('participle_opener')})\b"),
         adverbial_opener=re.compile(
             rf"\s*[“\"]?(?:(?:{capital('bare_conjunction')})\s+)?(?:(?P<clause>{role('subordinate_opener')}|"
@@ -225,7 +227,8 @@ def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Patt
         # ", with …", a participle then its object
         rf",\s+(?:with\b|(?!including\b)[a-z]+ing\s+(?:{role('participle_object')}|\d+|[A-Z][\w.]*)\b)",
     ]
-    return re.compile("|".join(alternatives))
+    # every alternative's first character, a cheap test before trying them: re skips most positions quickly
+    return re.compile(r"(?=[\s,])(?:" + "|".join(alternatives) + ")")
 
 
 

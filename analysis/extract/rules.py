@@ -100,7 +100,7 @@ NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\
 # "The vote is expected to …", "He is said to …": a passive belief or speech verb (of the raising lemmas) before
 # an infinitive has no source in the sentence (others expect it); its subject is what the belief is about.
 RAISING_TO = re.compile(r"\s+to\s+(?=[a-z])")
-AS_WORD = re.compile(r"\b[Aa]s\s")
+AS_WORD = re.compile(r"[Aa]s\s(?<=\b..\s)")  # the letters first, the word start looked back at: a fast scan
 AS_CLAUSE_OPENERS = ",;:“”\"(—–"  # what the clause holding "as" opens after (or its sentence's start)
 # After an as-clause's cue: adjuncts, a listener or an agent only, up to the comma or the end of the sentence.
 AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
