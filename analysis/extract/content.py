@@ -322,9 +322,8 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if that is not None:
         return that, "clause"
     adjunct = words.adjunct_comma.match(text, pos, hi)
-    lead = adjunct or SHORT_LEAD.match(text, pos, hi) or _adjunct_then_quote(doc, pos, hi)
-    quote = quote_starting_at(doc, lead.end(), hi) if lead else None
-    if quote:  # "says of Clinton, “If …”", "wrote to his followers, “…”", "said on Monday “…”"
+    quote = _quotation_after_lead(doc, pos, hi, adjunct)
+    if quote:
         return quote, "quote"
     speech_of = cue.kind == "speech" and cue.lemma not in words.adjunct_of  # not "what we know of …"
     topic = words.topic.match(text, pos, hi) or (OF_TOPIC.match(text, pos, hi) if speech_of else None)
@@ -341,6 +340,15 @@ def _content_start(doc: Doc, cue: Cue, pos: int, hi: int):
     if infinitive is not None:
         return infinitive, "clause"  # "told his supporters at a rally to go", "vowed on Sunday at a rally to end"
     return (when.end() if when else pos), "rest"
+
+
+def _quotation_after_lead(doc: Doc, pos: int, hi: int, adjunct: re.Match | None) -> tuple[int, int] | None:
+    """The quotation a short lead after the cue opens onto: "says of Clinton, “If …”", "wrote to his followers,
+    “…”", "said on Monday “…”"."""
+    if not doc.quotations_starting_in(pos, hi + 3):
+        return None  # most clauses have no quotation to lead to: a binary search spares the lead patterns
+    lead = adjunct or SHORT_LEAD.match(doc.text, pos, hi) or _adjunct_then_quote(doc, pos, hi)
+    return quote_starting_at(doc, lead.end(), hi) if lead else None
 
 
 def _stranded_after_cue(doc: Doc, cue: Cue, pos: int, hi: int) -> bool:
