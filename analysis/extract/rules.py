@@ -74,6 +74,7 @@ DASH_INSERTION = re.compile(r"""
     \s*(?P<subject>[^,;“”"―—–]{1,80}?)       # the subject
     \s+(?P<dash>―|—|–|--)\s+[^―—–;“”"]{1,250}?\s+(?P=dash)\s*\Z   # the insertion between two equal dashes
     """, re.VERBOSE)
+INSERTION_CLOSERS = (",", "―", "—", "–", "--")  # what closes an insertion right before its cue (RuleWords.insertion too)
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 # ", who has proposed repealing it," in a speaker phrase: its verbs are the relative clause's, not the tag's
@@ -532,6 +533,8 @@ def apposition_forward(ctx: CueContext) -> Found | None:
 
 
 def insertion_subject(ctx: CueContext) -> Found | None:
+    if not ctx.before.endswith(INSERTION_CLOSERS):
+        return None  # most cues: a cheap test before the two patterns, which both end there
     insertion = ctx.words.insertion.match(ctx.text, ctx.lo, ctx.cue.start) or \
         DASH_INSERTION.match(ctx.text, ctx.lo, ctx.cue.start)
     if not insertion:
