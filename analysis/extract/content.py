@@ -437,9 +437,8 @@ def search_outside_quotations(doc: Doc, pattern: re.Pattern, cue: Cue, pos: int,
     """The first match in [pos, end) that does not end inside a quotation (other than the one holding the
     cue): a reporting word or a clause break in quoted words belongs to the quoted speaker ("saying it was
     “rushed and poorly explained”" is one content)."""
-    holding = doc.quotation_holding(cue.start)
-    for match in pattern.finditer(doc.text, pos, end):
-        if doc.quotation_holding(match.end() - 1) in (None, holding):
+    for match in pattern.finditer(doc.text, pos, end):  # most find nothing: the cue's quotation is looked up after
+        if doc.quotation_holding(match.end() - 1) in (None, doc.quotation_holding(cue.start)):
             return match
     return None
 
