@@ -50,7 +50,7 @@ from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_
 from ..text.quotemarks import is_title
 from .content import (CLOSING, COLON_LEAD, CONJUNCTION, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
                       content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
-                      quote_ending_at, quote_starting_at, search_outside_quotations, trim)
+                      quote_starting_at, search_outside_quotations, trim)
 from .cues import Cue, cue_pattern, is_auxiliary, word_before
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, adverbials_start, apposition_before, clause_subject,
                        main_subject, mention_after, mention_before, relative_before, sentence_subject,
@@ -778,12 +778,12 @@ CUE_RULE_FUNCTIONS: dict[str, Callable[[CueContext], Found | None]] = {
 def signed_quotes(doc: Doc) -> Iterator[Candidate]:
     """“…” ― Name: a quotation signed with a dash and a name, as in readers' comments and epigraphs."""
     text = doc.text
-    for match in SIGNATURE.finditer(text):
-        quote = quote_ending_at(doc, match.start("dash"))
-        if quote and match.group("dash") in "-–" and not (
+    for quote in doc.quotations:  # its closing mark opens the match: quotations, not every mark of the text
+        match = SIGNATURE.match(text, quote[1])
+        if match and match.group("dash") in "-–" and not (
                 LINE_OPENS.search(text, max(0, quote[0] - 4), quote[0]) and SIGNATURE_ENDS.match(text, match.end())):
             continue  # a hyphen signs only a quotation paragraph, on a line of its own ("- Jane Roe, Ohio.")
-        if quote:
+        if match:
             cue = Cue(match.start("dash"), match.end("dash"), match.group("dash"), "sign", "speech", False)
             start, end = match.span("name")
             if text[end - 1] == "." and text[end - 2].islower():
