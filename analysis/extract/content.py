@@ -490,6 +490,21 @@ def _through_closing_mark(doc: Doc, start: int, end: int) -> int:
 def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
     """Where the sentence moves on from the reported clause [start, end)."""
     text, words = doc.text, content_words(doc.lexicon)
+    stance = how == "rest" and cue.lemma not in words.clausal
+    # A new predicate or clause and a contrast each open with a comma or a semicolon: most clauses hold neither
+    marked = text.find(",", start + 1, end) != -1 or text.find(";", start + 1, end) != -1
+    end = _next_predicate_end(doc, cue, start, end) if marked else end
+    if stance:
+        end = _object_end(doc, start, end)
+    end = _contrast_end(doc, cue, start, end) if marked else end
+    contrast = search_outside_quotations(doc, words.dash_contrast, cue, start + 1, end)
+    end = trim(text, start, contrast.start())[1] if contrast else end  # "… — but the rival said …"
+    return _occasion_end(doc, start, end) if stance else end
+
+
+def _next_predicate_end(doc: Doc, cue: Cue, start: int, end: int) -> int:
+    """Where the subject's next predicate or a new clause with its own subject ends the clause [start, end)."""
+    text = doc.text
     predicate = search_outside_quotations(doc, new_predicate_pattern(doc.lexicon), cue, start + 1, end)
     end = trim(text, start, predicate.start())[1] if predicate else end  # "…, adding that …" starts anew
     predicate = search_outside_quotations(doc, new_predicate_pattern(doc.lexicon, finite=True), cue, start + 1, end)
@@ -498,16 +513,17 @@ def _clause_end(doc: Doc, cue: Cue, start: int, end: int, how: str) -> int:
     clause = search_outside_quotations(doc, new_clause_pattern(doc.lexicon), cue, start + 1, end)
     if clause and not NAME_LIST_END.search(text, start, clause.start()):  # "Israel, Egypt, and Hamas agreed"
         end = trim(text, start, clause.start())[1]  # "…, and Jane Doe said …": a new clause
-    if how == "rest" and cue.lemma not in words.clausal:
-        end = _object_end(doc, start, end)
+    return end
+
+
+def _contrast_end(doc: Doc, cue: Cue, start: int, end: int) -> int:
+    """Where the writer's aside or contrast after a comma or a semicolon ends the clause [start, end)."""
+    text, words = doc.text, content_words(doc.lexicon)
     contrast = search_outside_quotations(doc, words.contrast, cue, start + 1, end)
     while contrast and (words.relative_insertion_end.match(text, contrast.end(), end)  # "X, which rose, will ease"
                         or SHORT_INSERTION.match(text, contrast.end(), end)):  # "X, even as a child, had …"
         contrast = search_outside_quotations(doc, words.contrast, cue, contrast.end(), end)
-    end = trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
-    contrast = search_outside_quotations(doc, words.dash_contrast, cue, start + 1, end)
-    end = trim(text, start, contrast.start())[1] if contrast else end  # "… — but the rival said …"
-    return _occasion_end(doc, start, end) if how == "rest" and cue.lemma not in words.clausal else end
+    return trim(text, start, contrast.start())[1] if contrast else end  # "…, but the rival said …"
 
 
 def _occasion_end(doc: Doc, start: int, end: int) -> int:
