@@ -28,11 +28,10 @@ def _opens(text: str, i: int) -> bool:
 
 def is_title(quotation: str) -> bool:
     """A short quotation in title case (“Fox News Sunday,” “The 411”) names a work, not what was said."""
-    words = quotation.strip(" ,.;:!?'’\"").split()
-    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    words = quotation.strip(" ,.;:!?'’\"").split(None, MAX_TITLE_WORDS)  # a word past the most is one too many
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or quotation.isupper():  # “Yes,” “WE WIN” are speech
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words if w.lower() not in TITLE_SMALL_WORDS)
 
 
 NOT_SPACE = re.compile(r"\S")
