@@ -122,7 +122,9 @@ class Doc:
 
     @cached_property
     def dateline(self) -> Zone | None:
-        return next((z for z in self.zones if z.kind == "dateline"), None)
+        """The dateline zone, found alone (the one `zones` holds: it comes before a caption of its line), as the
+        rules read it for every cue and most callers need no caption."""
+        return next(iter(self._dateline(len(self._headline()))), None)
 
     def zone_at(self, pos: int) -> str:
         """The zone holding `pos`: headline, dateline, caption, else body."""
