@@ -260,11 +260,11 @@ class CueContext:
     lo: int
     hi: int
 
-    @property
+    @_once  # read some ten times by each rule: an attribute after the first read, not a call each time
     def text(self) -> str:
         return self.doc.text
 
-    @property
+    @_once
     def lexicon(self) -> Lexicon:
         return self.doc.lexicon
 
