@@ -794,8 +794,12 @@ def signed_quotes(doc: Doc) -> Iterator[Candidate]:
 
 def headline_claims(doc: Doc) -> Iterator[Candidate]:
     """ "Poll: Wealthy voters abandon …": a short name and a colon opening a line attribute the rest."""
-    text = doc.text
-    for match in HEADLINE.finditer(text):
+    text, read_to = doc.text, 0
+    for start, _ in doc.paragraphs:  # a match opens a line with a mark or a capital: a paragraph's start, where it
+        match = HEADLINE.match(text, start) if start >= read_to else None  # is tried (not at every character)
+        if match is None:
+            continue
+        read_to = match.end()  # as finditer, no match inside another (its spaces may reach over a line end)
         if phrase_key(match.group("name")) in doc.lexicon.editorial_labels or len(match.group("name")) < 2:
             continue  # "WATCH: …" is the page's; "Q: …", "A: …" label an interview's turns
         if doc.zone_at(match.start("name")) == "dateline":
