@@ -408,7 +408,8 @@ def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     end = _trailing_adverbials_start(text, lo, end, words)
     tokens = _last_tokens(text, lo, end, 3, words.token, NP_SHORT_TAIL)
     reach = _np_reach(tokens, words)
-    if reach < 2:  # the phrase may reach further back than these tokens: read enough of them
+    if reach < 2 and end - NP_SHORT_TAIL > lo:  # the phrase may reach further back than these tokens (unless they
+        # are all of the range, as before most sentence-opening subjects): read enough of them
         tokens = _last_tokens(text, lo, end, MAX_NP_TOKENS + 2, words.token)
         reach = _np_reach(tokens, words)
     if not tokens:
