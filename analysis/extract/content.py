@@ -227,7 +227,7 @@ def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Patt
         # ", with …", a participle then its object
         rf",\s+(?:with\b|(?!including\b)[a-z]+ing\s+(?:{role('participle_object')}|\d+|[A-Z][\w.]*)\b)",
     ]
-    # every alternative's first character, a cheap test before trying them: re skips most positions quickly
+    # every alternative's first character, a cheap test before trying them: most positions fail at once
     return re.compile(r"(?=[\s,])(?:" + "|".join(alternatives) + ")")
 
 
