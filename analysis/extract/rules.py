@@ -56,6 +56,7 @@ from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, adverbials_start, ap
                        main_subject, mention_after, mention_before, relative_before, sentence_subject,
                        speaker_words, split_role)
 
+RELATIVE_REACH = 80  # characters: "…, who" and a time adverbial before the cue ("who late last year threatened")
 CLAUSE_CLOSERS = (",", "”", '"', "''")  # what ends the quotation or clause a trailing cue reports
 # The dash may be a hyphen or an en dash when it opens the line under a quotation paragraph ("“…”⏎⏎- Jane Roe.")
 LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[“\"]|'')\Z")
@@ -664,10 +665,14 @@ def _bare_object(ctx: CueContext, phrase) -> bool:
 
 def relative_pronoun(ctx: CueContext) -> Found | None:
     """ "Jane Doe, who said …", also past a time adverbial ("…, who last year threatened …")."""
-    relative = relative_before(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon)
-    adverbials = adverbials_start(ctx.text, ctx.lo, ctx.cue.start, ctx.lexicon) if relative is None else ctx.cue.start
-    if adverbials < ctx.cue.start:
-        relative = relative_before(ctx.text, ctx.lo, adverbials, ctx.lexicon)
+    text, cue = ctx.text, ctx.cue
+    if text.find("wh", max(ctx.lo, cue.start - RELATIVE_REACH), cue.start) == -1:
+        return None  # no "who", "whom" or "which" in reach: most cues
+    relative = relative_before(text, ctx.lo, cue.start, ctx.lexicon)
+    if relative is None:
+        adverbials = adverbials_start(text, ctx.lo, cue.start, ctx.lexicon)
+        if text[adverbials:cue.start].strip():  # the adverbial, not just the spaces before the cue
+            relative = relative_before(text, ctx.lo, adverbials, ctx.lexicon)
     return Found(relative, _within_relative_clause(ctx, ctx.forward())) if relative else None
 
 
