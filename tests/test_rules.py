@@ -676,3 +676,27 @@ def test_a_cue_opening_its_sentence_before_a_quotation_names_its_speaker_after_i
 
 def test_a_cue_opening_its_sentence_without_a_quotation_names_no_speaker_after_it():
     assert extract_attributions("Said differently, the plan is bold.")["speaker_mention"].isna().all()
+
+
+def test_this_was_confirmed_by_does_not_swallow_a_statement_of_the_sentence_before():
+    frame = extract_attributions("Russia said 300 soldiers were killed. This was confirmed by Ukraine's defense ministry.")
+    assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
+        ["forward", "Russia", "300 soldiers were killed"]]
+
+
+def test_a_relative_clause_reports_up_to_where_the_main_predicate_resumes_last():
+    text = "Jane Roe, who said the company had cut jobs, closed plants and moved work overseas, will testify."
+    assert extract_attributions(text)["text"].tolist() == [
+        "the company had cut jobs, closed plants and moved work overseas"]
+
+
+def test_a_subject_pronoun_ends_a_speaker_only_right_before_the_cue():
+    assert extract_attributions("Many of the voters we interviewed said the plan was bad.")[
+        "speaker_mention"].tolist() == ["Many of the voters we interviewed"]
+    assert extract_attributions("Some Democrats are hopeful they can even threaten the lead.")[
+        "speaker_mention"].tolist() == ["they"]
+
+
+def test_a_comma_after_a_quoted_phrase_inside_a_clause_still_inverts_the_cue():
+    frame = extract_attributions("The so-called “peace dividend,” however, says economist Jane Roe, never arrived.")
+    assert frame[["rule", "speaker_mention"]].values.tolist() == [["inverted", "economist Jane Roe"]]

@@ -50,7 +50,7 @@ from ..text.lexicon import Lexicon, alternation, phrase_key, role_pattern, role_
 from ..text.quotemarks import is_title
 from .content import (CLOSING, COLON_LEAD, CONJUNCTION, OPENING_MARK, PASSIVE, Content, after_naming_as, backward_content,
                       content_after_comma, content_words, ends_reporting_clause, forward_content, insertion_end,
-                      quote_starting_at, search_outside_quotations, trim)
+                      quote_starting_at, trim)
 from .cues import Cue, cue_pattern, is_auxiliary, word_before
 from .speakers import (SINGULAR_NOUN, Mention, SpeakerSpan, adverbials_start, apposition_before, clause_subject,
                        main_subject, mention_after, mention_before, relative_before, sentence_subject,
@@ -442,9 +442,11 @@ def passive_agent(ctx: CueContext) -> Found | None:
     speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
     if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
         return None
-    if lead.lower() in ctx.words.anaphoric:  # "This was confirmed by X.": what the sentence before says
-        before = ctx.doc.sentence_before(ctx.lo)
-        return Found(_span(speaker), Content("indirect", [trim(text, *before)]) if before else None)
+    if lead.lower() in ctx.words.anaphoric:  # "This was confirmed by X.": what the sentence before says, unless
+        before = ctx.doc.sentence_before(ctx.lo)  # it reports a statement itself ("Russia said …. This was …")
+        if before is None or _holds_verb_cue(ctx.doc, text[before[0]:before[1]]):
+            return Found(_span(speaker), None)
+        return Found(_span(speaker), Content("indirect", [trim(text, *before)]))
     return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
 
 
@@ -613,10 +615,10 @@ def inverted(ctx: CueContext) -> Found | None:
 
 
 def _speaker_phrase_after_quotation(ctx: CueContext) -> bool:
-    """Do a few words without a verb stand between a quotation closed by a comma and the cue?"""
+    """Do a few words without a verb stand between the cue and a quotation that opens the clause, closed by a comma?"""
     quote, after = _quotation_closing_before(ctx, ctx.cue.start)
-    if quote is None or ctx.text[quote[1] - 1:quote[1]] != ",":
-        return False
+    if quote is None or ctx.text[quote[1] - 1:quote[1]] != "," or ctx.text[ctx.lo:quote[0]].strip(" “\"'`"):
+        return False  # no quotation closed by a comma, or words before it: "The so-called “peace dividend,” …"
     phrase = ctx.text[after:ctx.cue.start]
     return bool(phrase.strip(" ,")) and len(phrase.split(None, MAX_TAG_PHRASE_WORDS)) <= MAX_TAG_PHRASE_WORDS and \
         not _holds_verb_cue(ctx.doc, phrase)
@@ -680,8 +682,12 @@ def _within_relative_clause(ctx: CueContext, content: Content | None) -> Content
     """ "Jane Doe, who said the plan failed, will leave": the reported clause ends where the main clause goes on."""
     if content is None or content.kind == "direct":
         return content
-    resumes = search_outside_quotations(ctx.doc, ctx.words.relative_end, ctx.cue, content.start + 1, content.end)
-    return Content(content.kind, [trim(ctx.text, content.start, resumes.start())]) if resumes else content
+    resumes = None  # the last one: earlier ones may be the reported clause's own ("…, closed plants, …")
+    for resumes in ctx.words.relative_end.finditer(ctx.text, content.start + 1, content.end):
+        pass
+    if resumes is None or ctx.doc.quotation_holding(resumes.start()) is not None:
+        return content
+    return Content(content.kind, [trim(ctx.text, content.start, resumes.start())])
 
 
 def trailing(ctx: CueContext) -> Found | None:

@@ -329,8 +329,8 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
         i -= 1
         if low in words.articles and not (i > 0 and tokens[i - 1].group().lower() in words.name_prepositions):
             break  # an article opens the phrase ("met the envoy"), unless inside a name ("Secretary of the Navy")
-        if low in words.subject_pronouns and word != "I":
-            break  # a subject pronoun opens its clause: "are hopeful they can", "how much they hoped"
+        if i == len(tokens) - 1 and low in words.subject_pronouns:
+            break  # a subject pronoun right before the cue is the subject: "are hopeful they can", "Monday he said"
     return i
 
 
