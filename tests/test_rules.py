@@ -700,3 +700,21 @@ def test_a_subject_pronoun_ends_a_speaker_only_right_before_the_cue():
 def test_a_comma_after_a_quoted_phrase_inside_a_clause_still_inverts_the_cue():
     frame = extract_attributions("The so-called “peace dividend,” however, says economist Jane Roe, never arrived.")
     assert frame[["rule", "speaker_mention"]].values.tolist() == [["inverted", "economist Jane Roe"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence with a subject of its own between the statement and the quotation
+    "The mayor said the bridge was safe. Her rival, Jane Roe, was not convinced. “We were never told the truth.”",
+    "She starred in “The Lord of the Rings: The Return of the King.”",  # a title, no comma or colon leading to it
+])
+def test_a_quoted_sentence_out_of_a_speakers_reach_is_no_statement(text):
+    assert "standalone-quotation" not in extract_attributions(text)["rule"].tolist()
+
+
+def test_a_cited_noun_that_names_a_source_is_kept_before_where_it_comes_from():
+    frame = extract_attributions("Some 300 soldiers were killed, the agency said, citing figures from March.")
+    assert frame.query("rule == 'cited-source'")["speaker_mention"].tolist() == ["figures"]
+
+
+def test_gunfire_is_no_speech():
+    assert extract_attributions("The officers fired back, killing the suspect.").empty

@@ -24,7 +24,8 @@ class CueWords(NamedTuple):
     not_adverbs: frozenset[str]   # ... but not these nouns and adjectives in -ly ("family", "daily")
     determiners: frozenset[str]   # a determiner or a possessive makes the form a noun: "the estimate", "its report"
     quantifiers: frozenset[str]   # ... but a quantifier before a past form stands for people ("many believed"),
-    singular_quantifiers: frozenset[str]  # ... and one not of these before a plain form ("some say", not "each report")
+    singular_quantifiers: frozenset[str]  # ... and one not of these before a plain form ("many believe", not "each
+    mass_quantifiers: frozenset[str]      # report"); one of these only before a clause ("Some say the …")
     noun_modifiers: frozenset[str]  # a present or plural form after one heads a compound noun ("roll call")
     before_participle: frozenset[str]  # a past form after one is a participle ("the man who was arrested says")
     contracted_subjects: frozenset[str]  # "he’s said", "it's claimed": there ’s is "has" or "is", no possessive
@@ -39,7 +40,7 @@ class CueWords(NamedTuple):
 def cue_words(lexicon: Lexicon) -> CueWords:
     role = partial(role_words, lexicon)
     return CueWords(role("cue_auxiliary"), role("not_adverb"), role("cue_determiner"), role("quantifier"),
-                    role("singular_quantifier"), role("noun_modifier"),
+                    role("singular_quantifier"), role("mass_quantifier"), role("noun_modifier"),
                     role("before_participle"), role("contracted_subject"), role("copula"),
                     role("preposition") - {"as"},  # "as expected": "as" opens a clause
                     frozenset({"that"}) | lexicon.determiners | frozenset(lexicon.pronouns),
@@ -153,19 +154,31 @@ def _sentence_initial(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?\n:;—–-"
 
 
-def _follows_determiner(text: str, word: tuple[int, str] | None, form: str, words: CueWords) -> bool:
-    """Is the form a noun after a determiner or a number (`word` is the word before it)? Not a past form
-    after a quantifier standing for people ("One in three said", "many believed", "two told reporters"), nor a
-    plain form after one that is plural ("Some say", "Many believe")."""
+def _follows_determiner(text: str, word: tuple[int, str] | None, form: str, end: int, words: CueWords) -> bool:
+    """Is the form (ending at `end`) a noun after a determiner or a number (`word` is the word before it)? Not a
+    past form after a quantifier standing for people ("One in three said", "many believed", "two told
+    reporters"), nor a plain form after one that is plural ("Some say the …", "Many believe")."""
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
         if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
             return True  # not after a hyphen: "Covid-19 shows"
         word = word_before(text, word[0])
     quantifier = word[1].lower() if word and word[1].lower() in words.quantifiers else None
     if quantifier and (form.endswith("ed") or form.lower() in ("said", "told") or
-                       (not form.endswith("s") and quantifier not in words.singular_quantifiers)):
+                       (not form.endswith("s") and _plain_verb_after(text, word, end, quantifier, words))):
         return False
     return bool(word) and _is_determiner(word[1], words)
+
+
+def _plain_verb_after(text: str, quantifier: tuple[int, str], end: int, low: str, words: CueWords) -> bool:
+    """Is a plain form after this quantifier a verb ("many believe")? Not after a singular one ("each report");
+    after "some", "all" or "most" only before a clause and with no preposition before ("Some say the …", not
+    "By some estimate the …", "Some report cards")."""
+    if low in words.singular_quantifiers:
+        return False
+    if low not in words.mass_quantifiers:
+        return True
+    before = word_before(text, quantifier[0])
+    return (before is None or before[1].lower() not in words.prepositions) and _clause_follows(text, end, words)
 
 
 def _compound_head(text: str, word: tuple[int, str] | None, form: str, lemma: str, words: CueWords) -> bool:
@@ -220,7 +233,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         if LABEL_COLON.match(text, end) and text[start - 1:start] in ("", "\n"):
             continue  # "Published: Nov. 25", "Updated :": a page label opening a line, not a reporting verb
         if (text[end:end + 1] == "-" or text[start - 1:start] == "-" or words.particle_after.match(text, end)
-                or (not _opens_with_verb(text, start, lexicon) and _follows_determiner(text, word, matched, words))
+                or (_follows_determiner(text, word, matched, end, words) and not _opens_with_verb(text, start, lexicon))
                 or _object_of_past_verb(text, word, matched, words)):
             continue  # "state-run", "so-called", "show up", "the estimate", "its report": not reporting verbs
         form = " ".join(form_match.group("form").lower().split())

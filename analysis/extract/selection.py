@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ..text.doc import DENSE_CUES, DENSE_WINDOW, MIN_CUE_GAP, WINDOW_BEFORE, Doc
 from ..text.lexicon import Lexicon, role_pattern, role_words
+from ..text.quotemarks import is_title
 from .content import Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
@@ -64,7 +65,8 @@ MAX_LISTENER_CHARS = 80     # “…?” she told the committee's chairman.
 WHOLE_QUOTE_SHARE = 0.9     # a quotation this share of a reported clause is the clause: one direct row
 MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that continues it
 MAX_LOOKAHEAD_ROWS = 50     # statements read past a quotation for the one it opens
-CITED_FROM = re.compile(r"\s+from\s+")  # "citing information from the agency": the agency is the source
+SPOKEN_SENTENCE = re.compile(r"[A-Z][^\n]*[.?!][’']?\Z")  # a quotation that is one or more sentences
+MIN_SPEECH_WORDS = 4  # a shorter quotation is a scare quote, a nickname or a slogan, not quoted speech
 CONTINUING_RULES = ("quote-continuation", "standalone-quotation")  # rows that carry on an earlier statement
 
 
@@ -301,41 +303,55 @@ def _next_statement(text: str, quote: tuple[int, int], by_cue: list[Candidate], 
     return None
 
 
-SPOKEN_SENTENCE = re.compile(r"[A-Z][^\n]*[.?!][’']?\Z")  # a quotation that is one or more sentences
-MIN_SPEECH_WORDS = 4  # a shorter quotation is a scare quote, a nickname or a slogan, not quoted speech
-
-
 def standalone_quotations(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     """A quotation of whole sentences that no statement holds is quoted speech all the same: a statement of
-    its own (rule `standalone-quotation`) when a speaker is in reach: the subject of the words leading to it in
-    its sentence ("Senator Jane Roe then turned to the judge, “…”"), else, when it opens its sentence, the
-    speaker of the statement just before it in the same or the previous paragraph. Without one it is no
-    statement (the quotes table still has it: `claims`, rule `unclaimed-quotation`)."""
+    its own (rule `standalone-quotation`) when a speaker is in reach (`_lead_speaker`, `_previous_statement`).
+    Without one it is no statement (the quotes table still has it: `claims`, rule `unclaimed-quotation`)."""
     text, covered = doc.text, _coverage(rows)
-    spoken = sorted((r for r in rows if r.mention is not None), key=lambda r: r.end)
+    spoken = sorted((r for r in rows if r.mention is not None and r.rule != "participle"), key=lambda r: r.end)
     spoken_ends = [r.end for r in spoken]
     extra = []
     for q in doc.quotations:
         if not SPOKEN_SENTENCE.match(text, *q) or len(text[q[0]:q[1]].split(None, MIN_SPEECH_WORDS)) < \
-                MIN_SPEECH_WORDS or _overlaps(covered, q):
+                MIN_SPEECH_WORDS or is_title(text[q[0]:q[1]]) or _overlaps(covered, q):
             continue
         lo = doc.sentence_at(q[0])[0]
         if doc.dateline and lo < doc.dateline.end <= q[0]:
             lo = doc.dateline.end  # "LOS ANGELES -- “…”": the dateline names no speaker
         lead = text[lo:q[0]].rstrip(" “\"'`")
         if lead.strip():
-            subject = sentence_subject(text, lo, lo + len(lead), doc.lexicon)
-            if subject:
+            speaker = _lead_speaker(doc, lo, lead)
+            if speaker is not None:
                 mark = Cue(q[0] - 1, q[0], text[q[0] - 1:q[0]], "quotation", "speech", False)
-                extra.append(Candidate("standalone-quotation", mark, Content("direct", [q]),
-                                       mention_of(doc, SpeakerSpan(*subject)), lo))
+                extra.append(Candidate("standalone-quotation", mark, Content("direct", [q]), speaker, lo))
             continue
-        k = bisect_right(spoken_ends, q[0])
-        before = spoken[k - 1] if k and q[0] - spoken[k - 1].end < MAX_CONTINUATION_GAP else None
-        if before is not None and not _paragraph_between(text, before.end, q[0]):
+        before = _previous_statement(doc, q, spoken, spoken_ends)
+        if before is not None:
             extra.append(Candidate("standalone-quotation", before.cue, Content("direct", [q]), before.mention,
                                    before.sentence))
     return sorted(rows + extra, key=lambda r: (r.start, r.end)) if extra else rows
+
+
+def _lead_speaker(doc: Doc, lo: int, lead: str) -> Mention | None:
+    """ "Senator Jane Roe then turned to the judge, “…”", "From the report: “…”": words that lead to the quotation
+    through a comma or a colon; their sentence's subject speaks (none: "She starred in “…”")."""
+    if not lead.endswith((",", ":")):
+        return None
+    subject = sentence_subject(doc.text, lo, lo + len(lead), doc.lexicon)
+    return mention_of(doc, SpeakerSpan(*subject)) if subject else None
+
+
+def _previous_statement(doc: Doc, quote: tuple[int, int], spoken: list[Candidate],
+                        spoken_ends: list[int]) -> Candidate | None:
+    """The statement a quotation opening its sentence carries on: the last one, with a speaker, ending in the
+    sentence right before (in the same paragraph or the one before), not further back ("X said …. Her rival was
+    not convinced. “…”" is no quotation of X's)."""
+    k = bisect_right(spoken_ends, quote[0])
+    previous = doc.sentence_before(quote[0])
+    if not k or previous is None or spoken[k - 1].end <= previous[0]:
+        return None
+    before = spoken[k - 1]
+    return None if _paragraph_between(doc.text, before.end, quote[0]) else before
 
 
 def _coverage(rows: list[Candidate]) -> list[tuple[int, int]]:
@@ -350,6 +366,7 @@ def _coverage(rows: list[Candidate]) -> list[tuple[int, int]]:
 
 
 def _overlaps(merged: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Does the span overlap one of the merged, sorted pieces (a binary search)?"""
     k = bisect_right(merged, (span[1],))
     return k > 0 and merged[k - 1][1] > span[0]
 
@@ -433,10 +450,10 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     sharing its cue) are the cited source's too."""
     citing = doc.lexicon.estimate_words.get("citing", ())
     by_cue = sorted(rows, key=lambda r: r.cue.start)
-    continuing = {}  # quotations that carry on a statement in later paragraphs share its cue
+    continuing: dict[Cue, list[Candidate]] = {}  # quotations that carry on a statement share its cue
     for row in rows:
         if row.rule in CONTINUING_RULES:
-            continuing.setdefault(id(row.cue), []).append(row)
+            continuing.setdefault(row.cue, []).append(row)
     extra = []
     for k, row in enumerate(by_cue):
         if row.rule != "participle" or row.cue.text.lower() not in citing or row.kind != "indirect":
@@ -445,17 +462,27 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
         source = _cited_phrase(doc, row.start, row.end) if host else None
         if source and host.cue.kind == "speech" and _names_a_source(doc, *source):
             mention = mention_of(doc, SpeakerSpan(*source))
-            for cited in [host] + continuing.get(id(host.cue), []):
+            for cited in [host] + continuing.get(host.cue, []):
                 content = Content(cited.kind, list(cited.content.pieces))
                 extra.append(Candidate("cited-source", row.cue, content, mention, row.sentence))
     return sorted(rows + extra, key=lambda r: r.start) if extra else rows
 
 
 def _cited_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The noun phrase a participle cites, or where what it cites comes from ("citing data from the ministry")."""
+    """The noun phrase a participle cites, or, when that names no source, where it comes from ("citing
+    information from the spy agency"; but "citing figures from March": the figures)."""
     cited = mention_after(doc.text, start, end, lexicon=doc.lexicon)
-    origin = CITED_FROM.match(doc.text, cited[1], end) if cited else None
-    return (mention_after(doc.text, origin.end(), end, lexicon=doc.lexicon) or cited) if origin else cited
+    if cited is None or _names_a_source(doc, *cited):
+        return cited
+    origin = _cited_origin(doc.lexicon).match(doc.text, cited[1], end)
+    source = mention_after(doc.text, origin.end(), end, lexicon=doc.lexicon) if origin else None
+    calendar = source and doc.text[source[0]:source[1]].split()[-1].lower().strip(".") in doc.lexicon.month_forms
+    return source if source and not calendar and _names_a_source(doc, *source) else cited
+
+
+@lru_cache(maxsize=8)
+def _cited_origin(lexicon: Lexicon) -> re.Pattern:
+    return re.compile(rf"\s+(?:{role_pattern(lexicon, 'cited_origin')})\s+")
 
 
 def _names_a_source(doc: Doc, start: int, end: int) -> bool:
