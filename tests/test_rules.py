@@ -718,3 +718,10 @@ def test_a_cited_noun_that_names_a_source_is_kept_before_where_it_comes_from():
 
 def test_gunfire_is_no_speech():
     assert extract_attributions("The officers fired back, killing the suspect.").empty
+
+
+def test_a_source_after_a_reporting_clause_is_no_second_part_of_the_content():
+    # before: the content ran on over "according to state media" and nesting then dropped every row
+    frame = extract_attributions("The plan will fail, the minister said, according to state media.")
+    assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
+        ["according-to-before", "state media", "The plan will fail, the minister said"]]

@@ -83,6 +83,7 @@ class ContentWords(NamedTuple):
     object_end: re.Pattern         # an adverbial clause or a participle ending a stance verb's object
     finite: re.Pattern             # a modal or auxiliary: the words after the cue are a clause
     participle_after_tag: re.Pattern  # a participle after "…, X said Monday," ("…, citing …")
+    source_after_tag: re.Pattern   # ... or a source ("…, X said, according to state media."): no second part
     new_participle: re.Pattern     # ... after a comma
     not_content_start: re.Pattern  # a preposition or conjunction no content opens with
     lead_in: re.Pattern            # the writer's words leading into a quotation in the same clause
@@ -149,6 +150,8 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         object_end=_object_end_pattern(lexicon, subjects, finite),
         finite=re.compile(rf"\b(?:{finite})\b"),
         participle_after_tag=participle_after_tag,
+        source_after_tag=re.compile(rf"(?:{alternation(f for f, cue in lexicon.cues.items() if cue.kind == 'source')})\b",
+                                    re.IGNORECASE),
         new_participle=re.compile(r",\s*" + participle_after_tag.pattern),
         # A content does not open with a preposition ("what we know of …"; "about 300 …", "at least 300 …" are
         # amounts) or a conjunction ("in favor, but …"), but an infinitive is one ("vowed to act": "to" and a
@@ -554,9 +557,9 @@ def _object_end(doc: Doc, start: int, end: int) -> int:
 
 def insertion_end(doc: Doc, pos: int, hi: int) -> int | None:
     """After "…, X said," the sentence goes on: where its second part starts, else None."""
-    match = INSERTION_END.match(doc.text, pos, hi)
-    if not match or match.end() >= hi - 1 or \
-            content_words(doc.lexicon).participle_after_tag.match(doc.text, match.end(), hi):
+    match, words = INSERTION_END.match(doc.text, pos, hi), content_words(doc.lexicon)
+    if not match or match.end() >= hi - 1 or words.participle_after_tag.match(doc.text, match.end(), hi) or \
+            words.source_after_tag.match(doc.text, match.end(), hi):
         return None
     return match.end()
 
