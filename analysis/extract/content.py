@@ -150,7 +150,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         object_end=_object_end_pattern(lexicon, subjects, finite),
         finite=re.compile(rf"\b(?:{finite})\b"),
         participle_after_tag=participle_after_tag,
-        source_after_tag=re.compile(rf"(?:{alternation(f for f, cue in lexicon.cues.items() if cue.kind == 'source')})\b",
+        source_after_tag=re.compile(rf"(?:{alternation(f for f, c in lexicon.cues.items() if c.kind == 'source')})\b",
                                     re.IGNORECASE),
         new_participle=re.compile(r",\s*" + participle_after_tag.pattern),
         # A content does not open with a preposition ("what we know of …"; "about 300 …", "at least 300 …" are

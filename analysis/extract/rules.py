@@ -491,9 +491,7 @@ def quote_tag(ctx: CueContext) -> Found | None:
     if quote is None or text[quote[0]:quote[1]].rstrip("’'")[-1:] != ",":  # also “… ‘…,’” closing a quotation in it
         return None
     gap = text[phrase:cue.start]
-    if "\n" in gap or any(m in gap for m in "“”\"") or \
-            len(gap.split(None, MAX_TAG_PHRASE_WORDS)) > MAX_TAG_PHRASE_WORDS or \
-            _holds_verb_cue(ctx.doc, RELATIVE_INSERTION.sub(",", gap)) or \
+    if "\n" in gap or any(mark in gap for mark in "“”\"") or not _is_speaker_phrase(ctx.doc, gap) or \
             not ends_reporting_clause(ctx.doc, cue, ctx.hi, True):
         return None
     speaker = mention_after(text, phrase, cue.start, lexicon=ctx.lexicon)
@@ -620,8 +618,14 @@ def _speaker_phrase_after_quotation(ctx: CueContext) -> bool:
     if quote is None or ctx.text[quote[1] - 1:quote[1]] != "," or ctx.text[ctx.lo:quote[0]].strip(" “\"'`"):
         return False  # no quotation closed by a comma, or words before it: "The so-called “peace dividend,” …"
     phrase = ctx.text[after:ctx.cue.start]
-    return bool(phrase.strip(" ,")) and len(phrase.split(None, MAX_TAG_PHRASE_WORDS)) <= MAX_TAG_PHRASE_WORDS and \
-        not _holds_verb_cue(ctx.doc, phrase)
+    return bool(phrase.strip(" ,")) and _is_speaker_phrase(ctx.doc, phrase)
+
+
+def _is_speaker_phrase(doc: Doc, phrase: str) -> bool:
+    """Can the words between a quotation and its cue be its speaker's phrase: at most MAX_TAG_PHRASE_WORDS words
+    and no reporting verb (but in a relative clause: "Jane Roe, who has said …,")?"""
+    return len(phrase.split(None, MAX_TAG_PHRASE_WORDS)) <= MAX_TAG_PHRASE_WORDS and \
+        not _holds_verb_cue(doc, RELATIVE_INSERTION.sub(",", phrase))
 
 
 def _holds_predicate(ctx: CueContext, start: int, end: int) -> bool:

@@ -65,7 +65,7 @@ class SpeakerWords(NamedTuple):
 def speaker_words(lexicon: Lexicon) -> SpeakerWords:
     # A subject pronoun unlike its object form opens a clause ("told reporters he …"); "it" and "you" may
     # be an object. "you" is never a speaker's pronoun: it speaks to the reader or the listener.
-    subjects = frozenset(word for word, pronoun in lexicon.pronouns.items() if pronoun.object != word)
+    subjects = _subject_pronouns(lexicon)
     pronouns = {word: p.refers for word, p in lexicon.pronouns.items() if p.refers != "addressee"}
     determiners = lexicon.articles | lexicon.possessives
     role = partial(role_pattern, lexicon)
@@ -88,6 +88,11 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
 
 def _words(lexicon: Lexicon | None) -> SpeakerWords:
     return speaker_words(lexicon or Lexicon.default())
+
+
+def _subject_pronouns(lexicon: Lexicon) -> frozenset[str]:
+    """The pronouns whose subject form differs from their object form ("he", "they"; not "it", "you")."""
+    return frozenset(word for word, pronoun in lexicon.pronouns.items() if pronoun.object != word)
 
 
 def _cases(words) -> set[str]:
@@ -156,7 +161,7 @@ def _opener_place(lexicon: Lexicon) -> re.Pattern:
     rally in Ames, Iowa, on Sunday, X …", "Speaking in Salem, N.H., he …"); only before a capitalised word, a
     subject pronoun or that day ("In Ames, Jane Doe, a farmer, said" keeps Jane Doe)."""
     weekdays = alternation(day.capitalize() for day in lexicon.weekdays)
-    subjects = alternation(word for word, pronoun in lexicon.pronouns.items() if pronoun.object != word)
+    subjects = alternation(_subject_pronouns(lexicon))
     day = rf"(?:on\s+)?(?:{weekdays})(?:\s+(?:{role_pattern(lexicon, 'day_part')}))?,\s+"
     return re.compile(rf"""
     (?:[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)?|(?:[A-Z]\.){{2,}}),\s+    # Iowa, / New Hampshire, / N.H.,
@@ -401,11 +406,7 @@ def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
 
     Reads only the end of the range: the adverbials, then the last MAX_NP_TOKENS + 2 tokens.
     """
-    end = hi
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    words = _words(lexicon)
-    end = _trailing_adverbials_start(text, lo, end, words)
+    words, end = _words(lexicon), adverbials_start(text, lo, hi, lexicon)
     tokens = _last_tokens(text, lo, end, 3, words.token, NP_SHORT_TAIL)
     reach = _np_reach(tokens, words)
     if reach < 2 and end - NP_SHORT_TAIL > lo:  # the phrase may reach further back than these tokens (unless they
