@@ -177,7 +177,8 @@ def test_appositions_without_an_article_give_name_and_role(text, speaker, role):
 
 
 @pytest.mark.parametrize("text, speaker, rule", [
-    ("“The talks are over,” said one diplomat familiar with the negotiations.", "one diplomat familiar", "inverted"),
+    ("“The talks are over,” said one diplomat familiar with the negotiations.", "one diplomat familiar with the negotiations",
+     "inverted"),
     ("“The talks are over,” according to Rosa Klein.", "Rosa Klein", "according-to-before"),
     ("“Are the talks over?” Rosa Klein told the radio station.", "Rosa Klein", "trailing"),
 ])
@@ -343,3 +344,16 @@ def test_a_coordinated_cue_finds_the_subject_past_an_opening_clause(text, speake
 ])
 def test_a_coordinated_cue_after_a_semicolon_takes_that_clauses_subject(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the noun a postmodifier follows heads the speaker's phrase, before the cue, after it, or ending a sentence
+    ("A diplomat familiar with the ferry talks said the harbour deal was close.", "A diplomat familiar with the ferry talks"),
+    ("The harbour deal was close, said an engineer briefed on the survey.", "an engineer briefed on the survey"),
+    ("The pier will reopen in May, two people close to the mayor said.", "two people close to the mayor"),
+    ("The pier will reopen in May, a clerk close to him said.", "a clerk close to him"),
+    # a comma ends the speaker's phrase: what follows it is no part of it
+    ("“The pier is safe,” said one inspector, close to tears.", "one inspector"),
+])
+def test_a_postmodifier_and_the_phrase_it_governs_belong_to_the_speaker(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]

@@ -630,9 +630,11 @@ def _is_speaker_phrase(doc: Doc, phrase: str) -> bool:
 
 def _holds_predicate(ctx: CueContext, start: int, end: int) -> bool:
     """Does the phrase after a cue go on with a verb after a noun ("…, said the family deserved better"): a clause,
-    the cue's content, not an inverted speaker ("said the elected official": after a determiner, an adjective)?"""
-    words = ctx.text[start:end].split()
-    verb, determiners = speaker_words(ctx.lexicon).verb, ctx.lexicon.determiners
+    the cue's content, not an inverted speaker ("said the elected official": after a determiner, an adjective;
+    "said an official briefed on the talks": a postmodifier)?"""
+    speakers = speaker_words(ctx.lexicon)
+    words = speakers.postmodifier_after.sub(" ", ctx.text[start:end]).split()
+    verb, determiners = speakers.verb, ctx.lexicon.determiners
     return any(word.islower() and verb.fullmatch(word) and before.lower() not in determiners
                for before, word in zip(words, words[1:]))
 

@@ -59,6 +59,8 @@ class SpeakerWords(NamedTuple):
     pronouns: dict           # a speaker's pronoun -> what it refers to (person, self or group)
     not_adverbs: frozenset   # nouns and adjectives in -ly ("family", "daily")
     contracted_subjects: frozenset  # "he’s predicting": "he", then the auxiliary (no possessive)
+    postmodifier_before: re.Pattern  # "familiar with " ending the text before a noun phrase ("a source familiar
+    postmodifier_after: re.Pattern   # with the talks"), and the same opening the text after its head
 
 
 @lru_cache(maxsize=8)
@@ -83,7 +85,9 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
         boundaries=role_words(lexicon, "boundary"), name_prepositions=role_words(lexicon, "name_preposition"),
         phrase_determiners=role_words(lexicon, "phrase_determiner") | determiners, articles=lexicon.articles,
         clause_determiners=determiners, subject_pronouns=subjects, pronouns=pronouns,
-        not_adverbs=role_words(lexicon, "not_adverb"), contracted_subjects=role_words(lexicon, "contracted_subject"))
+        not_adverbs=role_words(lexicon, "not_adverb"), contracted_subjects=role_words(lexicon, "contracted_subject"),
+        postmodifier_before=re.compile(rf"\s(?:{role('postmodifier')})\s+\Z"),
+        postmodifier_after=re.compile(rf"\s+(?:{role('postmodifier')})\s+"))
 
 
 def _words(lexicon: Lexicon | None) -> SpeakerWords:
@@ -402,11 +406,24 @@ def _reversed_after_comma(text: str, lo: int, hi: int) -> re.Match | None:
 
 
 def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
-    """The noun phrase ending at `hi` (after dropping trailing adverbials), not reaching before `lo`.
+    """The noun phrase ending at `hi` (after dropping trailing adverbials), not reaching before `lo`; with its
+    head when it is governed by a postmodifier ("a source familiar with the talks", "people close to him").
 
     Reads only the end of the range: the adverbials, then the last MAX_NP_TOKENS + 2 tokens.
     """
-    words, end = _words(lexicon), adverbials_start(text, lo, hi, lexicon)
+    words = _words(lexicon)
+    phrase = _phrase_before(text, lo, hi, words, lexicon)
+    link = words.postmodifier_before.search(text, max(lo, phrase[0] - MAX_POSTMODIFIER_CHARS), phrase[0]) \
+        if phrase else None
+    head = _phrase_before(text, lo, link.start(), words, lexicon) if link else None
+    return (head[0], phrase[1]) if head else phrase
+
+
+MAX_POSTMODIFIER_CHARS = 30  # "with direct knowledge of "
+
+
+def _phrase_before(text: str, lo: int, hi: int, words: SpeakerWords, lexicon: Lexicon | None) -> tuple[int, int] | None:
+    end = adverbials_start(text, lo, hi, lexicon)
     tokens = _last_tokens(text, lo, end, 3, words.token, NP_SHORT_TAIL)
     reach = _np_reach(tokens, words)
     if reach < 2 and end - NP_SHORT_TAIL > lo:  # the phrase may reach further back than these tokens (unless they
@@ -437,11 +454,21 @@ def _number_start(text: str, lo: int, pos: int) -> int:
 
 def mention_after(text: str, lo: int, hi: int, whole_phrase: bool = False,
                   lexicon: Lexicon | None = None) -> tuple[int, int] | None:
-    """The noun phrase starting at `lo` (for "said the embassy", "according to X").
+    """The noun phrase starting at `lo` (for "said the embassy", "according to X"), with the phrase a postmodifier
+    governs ("said a source familiar with the talks").
 
     With `whole_phrase`, modifiers stay ("according to the lawmakers attending the hearing, ...").
     """
     words = _words(lexicon)
+    phrase = _phrase_after(text, lo, hi, words, whole_phrase)
+    link = words.postmodifier_after.search(  # the phrase may hold its first word ("a source familiar")
+        text, max(phrase[0], phrase[1] - MAX_POSTMODIFIER_CHARS), min(hi, phrase[1] + MAX_POSTMODIFIER_CHARS)) \
+        if phrase and not whole_phrase else None
+    governed = _phrase_after(text, link.end(), hi, words) if link and link.start() <= phrase[1] else None
+    return (phrase[0], max(phrase[1], governed[1])) if governed else phrase
+
+
+def _phrase_after(text: str, lo: int, hi: int, words: SpeakerWords, whole_phrase: bool = False) -> tuple[int, int] | None:
     tokens = list(islice(words.token.finditer(text, lo, hi), MAX_NP_TOKENS + 2))  # all the loop below reads
     end = None
     for k, tok in enumerate(tokens[:MAX_NP_TOKENS]):
