@@ -1039,6 +1039,11 @@ def test_an_inverted_speaker_a_role_then_a_name_an_adjective_in_ing_or_a_possess
      "the budget on Monday", "the vote was close"),
     ("Residents demanded new lights on the bridge, and they warned that the crossing was unsafe.",
      "new lights on the bridge", "the crossing was unsafe"),
+    # a share or a percentage of those asked is a subject of its own
+    ("Most riders said the buses were late, and one in three said the fares were too high.",
+     "the buses were late", "the fares were too high"),
+    ("Most riders said the buses were late, and 40 percent said the fares were too high.",
+     "the buses were late", "the fares were too high"),
 ])
 def test_a_second_clause_with_its_own_subject_and_cue_ends_the_first_content(text, first, second):
     assert rows(text)["content"].tolist() == [first, second]

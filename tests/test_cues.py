@@ -46,7 +46,8 @@ def test_a_users_cue_is_found_by_the_whole_extractor(tmp_path):
 @pytest.mark.parametrize("text, cue", [("One in four said the bus was late.", "said"),
                                        ("Several believed the count was wrong.", "believed"),
                                        ("Some say the count was wrong.", "say"),
-                                       ("Many believe the count was wrong.", "believe")])
+                                       ("Many believe the count was wrong.", "believe"),
+                                       ("Nearly eight out of 10 say the bus is late.", "say")])
 def test_a_past_form_after_a_quantifier_is_a_verb(text, cue):
     assert [c.text for c in find_cues(text)] == [cue]
 

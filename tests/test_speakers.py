@@ -357,3 +357,14 @@ def test_a_coordinated_cue_after_a_semicolon_takes_that_clauses_subject(text, sp
 ])
 def test_a_postmodifier_and_the_phrase_it_governs_belong_to_the_speaker(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a share of those asked is one phrase: "in" and "out of" between two counts
+    ("One in four said the ferry was too slow.", "One in four"),
+    ("Nearly nine out of 10 riders say the ferry is too slow.", "Nearly nine out of 10 riders"),
+    # not between counts: a place after a noun stays outside ("in" is no part of a name before a lower-case word)
+    ("The lead in two states said the count was wrong.", "two states"),
+])
+def test_a_share_of_those_asked_is_the_speaker(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]

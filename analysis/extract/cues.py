@@ -157,11 +157,14 @@ def _sentence_initial(text: str, i: int) -> bool:
 def _follows_determiner(text: str, word: tuple[int, str] | None, form: str, end: int, words: CueWords) -> bool:
     """Is the form (ending at `end`) a noun after a determiner or a number (`word` is the word before it)? Not a
     past form after a quantifier standing for people ("One in three said", "many believed", "two told
-    reporters"), nor a plain form after one that is plural ("Some say the …", "Many believe")."""
+    reporters"), nor a plain form after one that is plural ("Some say the …", "Many believe") or a share ("nine
+    out of 10 say")."""
     if word and word[1].isdigit():  # "the 10 judges", "10 judges" (but "320 said", "in 2010 said")
         if form.endswith("s") and form.lower() != "says" and not text[word[0] - 1:word[0]].strip():
             return True  # not after a hyphen: "Covid-19 shows"
         word = word_before(text, word[0])
+        if word and word[1] == "of" and (out := word_before(text, word[0])) and out[1].lower() == "out":
+            return False  # a share: "nine out of 10 say"
     quantifier = word[1].lower() if word and word[1].lower() in words.quantifiers else None
     if quantifier and (form.endswith("ed") or form.lower() in ("said", "told") or
                        (not form.endswith("s") and _plain_verb_after(text, word, end, quantifier, words))):
@@ -347,6 +350,8 @@ def new_clause_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
         ,\s+and\s+(?=
             (?:(?:""" + name + r"""){1,4}                                            # and Hillary Clinton
                |(?:""" + speaker_pronouns(lexicon) + r""")\s+                          # and she
-               |(?:""" + determiner + r""")\s+(?:[\w.-]+(?<![’'])\s+){1,5}?)        # and the rights group
+               |(?:""" + determiner + r""")\s+(?:[\w.-]+(?<![’'])\s+){1,5}?        # and the rights group
+               |(?:[a-z]+\s+){0,2}[\w.,-]+\s+(?:in|out\s+of)\s+\w+\s+                # and (nearly) one in four
+               |(?:[a-z]+\s+){0,2}\d[\d.,]*\s*(?:%|percent)\s+)                        # and 40 percent
             (?:(?:""" + auxiliary + r"""|[a-z]+ly)\s+){0,2}                           # is
             (?:""" + verbs + r""")\b)                                               # promising""", re.VERBOSE)

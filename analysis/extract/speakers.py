@@ -14,6 +14,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..text.lexicon import Lexicon, alternation, role_pattern, role_words, trie_pattern
+from .numbers import NUMBER_WORDS
 
 WORD = re.compile(r"\w[\w’'&/-]*|(?:\w+\.)+")  # "9/11 widow Jane Doe"
 MAX_NP_TOKENS = 12
@@ -330,7 +331,7 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
         if not WORD.fullmatch(word) and word not in ("’s", "'s", "-", ".") and not (
                 word == "%" and i > 1 and tokens[i - 2].group()[-1:].isdigit()):
             break  # a mark ends the phrase, but a percentage is one ("42% say")
-        if low in words.name_prepositions and i > 1 and _starts_name(tokens, i, words):
+        if (low in words.name_prepositions and i > 1 and _starts_name(tokens, i, words)) or _in_share(tokens, i):
             i -= 1
             continue
         if low in words.boundaries and not (word[0].isupper() and i > 1):
@@ -341,6 +342,20 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
         if i == len(tokens) - 1 and low in words.subject_pronouns:
             break  # a subject pronoun right before the cue is the subject: "are hopeful they can", "Monday he said"
     return i
+
+
+def _in_share(tokens: list[re.Match], i: int) -> bool:
+    """Is tokens[i - 1] "in", "out" or "of" in a share between two counts ("one in four", "nine out of 10 say")?
+    Reads tokens[i - 2] and tokens[i] only."""
+    low, after = tokens[i - 1].group().lower(), tokens[i].group().lower() if i < len(tokens) else ""
+    if low == "of":
+        return i > 1 and tokens[i - 2].group().lower() == "out" and _is_count(after)
+    return i > 1 and low in ("in", "out") and (after == "of" if low == "out" else _is_count(after)) and \
+        _is_count(tokens[i - 2].group().lower())
+
+
+def _is_count(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_WORDS
 
 
 SPACE = re.compile(r"\s")
