@@ -396,6 +396,17 @@ def test_no_inverted_speaker_after_a_participle_or_before_a_possessive(text):
     assert "inverted" not in frame["rule"].tolist()
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # after an auxiliary or an adverb the verb is never inverted: the comma closes the subject's apposition
+    ("Rosa Klein, the union's lawyer, treasurer and spokeswoman, has rejected the label.", "Rosa Klein",
+     "the label"),
+    ("Speaking in Salem, Roe, without naming him, also accused Doe of stalling.", "Roe", "Doe of stalling"),
+])
+def test_no_inverted_speaker_after_an_auxiliary_or_an_adverb(text, speaker, content):
+    frame = extract_attributions(text)
+    assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [["forward", speaker, content]]
+
+
 def test_a_stranded_preposition_reports_nothing_after_it():
     frame = extract_attributions("It was the kind of flood the engineers warned about in their 2019 report.")
     assert "in their 2019 report" not in frame["text"].tolist()

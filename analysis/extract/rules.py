@@ -590,8 +590,9 @@ def inverted(ctx: CueContext) -> Found | None:
     """ "“…,” said X." / "…, said the envoy in a statement."."""
     text, before = ctx.text, ctx.before
     if not before or not (before.endswith(CLAUSE_CLOSERS) or WRONG_CLOSE.search(before)) or \
-            AGE_APPOSITION.search(before) or ctx.is_participle:
-        return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted
+            AGE_APPOSITION.search(before) or ctx.is_participle or _has_auxiliary(ctx):
+        return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted; nor is
+        # a verb after an auxiliary or an adverb ("X, the fund's lawyer, has rejected the label")
     if before.endswith(",") and _speaker_phrase_after_quotation(ctx):
         return None  # "“…,” the spokesman, Jane Roe, told CNN": that comma closes an apposition (quote-tag)
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
@@ -610,6 +611,12 @@ def inverted(ctx: CueContext) -> Found | None:
         role, speaker = text[speaker[0]:speaker[1]], name.span("name")
     return Found(SpeakerSpan(*speaker, role),
                  ctx.backward(ctx.lo + len(before), insertion_end(ctx.doc, speaker[1], ctx.hi)))
+
+
+def _has_auxiliary(ctx: CueContext) -> bool:
+    """Do words stand before the cue's form in the cue ("has rejected", "also said"; not "according to")?"""
+    words = ctx.cue.text.lower().split()
+    return len(words) > 1 and " ".join(words) not in ctx.lexicon.cues
 
 
 def _speaker_phrase_after_quotation(ctx: CueContext) -> bool:
