@@ -407,6 +407,14 @@ def test_no_inverted_speaker_after_an_auxiliary_or_an_adverb(text, speaker, cont
     assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [["forward", speaker, content]]
 
 
+@pytest.mark.parametrize("text", [
+    "The ads come from Harbour First, a group aimed at the mayor.",  # an intention takes its object after it
+    "We tend to look inward and, you know, we are just going to stay here.",  # a spoken filler
+])
+def test_no_trailing_reporting_clause_for_an_intention_or_a_filler(text):
+    assert "trailing" not in extract_attributions(text)["rule"].tolist()
+
+
 def test_a_stranded_preposition_reports_nothing_after_it():
     frame = extract_attributions("It was the kind of flood the engineers warned about in their 2019 report.")
     assert "in their 2019 report" not in frame["text"].tolist()

@@ -136,6 +136,7 @@ class RuleWords(NamedTuple):
     raising: frozenset           # passive before an infinitive, they name no source ("is expected to")
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
     anaphoric: frozenset         # subjects standing for the sentence before ("This was confirmed by X.")
+    fillers: frozenset           # a subject and a cue that report nothing ("…, you know, …")
     relative_end: re.Pattern     # "X, who said …, will leave": the main clause's predicate ends the relative clause
     asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
 
@@ -161,6 +162,7 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         inverting=role_words(lexicon, "inverting"), speaker_ends=role_words(lexicon, "speaker_end"),
         raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
+        fillers=role_words(lexicon, "filler"),
         relative_end=re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{alternation(lexicon.auxiliaries | lexicon.modals)}|"
                                 rf"[a-z]+ed)\b"),
         asked_topic=re.compile(rf"""
@@ -705,9 +707,10 @@ def _within_relative_clause(ctx: CueContext, content: Content | None) -> Content
 
 def trailing(ctx: CueContext) -> Found | None:
     """ "“…,” X said." / "The talks failed, X said." when the reporting clause ends the sentence."""
-    speaker = ctx.subject
-    if not speaker or quote_starting_at(ctx.doc, ctx.cue.end, ctx.hi):
-        return None
+    speaker, cue = ctx.subject, ctx.cue
+    if not speaker or quote_starting_at(ctx.doc, cue.end, ctx.hi) or cue.kind == "intention" or \
+            " ".join(ctx.text[speaker.start:cue.end].lower().split()) in ctx.words.fillers:
+        return None  # an intention has its object after it ("a group aimed at …"); "…, you know, …" is a filler
     lead = ctx.text[ctx.lo:speaker.start].rstrip()
     title = _ends_in_title(lead)
     if title is not None and lead[:title].strip():
