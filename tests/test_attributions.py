@@ -318,7 +318,17 @@ def test_reporting_clause_in_the_next_paragraph_does_not_tag_a_quotation():
 
 def test_quotation_the_clause_goes_on_after_is_a_partial_quote():
     only("The aide said that “the mayor will fight” against every cut.", kind="partial",
-         content="the mayor will fight” against every cut")
+         content="“the mayor will fight” against every cut")
+
+
+@pytest.mark.parametrize("text, content", [
+    # reported words that open or close a quotation inside them keep its mark: the marks pair
+    ("The mayor warned that \"phased closures\" could follow.", "\"phased closures\" could follow"),
+    ("“Phased closures” could follow, the mayor said.", "“Phased closures” could follow"),
+    ("The plan is “a disaster,” she said.", "The plan is “a disaster,”"),
+])
+def test_reported_words_keep_the_marks_of_a_quotation_they_open_or_close(text, content):
+    assert rows(text)["content"].tolist() == [content]
 
 
 def test_contrast_after_a_closing_quotation_mark_ends_the_content():
@@ -615,11 +625,11 @@ def test_passive_cues_that_do_not_report_their_subject(text):
 
 
 @pytest.mark.parametrize("text, kind, content", [
-    ("The plan is “a disaster,” the mayor said.", "partial", "The plan is “a disaster,"),
+    ("The plan is “a disaster,” the mayor said.", "partial", "The plan is “a disaster,”"),
     ("The plan is “a disaster,” the mayor said. “We will fight it.”", "partial",
      "The plan is “a disaster,” the mayor said. “We will fight it."),
-    ("Smith “got it wrong,” the mayor said.", "partial", "Smith “got it wrong,"),
-    ("Is the plan “a disaster?” the mayor asked.", "partial", "Is the plan “a disaster?"),
+    ("Smith “got it wrong,” the mayor said.", "partial", "Smith “got it wrong,”"),
+    ("Is the plan “a disaster?” the mayor asked.", "partial", "Is the plan “a disaster?”"),
     # a colon, a lone connective, an opening adjunct or a quotation without its own punctuation
     ("She put it bluntly: “We lost,” the mayor said.", "direct", "We lost,"),
     ("She put it bluntly: ``We lost,'' the mayor said.", "direct", "We lost,"),
@@ -636,7 +646,7 @@ def test_writers_words_before_a_tagged_quotation_make_one_partial_statement(text
 def test_a_lead_in_statement_continued_in_a_new_paragraph_is_quoted_there():
     frame = rows("The budget is “dead on arrival,” the mayor said.\n\n“Nobody will vote for it.”")
     assert frame[["kind", "speaker", "content"]].values.tolist() == [
-        ["partial", "mayor", "The budget is “dead on arrival,"], ["direct", "mayor", "Nobody will vote for it."]]
+        ["partial", "mayor", "The budget is “dead on arrival,”"], ["direct", "mayor", "Nobody will vote for it."]]
 
 
 def test_the_lead_in_holds_no_cue_of_its_own():
@@ -674,7 +684,7 @@ def test_the_lead_in_holds_no_cue_of_its_own():
     ("The union condemned cuts to pay, training and pensions.", "cuts to pay, training and pensions"),
     ("The union condemned the delay, nothing more.", "the delay, nothing more"),
     ("The union condemned “the delay until further notice” in a letter.",
-     "the delay until further notice” in a letter"),
+     "“the delay until further notice” in a letter"),
     ("The governor promised the bridge would reopen before winter.", "the bridge would reopen before winter"),
     ("The regime has vowed to back its ally until the war is won.", "to back its ally until the war is won"),
     ("The union opposed the cuts the board approved and raised the dues.",
@@ -875,7 +885,7 @@ def test_a_comma_closing_an_apposition_after_a_quotation_does_not_invert_the_cue
 def test_adjuncts_without_a_comma_lead_to_the_quotation_after_them():
     row = only("The senator acknowledged in a radio interview Monday night “it will be very hard for us to win” "
                "if the trend holds.", speaker="senator")
-    assert row["content"].startswith("it will be very hard") and row["content"].endswith("if the trend holds")
+    assert row["content"].startswith("“it will be very hard") and row["content"].endswith("if the trend holds")
     # words holding a verb or a possessive are not adjuncts: the quotation goes on their clause
     assert only("Several outlets reported on Monday the agency had “more than one meeting” with him.",
                 )["content"].startswith("the agency had")

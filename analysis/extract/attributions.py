@@ -108,6 +108,8 @@ def attribution_records(text: str, published=None, lexicon: Lexicon | None = Non
     listed = find_cues(text, doc.lexicon)
     rows = select(doc, sorted(listed + tag_cues(text, doc.quotations, listed, doc.lexicon), key=lambda c: c.start))
     _resolve(rows, doc.lexicon)
+    for row in rows:
+        row.content.pair_marks(doc)
     records = [_record(text, r, published, lexicon) for r in rows]
     return {c: [r[c] for r in records] for c in COLUMNS}
 

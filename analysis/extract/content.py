@@ -205,6 +205,28 @@ class Content:
         self.pieces.append(piece)
         self.end = piece[1]
 
+    def pair_marks(self, doc: Doc) -> None:
+        """Pieces of reported words that open or close a quotation inside them take its mark too, so that their
+        marks pair ('“phased measures” could be taken', 'The plan is “a disaster”'); a direct piece is the
+        quoted words alone."""
+        if self.kind != "direct":
+            self.pieces = [_with_marks(doc, start, end) for start, end in self.pieces]
+            self.__post_init__()
+
+
+def _with_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    opening = doc.quotation_holding(start)
+    if opening and opening[0] == start and opening[1] < end and start and text[start - 1] in OPENING_MARKS:
+        start -= 2 if text[start - 2:start] == "''" else 1
+    closing = doc.quotation_holding(end - 1)
+    if closing and closing[1] == end and closing[0] > start and text[end:end + 1] in CLOSING_MARKS:
+        end += 2 if text[end:end + 2] == "''" else 1
+    return start, end
+
+
+OPENING_MARKS, CLOSING_MARKS = "“\"'", "”\"'"
+
 def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Pattern:
     """Where a stance verb's object ends: an adverbial clause, the subject's next predicate, a new clause after
     "and", a participle or "with" after a comma (each alternative below)."""
