@@ -172,6 +172,17 @@ def test_an_alternation_prefers_the_longer_phrase_and_reads_any_spacing():
     assert [m.group() for m in pattern.finditer("at least  some, at least, at")] == ["at least  some", "at least", "at"]
 
 
+@pytest.mark.parametrize("phrases", [["said", "say", "according to", "u.s. said", "über", "łgać", "ox"],
+                                     ["’s said", "said"]])  # one opening with no word character
+def test_a_phrase_scan_finds_what_the_exact_pattern_finds(phrases):
+    import re
+    text = ("Said it, unsaid. éSaid “said” İSaid ДSaid (ACCORDING\n TO) according-to according to-day "
+            "U.S. said u.s.\tsaid Über łgać xłgać box ox_ ox’s said")
+    exact = re.compile(rf"\b(?:{lexicon_module.trie_pattern(phrases)})\b")
+    expected = [m.span() for m in exact.finditer(lexicon_module.lowered(text))]
+    assert [m.span() for m in lexicon_module.PhraseScan(phrases).finditer(text)] == expected and len(expected) >= 5
+
+
 def test_a_users_denial_pattern_ignores_case_whether_written_in_capitals_or_not(tmp_path):
     # denial and relative wordings are searched in the lowered text; a pattern with capitals keeps its case-blindness
     text = "The ministry said claims that 3,000 soldiers crossed were a HOAX."

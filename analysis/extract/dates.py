@@ -27,7 +27,7 @@ from functools import lru_cache
 import dateparser
 import pandas as pd
 
-from ..text.lexicon import Lexicon, alternation, lowered, trie_pattern
+from ..text.lexicon import Lexicon, PhraseScan, alternation
 from .columns import missing
 
 FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+due\s+to|next)\b", re.IGNORECASE)
@@ -179,17 +179,16 @@ def _opening(text: str, cue_start: int, dates: re.Pattern, triggers: list[int]) 
 
 
 @lru_cache(maxsize=8)
-def _date_trigger(lexicon: Lexicon) -> re.Pattern:
+def _date_trigger(lexicon: Lexicon) -> PhraseScan:
     """A word every expression of `_date_pattern` holds: a weekday or month name or a `RELATIVE_DAY_WORDS`
     word (keep the two in step), in the `lowered` text: a scan for these is far cheaper than one for whole
     date expressions."""
-    words = [*lexicon.weekdays, *lexicon.month_forms, *RELATIVE_DAY_WORDS]
-    return re.compile(rf"\b(?:{trie_pattern(w.lower() for w in words)})\b")
+    return PhraseScan(w.lower() for w in [*lexicon.weekdays, *lexicon.month_forms, *RELATIVE_DAY_WORDS])
 
 
 @lru_cache(maxsize=4)
-def _trigger_starts(text: str, trigger: re.Pattern) -> list[int]:
-    return [m.start() for m in trigger.finditer(lowered(text))]  # per text: every cue of an article asks
+def _trigger_starts(text: str, trigger: PhraseScan) -> list[int]:
+    return [m.start() for m in trigger.finditer(text)]  # per text: every cue of an article asks
 
 
 def _any_between(starts: list[int], lo: int, hi: int) -> bool:
