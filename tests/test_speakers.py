@@ -368,3 +368,14 @@ def test_a_postmodifier_and_the_phrase_it_governs_belong_to_the_speaker(text, sp
 ])
 def test_a_share_of_those_asked_is_the_speaker(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a demonstrative before a noun opens the speaker's phrase
+    ("The ferry will not run. “It is too old,” this engineer told the council.", "this engineer"),
+    ("Those surveyed said the ferry was too slow.", "Those surveyed"),
+    # but not a time before the subject
+    ("After this week officials said the ferry was too slow.", "officials"),
+])
+def test_a_demonstrative_opens_the_speakers_phrase(text, speaker):
+    assert extract_attributions(text)["speaker_mention"].tolist()[-1:] == [speaker]

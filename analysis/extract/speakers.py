@@ -60,6 +60,7 @@ class SpeakerWords(NamedTuple):
     pronouns: dict           # a speaker's pronoun -> what it refers to (person, self or group)
     not_adverbs: frozenset   # nouns and adjectives in -ly ("family", "daily")
     contracted_subjects: frozenset  # "he’s predicting": "he", then the auxiliary (no possessive)
+    demonstratives: frozenset  # boundaries that open the phrase before a noun ("this aide said")
     postmodifier_before: re.Pattern  # "familiar with " ending the text before a noun phrase ("a source familiar
     postmodifier_after: re.Pattern   # with the talks"), and the same opening the text after its head
 
@@ -87,6 +88,7 @@ def speaker_words(lexicon: Lexicon) -> SpeakerWords:
         phrase_determiners=role_words(lexicon, "phrase_determiner") | determiners, articles=lexicon.articles,
         clause_determiners=determiners, subject_pronouns=subjects, pronouns=pronouns,
         not_adverbs=role_words(lexicon, "not_adverb"), contracted_subjects=role_words(lexicon, "contracted_subject"),
+        demonstratives=role_words(lexicon, "demonstrative"),
         postmodifier_before=re.compile(rf"\s(?:{role('postmodifier')})\s+\Z"),
         postmodifier_after=re.compile(rf"\s+(?:{role('postmodifier')})\s+"))
 
@@ -334,6 +336,11 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
         if (low in words.name_prepositions and i > 1 and _starts_name(tokens, i, words)) or _in_share(tokens, i):
             i -= 1
             continue
+        if low in words.demonstratives and i < len(tokens):
+            if tokens[i].group().lower() in words.trailing_last:
+                return i + 1  # a time before the subject: "after this week officials said"
+            i -= 1
+            break  # it opens the phrase: "“…,” this aide said"
         if low in words.boundaries and not (word[0].isupper() and i > 1):
             break
         i -= 1

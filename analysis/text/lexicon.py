@@ -72,7 +72,8 @@ TABLES = {
                                                    "verb_adverb"})),)),
     "attribution_words": Table("attribution_words.csv", ("phrase", "role"),
                                (("role", frozenset({
-                                   "boundary", "name_preposition", "postmodifier", "phrase_determiner", "opener", "filler",
+                                   "boundary", "demonstrative", "name_preposition", "postmodifier", "phrase_determiner",
+                                   "opener", "filler",
                                    "verb", "adverb",
                                    "subordinator", "control_verb", "trailing_adverb", "time", "day_part",
                                    "time_count", "time_direction", "bare_conjunction", "copula", "preposition",
