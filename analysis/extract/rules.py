@@ -41,7 +41,7 @@ paragraph (`selection.standalone_quotations`); a source cited in a statement's r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Callable, Iterator, NamedTuple
 
@@ -110,7 +110,9 @@ MAX_AS_REST_WORDS = 8
 MIN_CONTENT_WORDS = 2
 MAX_TAG_PHRASE_WORDS = 25
 # "…,“ said X": an opening mark glued to the comma closes the quotation (typed for ”), see text.quotemarks
-WRONG_CLOSE = re.compile(r"[,?!]“\Z")
+WRONG_CLOSES = (",“", "?“", "!“")
+QUOTE_CLOSERS = CLAUSE_CLOSERS[1:] + WRONG_CLOSES  # a quotation's closing mark, a mistyped one too
+CLOSERS = CLAUSE_CLOSERS + WRONG_CLOSES
 QUOTE_CLOSED = re.compile(r"[,?!](?:[”\"“]|'')\Z")  # right after a quotation closed by a comma, "?" or "!"
 # After "said" right after such a quotation: the speaker's phrase, up to a comma, a bracket, a mark or the
 # sentence's end ("said former Gov. and party chairman Jane Doe. “…”": "Gov. and" goes on)
@@ -262,18 +264,14 @@ class CueContext:
     cue: Cue
     lo: int
     hi: int
+    # read some ten times by each rule: plain attributes, set once
+    text: str = field(init=False)
+    lexicon: Lexicon = field(init=False)
+    words: RuleWords = field(init=False)
 
-    @_once  # read some ten times by each rule: an attribute after the first read, not a call each time
-    def text(self) -> str:
-        return self.doc.text
-
-    @_once
-    def lexicon(self) -> Lexicon:
-        return self.doc.lexicon
-
-    @_once
-    def words(self) -> RuleWords:
-        return rule_words(self.doc.lexicon)
+    def __post_init__(self) -> None:
+        self.text, self.lexicon = self.doc.text, self.doc.lexicon
+        self.words = rule_words(self.lexicon)
 
     @_once
     def before(self) -> str:
@@ -437,8 +435,10 @@ def passive_agent(ctx: CueContext) -> Found | None:
     by …", "After the leak was reported by …")."""
     text, cue = ctx.text, ctx.cue
     agent = PASSIVE_AGENT.match(text, cue.end, ctx.hi) if PASSIVE.search(cue.text) else None
+    if not agent:
+        return None
     lead = text[ctx.lo:cue.start].strip()
-    if not agent or not lead or lead.lower() == "it" or PASSIVE_NOT_SUBJECT.search(lead) or \
+    if not lead or lead.lower() == "it" or PASSIVE_NOT_SUBJECT.search(lead) or \
             content_words(ctx.lexicon).subordinate_opener.match(lead):
         return None
     speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
@@ -591,7 +591,7 @@ def _participle_subject(text: str, lo: int, pos: int, lexicon: Lexicon) -> tuple
 def inverted(ctx: CueContext) -> Found | None:
     """ "“…,” said X." / "…, said the envoy in a statement."."""
     text, before = ctx.text, ctx.before
-    if not before or not (before.endswith(CLAUSE_CLOSERS) or WRONG_CLOSE.search(before)) or \
+    if not before or not before.endswith(CLOSERS) or \
             AGE_APPOSITION.search(before) or ctx.is_participle or _has_auxiliary(ctx):
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted; nor is
         # a verb after an auxiliary or an adverb ("X, the fund's lawyer, has rejected the label")
@@ -712,10 +712,12 @@ def trailing(ctx: CueContext) -> Found | None:
             " ".join(ctx.text[speaker.start:cue.end].lower().split()) in ctx.words.fillers:
         return None  # an intention has its object after it ("a group aimed at …"); "…, you know, …" is a filler
     lead = ctx.text[ctx.lo:speaker.start].rstrip()
+    if not lead.endswith(CLOSERS):
+        return None  # no quotation or clause closes before the speaker (most cues): nothing it reports
     title = _ends_in_title(lead)
     if title is not None and lead[:title].strip():
         return None  # "Later on “Meet the Press,” X questioned …": the title closes an adjunct, not a clause
-    after_quote = (lead.endswith(CLAUSE_CLOSERS[1:]) or bool(WRONG_CLOSE.search(lead))) and title is None
+    after_quote = lead.endswith(QUOTE_CLOSERS) and title is None
     if not (after_quote or _ends_in_clause(ctx, lead)) or \
             not ends_reporting_clause(ctx.doc, ctx.cue, ctx.hi, after_quote):
         return None
@@ -726,7 +728,9 @@ def _ends_in_title(lead: str) -> int | None:
     """Where the quoted title the text ends with opens (… of “Fox News Sunday,”, … on ''Meet the Press,''), else
     None (a quotation). The opening mark is looked for before the closing one, which may be the same (")."""
     closing = 2 if lead.endswith("''") else 1  # the closing mark: ”, " or ''
-    opening, mark = max((lead.rfind(mark, 0, len(lead) - closing), mark) for mark in ("“", '"', "''"))
+    end = len(lead) - closing
+    opening, mark = max((lead.rfind("“", 0, end), "“"), (lead.rfind('"', 0, end), '"'),
+                        (lead.rfind("''", 0, end), "''"))
     return opening if opening != -1 and is_title(lead[opening + len(mark):-closing]) else None
 
 

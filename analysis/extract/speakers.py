@@ -518,10 +518,16 @@ def _opens_clause(tokens: list[re.Match], k: int, words: SpeakerWords) -> bool:
     """Does tokens[k] open the subject of a reported clause: a subject pronoun ("he", "he’d"), or an article
     or a possessive not after a preposition or a determiner ("told members the pier …", not "the two senators")?"""
     low = tokens[k].group().lower()
-    if re.split(r"[’']", low)[0] in words.subject_pronouns:
+    if _before_apostrophe(low) in words.subject_pronouns:
         return True
     before = tokens[k - 1].group().lower()
-    return low in words.clause_determiners and before not in words.name_prepositions | words.phrase_determiners
+    return low in words.clause_determiners and before not in words.name_prepositions and \
+        before not in words.phrase_determiners
+
+
+def _before_apostrophe(word: str) -> str:
+    """The word up to its first apostrophe ("he" of "he’d"), the whole word when it has none."""
+    return word.partition("’")[0].partition("'")[0]
 
 
 def _word_follows(tokens: list[re.Match], k: int) -> bool:
@@ -573,7 +579,7 @@ def sentence_subject(text: str, lo: int, hi: int, lexicon: Lexicon | None = None
         if k > 1 and low in determiners and tokens[k - 1].group().lower() not in words.name_prepositions:
             ends.pop()  # "the senator left the hall": the word before a second determiner is the verb
             break
-        contracted = re.split(r"[’']", low)[0]
+        contracted = _before_apostrophe(low)
         if contracted != low and contracted in words.contracted_subjects:
             ends.append(tok.start() + len(contracted))  # "he’s predicting": "he", then the auxiliary
             break
