@@ -111,9 +111,11 @@ def _token_pattern(lexicon: Lexicon) -> re.Pattern:
     """Abbreviations ("Mr.", "Gov.", "U.S.") and initials keep their period: they are part of a name or title.
     As a trie (longest first at every letter): one pass per position. Cheap tests open the first alternatives, as
     most tokens are plain words: a capital for "U.S." (a capital and a period, then a repeat: re tests a first
-    character before entering an alternative, not before a repeat), a word and a period before the trie."""
+    character before entering an alternative, not before a repeat), a word and a period before the trie. First of
+    all a word no period follows, read once (possessively: not a shorter one), which none of those can be."""
     abbreviated = trie_pattern(_cases(a for a in lexicon.all_abbreviations if a.isalpha()))
-    return re.compile(rf"[A-Z]\.(?:[A-Z]\.)+|\b(?=\w+\.)(?:{abbreviated})\.|\b[A-Z]\.(?=\s)|\w[\w’'&/-]*|[^\w\s]")
+    return re.compile(rf"\w[\w’'&/-]*+(?!\.)|[A-Z]\.(?:[A-Z]\.)+|\b(?=\w+\.)(?:{abbreviated})\.|\b[A-Z]\.(?=\s)"
+                      rf"|\w[\w’'&/-]*|[^\w\s]")
 
 
 def _trailing_adverbials(lexicon: Lexicon) -> tuple[re.Pattern, frozenset]:
