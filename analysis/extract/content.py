@@ -23,6 +23,7 @@ from .speakers import SPACES, mention_after
 
 CLOSING = re.compile(r"(?:[”\"»“]|'')\s*")  # after a quotation's words: “ there is a mistyped ” (text.quotemarks)
 BEFORE_QUOTE = re.compile(r"[ ,:—–-]*")
+OPENING_MARKS = "“\"'«„`"  # what may stand before a quotation's words
 THAT = re.compile(r"that\b(?<=\bthat)")  # the word first, its start looked back at: re scans for it at C speed
 # Any short phrase and a comma or colon between a cue and its quotation: "wrote to his followers, “…”",
 # "called them on it:⏎⏎“…”".
@@ -274,8 +275,10 @@ def quote_ending_at(doc: Doc, pos: int) -> tuple[int, int] | None:
 def quote_starting_at(doc: Doc, pos: int, limit: int) -> tuple[int, int] | None:
     """The quotation opening right after `pos` (past commas, colons and dashes)."""
     stripped = BEFORE_QUOTE.match(doc.text, pos, max(pos, limit)).end()
+    if doc.text[stripped:stripped + 1] not in OPENING_MARKS:
+        return None  # most words after a cue: no mark, no quotation to look up
     for quote in doc.quotations_starting_in(stripped + 1, stripped + 3):
-        if not doc.text[stripped:quote[0]].strip("“\"'«„`"):
+        if not doc.text[stripped:quote[0]].strip(OPENING_MARKS):
             return quote
     return None
 
