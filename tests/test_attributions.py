@@ -629,6 +629,7 @@ def test_passive_cues_that_do_not_report_their_subject(text):
     ("The plan is “a disaster,” the mayor said. “We will fight it.”", "partial",
      "The plan is “a disaster,” the mayor said. “We will fight it."),
     ("Smith “got it wrong,” the mayor said.", "partial", "Smith “got it wrong,”"),
+    ("The plan is ''a disaster,'' the mayor said.", "partial", "The plan is ''a disaster,''"),  # wire marks
     ("Is the plan “a disaster?” the mayor asked.", "partial", "Is the plan “a disaster?”"),
     # a colon, a lone connective, an opening adjunct or a quotation without its own punctuation
     ("She put it bluntly: “We lost,” the mayor said.", "direct", "We lost,"),

@@ -166,9 +166,9 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         # ending in a comma, a dash or another quotation ("But “…”", "In a statement, “…”" are no lead-in).
         lead_in=re.compile(r"""
             \s*(?!(?:""" + capital("lone_connective") + r""")
-                 \s+(?:[“"]|``))                  # not a lone connective before the quotation
+                 \s+(?:[“"]|``|''))               # not a lone connective before the quotation
             [^\s“”"'`:] [^:]* [^\s:,―—–“”"'`.!?]    # the writer's words: no colon, not ending in , — or a quotation
-            \s*(?:[“"]|``)?                        # the opening mark
+            \s*(?:[“"]|``|'')?                     # the opening mark
             """, re.S | re.VERBOSE),
         clause_after_cue=re.compile(rf"(?:{clause_subject})\s+(?:[\w’'-]+\s+){{0,4}}?(?:{finite})\b"),
         subject_pronoun=re.compile(rf"\b(?:{reader_too})\b"),
