@@ -331,9 +331,10 @@ def test_reported_words_keep_the_marks_of_a_quotation_they_open_or_close(text, c
     assert rows(text)["content"].tolist() == [content]
 
 
-def test_contrast_after_a_closing_quotation_mark_ends_the_content():
-    frame = rows("He is promising lower taxes and “jobs, jobs, jobs,” but critics doubt the plan.")
-    assert frame["content"].tolist()[0] == "lower taxes and “jobs, jobs, jobs"
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ("''", "''")])
+def test_contrast_after_a_closing_quotation_mark_ends_the_content(opening, closing):
+    frame = rows(f"He is promising lower taxes and {opening}jobs, jobs, jobs,{closing} but critics doubt the plan.")
+    assert frame["content"].tolist()[0] == f"lower taxes and {opening}jobs, jobs, jobs"
 
 
 @pytest.mark.parametrize("text, content", [

@@ -123,3 +123,11 @@ def test_a_verb_after_a_name_or_a_subject_stays_a_cue(text, cue):
                                         ("As expected, the council voted no.", ["expected"])])
 def test_a_past_form_after_a_preposition_is_an_adjective(text, cues):
     assert [c.text for c in find_cues(text)] == cues
+
+
+
+@pytest.mark.parametrize("text", ["''Boys acting like they've never seen a ferry,'' scoffed Rosa Klein, 22, a pilot.",
+                                  "“Boys acting like they've never seen a ferry,” scoffed Rosa Klein, 22, a pilot."])
+def test_a_tag_verb_beside_a_quotation_in_any_marks(text):
+    frame = extract_attributions(text)
+    assert frame[["rule", "cue", "speaker_mention"]].values.tolist() == [["tag-verb", "scoffed", "Rosa Klein"]]

@@ -119,7 +119,7 @@ def content_words(lexicon: Lexicon) -> ContentWords:
         adjunct_then_quote=re.compile(
             r"\s*(?=" + adjunct_start.pattern + r")(?:(?!(?:" + role("clause_word") + "|" + speakers + "|" + finite
             + r")\b|[a-z]+(?:ing|ed)\b)[^\s,.;:!?“”\"’']+[ \t]+){1,8}(?=" + OPENING_MARK + ")"),
-        contrast=re.compile(rf"[,;](?:[”\"]?\s+(?:{role('contrast')})\b|(?<=;)\s)"),  # one mark first: a fast scan
+        contrast=re.compile(rf"[,;](?:(?:[”\"]|'')?\s+(?:{role('contrast')})\b|(?<=;)\s)"),  # one mark first: fast
         # the dash first, the space before it looked back at: re scans for the dash at C speed
         dash_contrast=re.compile(rf"[—–-](?<=\s[—–-])(?:(?<=-)-)?\s*(?:{role('dash_contrast')})\b"
                                  r"(?![^—–]*?\s(?:[—–]|--?)\s*[a-z])"),  # not an aside a second dash closes
@@ -232,17 +232,17 @@ def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Patt
     """Where a stance verb's object ends: an adverbial clause, the subject's next predicate, a new clause after
     "and", a participle or "with" after a comma (each alternative below)."""
     role = partial(role_pattern, lexicon)
-    comma_and = r'(?:,[”"]?)?\s+and\s+'
+    comma_and = r'(?:,(?:[”"]|\'\')?)?\s+and\s+'
     verb = rf"(?:{finite}|{role('emphatic_auxiliary')}|[a-z]+ed|[a-z]+s)"
     alternatives = [
         rf"\s(?P<conjunction>{role('object_conjunction')})\s",  # an adverbial clause
         # the subject's next predicate: ", backed by", "and stopped it", "and has warned", "and vowed to"
-        rf'(?P<predicate>(?:,[”"]?\s+|{comma_and})[a-z]+ed\s+(?:{role("object_word")})\b'
+        rf'(?P<predicate>(?:,(?:[”"]|\'\')?\s+|{comma_and})[a-z]+ed\s+(?:{role("object_word")})\b'
         rf"|{comma_and}(?:{role('verb')}|(?:{role('predicate_auxiliary')})\s+[a-z]+(?:ed|en)|[a-z]+ed\s+to)\b)",
         # a new clause: ", and his administration has made", ", and most voters were"
-        rf'(?P<clause>,[”"]?\s+and\s+(?:{subjects}|{role("clause_determiner")})\s+(?:[a-z]+\s+)?'
+        rf'(?P<clause>,(?:[”"]|\'\')?\s+and\s+(?:{subjects}|{role("clause_determiner")})\s+(?:[a-z]+\s+)?'
         rf"(?:{finite}|[a-z]+ed)\b"
-        rf'|,[”"]?\s+and\s+(?:there\s+|(?:(?!(?:{role("clause_word")}|{role("question_word")})\b)'
+        rf'|,(?:[”"]|\'\')?\s+and\s+(?:there\s+|(?:(?!(?:{role("clause_word")}|{role("question_word")})\b)'
         rf"[\w’'.-]+\s+){{1,4}}?)(?:{finite}|{role('emphatic_auxiliary')})\b)",
         # "as he stopped"
         rf"\s(?:{role('clause_conjunction')})\s+(?:{subjects}|it)\s+(?:[a-z]+ly\s+)?(?:{finite}|[a-z]+ed|[a-z]+s)\b",

@@ -281,8 +281,8 @@ def tag_patterns(lexicon: Lexicon) -> TagPatterns:
                        rf"|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,3}})"
     end = rf"(?=[ \t]*(?:[.,;]|(?:{role_pattern(lexicon, 'tag_adjunct')})[ \t]))"  # the clause ends, or an adjunct
     return TagPatterns(
-        after=re.compile(rf"[”\"]?[ \t]+{subject}[ \t]+{verb}{end}"),
-        inverted=re.compile(rf"[”\"]?[ \t]+{verb}[ \t]+{inverted_subject}{end}"),
+        after=re.compile(rf"(?:[”\"]|'')?[ \t]+{subject}[ \t]+{verb}{end}"),
+        inverted=re.compile(rf"(?:[”\"]|'')?[ \t]+{verb}[ \t]+{inverted_subject}{end}"),
         before=re.compile(r"\b(?:(?P<verb>" + alternation(lexicon.tag_verbs) + r")[ \t]*[:,]?"
                           r"|(?P<past>[a-z]{3,}ed(?:[ \t]+(?:back|up|out|in))?),)[ \t]*\Z"),
     )
