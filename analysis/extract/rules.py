@@ -134,6 +134,7 @@ class RuleWords(NamedTuple):
     as_clause: re.Pattern        # "…, as the mayor said", "just as X predicted" (not "such as", "even as")
     as_passive_lead: re.Pattern  # "as first reported by …"
     inverting: frozenset         # a bare noun after these lemmas speaks ("…, said police")
+    quotative: frozenset         # lemmas whose speaker may follow them ("…, said the mayor")
     speaker_ends: frozenset      # the words of `speaker_end`: an inverted speaker's phrase stops before them
     raising: frozenset           # passive before an infinitive, they name no source ("is expected to")
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
@@ -161,7 +162,7 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         as_clause=re.compile(rf"\s*(?:(?P<joined>{role('as_conjunction')})\s+|(?:{role('as_focus')})\s+)?"
                              rf"[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z"),
         as_passive_lead=re.compile(rf"(?:(?:{role('as_passive_adverb')}|\w+ly)\s+)?\Z"),
-        inverting=role_words(lexicon, "inverting"), speaker_ends=role_words(lexicon, "speaker_end"),
+        inverting=role_words(lexicon, "inverting"), quotative=role_words(lexicon, "quotative"), speaker_ends=role_words(lexicon, "speaker_end"),
         raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
         fillers=role_words(lexicon, "filler"),
@@ -592,9 +593,11 @@ def inverted(ctx: CueContext) -> Found | None:
     """ "“…,” said X." / "…, said the envoy in a statement."."""
     text, before = ctx.text, ctx.before
     if not before or not before.endswith(CLOSERS) or \
-            AGE_APPOSITION.search(before) or ctx.is_participle or _has_auxiliary(ctx):
+            AGE_APPOSITION.search(before) or ctx.is_participle or _has_auxiliary(ctx) or \
+            (ctx.cue.lemma not in ctx.words.quotative and ctx.cue.kind != "tag"):
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted; nor is
-        # a verb after an auxiliary or an adverb ("X, the fund's lawyer, has rejected the label")
+        # a verb after an auxiliary or an adverb ("X, the fund's lawyer, has rejected the label"), nor one that
+        # takes an object ("…, praised the plan")
     if before.endswith(",") and _speaker_phrase_after_quotation(ctx):
         return None  # "“…,” the spokesman, Jane Roe, told CNN": that comma closes an apposition (quote-tag)
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
