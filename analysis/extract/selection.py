@@ -27,7 +27,7 @@ from functools import lru_cache
 from ..text.doc import DENSE_CUES, DENSE_WINDOW, MIN_CUE_GAP, WINDOW_BEFORE, Doc
 from ..text.lexicon import Lexicon, role_pattern, role_words
 from ..text.quotemarks import is_title
-from .content import Content, content_words
+from .content import PASSIVE, Content, content_words
 from .cues import Cue
 from .rules import (CUE_RULE_FUNCTIONS, DOCUMENT_RULES, MIN_CONTENT_WORDS, Candidate, CueContext, Found,
                     SpeakerSpan, mention_of, rule_words)
@@ -141,7 +141,10 @@ def _clause_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
 def _borrowed_speaker(doc: Doc, out: list[Candidate], cue: Cue, lo: int) -> Mention | None:
     """The speaker of a cue that names none: the subject shared with the statement before in the same
     sentence ("X confirmed the visit and said that …"), else the subject further left over a coordination,
-    an infinitive or an insertion ("X continues to insist", "X beamed and asked")."""
+    an infinitive or an insertion ("X continues to insist", "X beamed and asked"). None for a passive cue:
+    its subject is what was said ("An earlier version was inadvertently published")."""
+    if PASSIVE.search(cue.text):
+        return None
     text = doc.text
     gap = adverbials_start(text, lo, cue.start, doc.lexicon)  # "X met the envoy and on Monday said"
     infinitive = text[lo:gap].rstrip().endswith(" to")
