@@ -139,6 +139,18 @@ def test_a_paragraph_ending_in_said_colon_owns_the_quotation_paragraph_after_it(
     assert row["text"] == "Nobody will be left behind. The money is there."
 
 
+def test_a_paragraph_ending_in_said_colon_owns_the_block_quotation_after_it():
+    text = ("The harbour master spoke at length. In a speech last July, she said:\n\n"
+            "Let no one be mistaken, the old pier is unsafe, and it must be closed before the storms.\n\nIt was.")
+    frame = extract_attributions(text)
+    assert frame[["rule", "kind", "speaker_mention", "text"]].values.tolist() == [
+        ["colon-quotation", "direct", "she",
+         "Let no one be mistaken, the old pier is unsafe, and it must be closed before the storms."]]
+    # a list after the colon is no block quotation: its items have labels
+    listed = extract_attributions("The plan includes:\n\nFerry fares: the mayor said they would fall by half.")
+    assert "colon-quotation" not in listed["rule"].tolist()
+
+
 def test_an_adjunct_ending_in_a_colon_leads_to_the_quotation():
     text = "The senator wrote on her blog: “The vote was rigged from the start.”"
     row = extract_attributions(text).iloc[0]

@@ -767,14 +767,33 @@ def named_quotation(ctx: CueContext) -> Found | None:
 
 
 def colon_quotation(ctx: CueContext) -> Found | None:
-    """ "The minister said:" ending a paragraph that the next one answers with a quotation: it is hers."""
+    """ "The minister said:" ending a paragraph that the next one answers with a quotation, or with a block
+    quotation (a paragraph of sentences a web page set off without marks): it is hers."""
     pos = ctx.cue.end
     if ctx.cue.takes_object:
         listener = mention_after(ctx.text, pos, ctx.hi, lexicon=ctx.lexicon)
         pos = listener[1] if listener else pos
     colon = COLON_AT_LINE_END.match(ctx.text, pos)
-    quote = quote_starting_at(ctx.doc, colon.end(), colon.end() + 3) if colon else None
+    if colon is None:
+        return None
+    quote = quote_starting_at(ctx.doc, colon.end(), colon.end() + 3) or \
+        (_block_quotation(ctx.doc, colon.end()) if ctx.subject else None)
     return Found(ctx.subject, Content("direct", [quote])) if quote else None
+
+
+# A paragraph of whole sentences: a capital (or an ellipsis) first, no label's colon in its first words (a
+# list's "Voter turnout: …"), a sentence end last.
+BLOCK_QUOTATION = re.compile(r"(?:[A-Z]|…)(?![^\n:]{0,40}:)[^\n]*[.?!…][”\"’']?[ \t]*(?=\n|\Z)")
+
+
+def _block_quotation(doc: Doc, start: int) -> tuple[int, int] | None:
+    block = BLOCK_QUOTATION.match(doc.text, start)
+    if block is None or doc.in_markup(start) or len(block.group().split(None, MIN_BLOCK_WORDS)) <= MIN_BLOCK_WORDS:
+        return None
+    return start, start + len(block.group().rstrip())  # its closing stop kept, as a quotation's
+
+
+MIN_BLOCK_WORDS = 6  # a block quotation is sentences, not a list's heading
 
 
 def forward(ctx: CueContext) -> Found | None:
