@@ -437,6 +437,15 @@ def test_an_insertion_tag_after_a_one_word_subject():
         ["trailing", "Rosa Klein", "Commuters … applaud the new ferry timetable"]]
 
 
+def test_that_is_according_to_a_source_reports_the_sentence_before():
+    frame = extract_attributions("Most riders back the new timetable. That’s according to a survey by the port.")
+    assert frame[["speaker_mention", "text"]].values.tolist() == [
+        ["a survey by the port", "Most riders back the new timetable"]]
+    # a sentence that reports a statement itself is not lent to the source
+    assert extract_attributions("The port said fares would fall. That is according to state media.")[
+        "speaker_mention"].tolist() == ["The port"]
+
+
 def test_a_stranded_preposition_reports_nothing_after_it():
     frame = extract_attributions("It was the kind of flood the engineers warned about in their 2019 report.")
     assert "in their 2019 report" not in frame["text"].tolist()

@@ -77,6 +77,7 @@ DASH_INSERTION = re.compile(r"""
     """, re.VERBOSE)
 INSERTION_CLOSERS = (",", "―", "—", "–", "--")  # what closes an insertion right before its cue (RuleWords.insertion too)
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
+ANAPHORIC_COPULA = re.compile(r"(?:[Tt]hat|[Tt]his)(?:[’']s|\s+is|\s+was)")  # "That's according to X."
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 # ", who has proposed repealing it," in a speaker phrase: its verbs are the relative clause's, not the tag's
 RELATIVE_INSERTION = re.compile(r",[ \t]*(?:who|which)\b[^,]*,")
@@ -339,6 +340,8 @@ def according_to_before(ctx: CueContext) -> Found | None:
     said …", "…, which tracks them")."""
     before = ctx.before
     closed = before.rstrip("”\"'")  # "“…,” according to X"
+    if ctx.cue.kind == "source" and ANAPHORIC_COPULA.fullmatch(before.strip()):  # "That's according to X."
+        return Found(_source_after(ctx)[0], _sentence_before(ctx))
     if ctx.cue.kind != "source" or not closed.endswith((",", "—", "–", "--")) or before.endswith("that,"):
         return None
     speaker, end = _source_after(ctx)
@@ -445,12 +448,18 @@ def passive_agent(ctx: CueContext) -> Found | None:
     speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
     if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
         return None
-    if lead.lower() in ctx.words.anaphoric:  # "This was confirmed by X.": what the sentence before says, unless
-        before = ctx.doc.sentence_before(ctx.lo)  # it reports a statement itself ("Russia said …. This was …")
-        if before is None or _holds_verb_cue(ctx.doc, text[before[0]:before[1]]):
-            return Found(_span(speaker), None)
-        return Found(_span(speaker), Content("indirect", [trim(text, *before)]))
+    if lead.lower() in ctx.words.anaphoric:  # "This was confirmed by X."
+        return Found(_span(speaker), _sentence_before(ctx))
     return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
+
+
+def _sentence_before(ctx: CueContext) -> Content | None:
+    """What the sentence before says, for a subject standing for it ("This was confirmed by X.", "That's
+    according to X."); None when it reports a statement itself ("Russia said …. This was …")."""
+    before = ctx.doc.sentence_before(ctx.lo)
+    if before is None or _holds_verb_cue(ctx.doc, ctx.text[before[0]:before[1]]):
+        return None
+    return Content("indirect", [trim(ctx.text, *before)])
 
 
 def passive_unattributed(ctx: CueContext) -> Found | None:
