@@ -58,7 +58,7 @@ MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>\n]{0,500})?/?>")
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is four times slower to create
 class Sentence:
     paragraph: int
     start: int
