@@ -50,6 +50,7 @@ CUE_RULES = (
     "colon-quotation",
     "forward",
 )
+_RULES_IN_ORDER = tuple((name, CUE_RULE_FUNCTIONS[name]) for name in CUE_RULES)  # decide: no lookup per rule
 QUOTE_BEFORE = re.compile(r"[.!?,][’']?(?:[”\"]|'')\s*\Z")  # also a quotation inside it closing: “… ‘…?’”
 AFTER_TAG = re.compile(r"[ ,]*")
 TAG_ADVERB = re.compile(r"(?:[a-z]+ly[ ,]+)?")  # "asked rhetorically", "said flatly"
@@ -72,8 +73,8 @@ CONTINUING_RULES = ("quote-continuation", "standalone-quotation")  # rows that c
 
 def decide(ctx: CueContext) -> tuple[str, Found] | None:
     """The first rule of `CUE_RULES` that recognises the cue's construction, and what it found."""
-    for name in CUE_RULES:
-        found = CUE_RULE_FUNCTIONS[name](ctx)
+    for name, rule in _RULES_IN_ORDER:
+        found = rule(ctx)
         if found is not None:
             return name, found
     return None
