@@ -103,7 +103,8 @@ NAMED_APPOSITION = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\
 # "The vote is expected to …", "He is said to …": a passive belief or speech verb (of the raising lemmas) before
 # an infinitive has no source in the sentence (others expect it); its subject is what the belief is about.
 RAISING_TO = re.compile(r"\s+to\s+(?=[a-z])")
-AS_WORD = re.compile(r"[Aa]s\s(?<=\b..\s)")  # the letters first, the word start looked back at: a fast scan
+# A word "as": a literal first (re skips to it at C speed), the rest looked back at; searched from lo + 1.
+AS_WORD = re.compile(r"s\s(?<=\b[Aa]s\s)")
 AS_CLAUSE_OPENERS = ",;:“”\"(—–"  # what the clause holding "as" opens after (or its sentence's start)
 # After an as-clause's cue: adjuncts, a listener or an agent only, up to the comma or the end of the sentence.
 AS_CLAUSE_REST = re.compile(r"[^,;:.!?“”\"]{0,80}")
@@ -384,7 +385,7 @@ def as_clause(ctx: CueContext) -> Found | None:
     """ "As X noted, …" reports the main clause after it; "…, as X reported." the clause before; "The law, as X
     noted, is clear." both parts. The reporting clause has no object: "As X attacked Y, …" is a time clause."""
     text, cue = ctx.text, ctx.cue
-    if cue.kind == "source" or not AS_WORD.search(text, ctx.lo, cue.start):
+    if cue.kind == "source" or not AS_WORD.search(text, ctx.lo + 1, cue.start):
         return None  # most cues have no "as" before them: no clause marks are looked for
     clause = max(ctx.lo, max(text.rfind(mark, ctx.lo, cue.start) for mark in AS_CLAUSE_OPENERS) + 1)
     opener = ctx.words.as_clause.match(text, clause, cue.start)
