@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import dateparser
 import pandas as pd
@@ -96,20 +96,37 @@ def _day(published) -> pd.Timestamp | None:
 
 
 class _Marks:
-    """Sorted offsets of the newlines, commas, double quotation marks and sentence starts of one text, found
-    once, so the paragraph or sentence start before a cue, or the commas and marks between two offsets,
-    cost a binary search, not a scan back (to the start of the paragraph, which may be the whole text)."""
+    """Sorted offsets of the newlines, commas, double quotation marks and sentence starts of one text, each
+    kind found once when first asked for (most texts need few), so the paragraph or sentence start before a
+    cue, or the commas and marks between two offsets, cost a binary search, not a scan back (to the start of
+    the paragraph, which may be the whole text)."""
 
     def __init__(self, text: str):
-        found = {mark: [m.start() for m in re.finditer(mark, text)] for mark in "\n,“”\""}  # one list each
-        self.newlines, self.commas = found["\n"], found[","]
-        self.opening, self.closing, self.straight = found["“"], found["”"], found['"']
-        # each SENTENCE_START match: where it begins, where the sentence begins, where its capital is
-        self.boundaries, self.sentences, self.capitals = [], [], []
-        for match in SENTENCE_START.finditer(text):
-            self.boundaries.append(match.start())
-            self.sentences.append(match.end())
-            self.capitals.append(match.end() + (text[match.end()] in "“\""))
+        self.text = text
+
+    def _offsets(self, mark: str) -> list[int]:
+        return [m.start() for m in re.finditer(mark, self.text)]
+
+    @cached_property
+    def newlines(self) -> list[int]:
+        return self._offsets("\n")
+
+    @cached_property
+    def commas(self) -> list[int]:
+        return self._offsets(",")
+
+    @cached_property
+    def quotation_marks(self) -> tuple[list[int], list[int], list[int]]:
+        """The opening, closing and straight double marks."""
+        return self._offsets("“"), self._offsets("”"), self._offsets('"')
+
+    @cached_property
+    def sentence_starts(self) -> tuple[list[int], list[int], list[int]]:
+        """For each SENTENCE_START match: where it begins, where the sentence begins, where its capital is."""
+        matches = list(SENTENCE_START.finditer(self.text))
+        sentences = [match.end() for match in matches]
+        return ([match.start() for match in matches], sentences,
+                [end + (self.text[end] in "“\"") for end in sentences])
 
     def paragraph_start(self, position: int) -> int:
         """`text.rfind("\\n", 0, position) + 1`."""
@@ -145,9 +162,9 @@ def _sentence_start(text: str, position: int, window: int = SENTENCE_WINDOW) -> 
     """Where the last sentence begun within `window` chars before `position` (its capital before `position`)
     begins, else the paragraph start."""
     marks = _marks(text)
-    k = bisect_left(marks.capitals, position) - 1
-    return marks.sentences[k] if k >= 0 and marks.boundaries[k] >= position - window else \
-        marks.paragraph_start(position)
+    boundaries, sentences, capitals = marks.sentence_starts
+    k = bisect_left(capitals, position) - 1
+    return sentences[k] if k >= 0 and boundaries[k] >= position - window else marks.paragraph_start(position)
 
 
 def _before_cue(text: str, cue_start: int, dates: re.Pattern, triggers: list[int]) -> re.Match | None:
@@ -199,6 +216,9 @@ def _any_between(starts: list[int], lo: int, hi: int) -> bool:
 def _date_words(text: str, cue_start: int, cue_end: int, after: int | None, lexicon: Lexicon) -> re.Match | None:
     clause_end = after if after and after > cue_end else cue_end
     dates, triggers = _date_pattern(lexicon), _trigger_starts(text, _date_trigger(lexicon))
+    reach = min(cue_start - SENTENCE_WINDOW, _marks(text).paragraph_start(cue_start))  # the farthest back a rule reads
+    if not _any_between(triggers, reach, clause_end + ADJOINING_CHARS):
+        return None  # no trigger word where any of the three rules looks (over half the rows)
     return (_after_cue(text, clause_end, dates, triggers) or _before_cue(text, cue_start, dates, triggers)
             or _opening(text, cue_start, dates, triggers))
 
@@ -253,10 +273,9 @@ def _relative(words: str, base: pd.Timestamp) -> tuple:
 def _in_quotation(text: str, position: int) -> bool:
     """Whether `position` is inside a quotation opened earlier in its paragraph."""
     marks = _marks(text)
-    start = marks.paragraph_start(position)
-    opening = marks.between(marks.opening, start, position)[1]
-    closing = marks.between(marks.closing, start, position)[1]
-    return opening > closing or marks.between(marks.straight, start, position)[1] % 2 == 1
+    start, (opening, closing, straight) = marks.paragraph_start(position), marks.quotation_marks
+    return marks.between(opening, start, position)[1] > marks.between(closing, start, position)[1] or \
+        marks.between(straight, start, position)[1] % 2 == 1
 
 
 def _resolve(found: re.Match, base: pd.Timestamp | None, future: bool, lexicon: Lexicon) -> tuple:
