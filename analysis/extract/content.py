@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ..text.doc import Doc
-from ..text.lexicon import Lexicon, alternation, as_written, role_pattern, speaker_pronouns
+from ..text.lexicon import Lexicon, alternation, as_written, lowered, role_pattern, speaker_pronouns
 from .cues import Cue, coordinated_cue_pattern, cue_pattern, new_clause_pattern, new_predicate_pattern
 from .numbers import NUMBER_WORDS
 from .speakers import SPACES, mention_after
@@ -457,8 +457,17 @@ def _forward_limit(doc: Doc, cue: Cue, lo: int, hi: int) -> int:
         # "Though she said …, the rival …", "…, and while he said …, it is unlikely …"
         main_clause = words.main_clause_start.search(text, cue.end, hi)
         hi = main_clause.start() if main_clause else hi
+    return _coordinated_cue_start(doc, cue, hi)
+
+
+def _coordinated_cue_start(doc: Doc, cue: Cue, hi: int) -> int:
+    """ "confirmed the visit and said that ...": where a second cue's content begins, else `hi`. Most
+    clauses hold no "and" or "but" (in any case): a find in the lowered text spares the search."""
+    low = lowered(doc.text)
+    if low.find("and", cue.end, hi) == -1 and low.find("but", cue.end, hi) == -1:
+        return hi
     joined = search_outside_quotations(doc, coordinated_cue_pattern(doc.lexicon), cue, cue.end, hi)
-    return joined.start() if joined else hi  # "confirmed the visit and said that ...": two contents
+    return joined.start() if joined else hi
 
 
 def search_outside_quotations(doc: Doc, pattern: re.Pattern, cue: Cue, pos: int, end: int) -> re.Match | None:
