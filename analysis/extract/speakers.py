@@ -332,10 +332,12 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
     while i > 0 and len(tokens) - i < MAX_NP_TOKENS:
         word = tokens[i - 1].group()
         low = word.lower()
-        if not WORD.fullmatch(word) and word not in ("’s", "'s", "-", ".") and not (
+        # isalnum first: most tokens are plain words, which WORD takes whole
+        if not (word.isalnum() or WORD.fullmatch(word)) and word not in ("’s", "'s", "-", ".") and not (
                 word == "%" and i > 1 and tokens[i - 2].group()[-1:].isdigit()):
             break  # a mark ends the phrase, but a percentage is one ("42% say")
-        if (low in words.name_prepositions and i > 1 and _starts_name(tokens, i, words)) or _in_share(tokens, i):
+        if (low in words.name_prepositions and i > 1 and _starts_name(tokens, i, words)) or \
+                (low in SHARE_WORDS and _in_share(tokens, i)):
             i -= 1
             continue
         if low in words.demonstratives and i < len(tokens):
@@ -351,6 +353,9 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
         if i == len(tokens) - 1 and low in words.subject_pronouns:
             break  # a subject pronoun right before the cue is the subject: "are hopeful they can", "Monday he said"
     return i
+
+
+SHARE_WORDS = ("in", "out", "of")  # what `_in_share` asks about: a cheap test before the call
 
 
 def _in_share(tokens: list[re.Match], i: int) -> bool:
@@ -497,7 +502,7 @@ def _phrase_after(text: str, lo: int, hi: int, words: SpeakerWords, whole_phrase
     end = None
     for k, tok in enumerate(tokens[:MAX_NP_TOKENS]):
         word, low = tok.group(), tok.group().lower()
-        if not WORD.fullmatch(word) and word not in ("’s", "'s"):
+        if not (word.isalnum() or WORD.fullmatch(word)) and word not in ("’s", "'s"):
             break
         if k == 0 and (low in words.name_prepositions or low in words.boundaries):
             return None  # "said of the plan", "said that": no speaker follows
