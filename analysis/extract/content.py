@@ -241,12 +241,12 @@ def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Patt
         rf"|{comma_and}(?:{role('verb')}|(?:{role('predicate_auxiliary')})\s+[a-z]+(?:ed|en)|[a-z]+ed\s+to)\b)",
         # a new clause: ", and his administration has made", ", and most voters were"
         rf'(?P<clause>,(?:[”"]|\'\')?\s+and\s+(?:{subjects}|{role("clause_determiner")})\s+(?:[a-z]+\s+)?'
-        rf"(?:{finite}|[a-z]+ed)\b"
+        rf"(?:{finite}|[a-z]+ed)(?:n[’']t)?\b"
         rf'|,(?:[”"]|\'\')?\s+and\s+(?:there\s+|(?:(?!(?:{role("clause_word")}|{role("question_word")})\b)'
-        rf"[\w’'.-]+\s+){{1,4}}?)(?:{finite}|{role('emphatic_auxiliary')})\b)",
+        rf"[\w’'.-]+\s+){{1,4}}?)(?:{finite}|{role('emphatic_auxiliary')})(?:n[’']t)?\b)",
         # "as he stopped"
         rf"\s(?:{role('clause_conjunction')})\s+(?:{subjects}|it)\s+(?:[a-z]+ly\s+)?(?:{finite}|[a-z]+ed|[a-z]+s)\b",
-        rf"(?P<subject>\s+and\s+(?:{subjects})\s+(?:[a-z]+ly\s+)?{verb}\b)",  # "and he says"
+        rf"(?P<subject>\s+and\s+(?:{subjects})\s+(?:[a-z]+ly\s+)?{verb}(?:n[’']t)?\b)",  # "and he says", "didn’t"
         # ", rooted in …", ", called her …"; not a list: "delays, rushed inspections and …"
         rf",\s+(?:[a-z]+ly\s+)?(?!(?:{role('not_past_form')})\b)[a-z]+ed\s+"
         rf"(?:{role('object_word')}|{role('preposition')})\b",
