@@ -313,7 +313,7 @@ def test_a_colon_dateline_is_no_speaker_and_a_role_holding_a_cue_is_no_appositio
             "citing the engineers' report.")
     frame = extract_attributions(text)
     assert "HARBOURTON" not in frame["speaker_mention"].tolist()
-    assert frame["speaker_mention"].tolist() == ["a council member", "the engineers' report", "a council member"]
+    assert frame["speaker_mention"].tolist() == ["a council member", "the engineers' report"]
     assert frame.loc[0, "text"] == "The pier will stay shut until May"
 
 
@@ -331,7 +331,8 @@ def test_a_source_cited_in_the_reporting_clause_is_a_source_of_the_statement_too
     frame = extract_attributions(text)
     statements = frame[frame["text"] == content]
     assert statements[["rule", "speaker_mention"]].values.tolist()[-1] == ["cited-source", cited]
-    assert host in statements["speaker_mention"].tolist() and (frame["rule"] == "participle").sum() == 1
+    # the participle's own row, whose words would only name the source, gives way to the cited source's
+    assert host in statements["speaker_mention"].tolist() and (frame["rule"] == "participle").sum() == 0
 
 
 def test_a_cited_source_speaks_the_quotation_paragraph_that_carries_on_its_statement_too():

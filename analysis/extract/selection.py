@@ -448,7 +448,8 @@ def one_per_content(rows: list[Candidate]) -> list[Candidate]:
 def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     """A participle citing a source in a statement's reporting clause ("…, the agency said, citing officials",
     "Jane Doe, citing the ministry, said …", "X reported citing Y") names a source of that statement: the
-    statement again, with the cited noun phrase as its speaker (the participle's own row stays: what is cited).
+    statement again, with the cited noun phrase as its speaker, in place of the participle's own row (whose words
+    would only name the source: no claim).
     Only a speech statement, and only a phrase that names a source (a name, a title, a source noun of the
     lexicon: "citing health reasons" gives none). The quotation paragraphs that carry on the statement (rows
     sharing its cue) are the cited source's too."""
@@ -458,7 +459,7 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     for row in rows:
         if row.rule in CONTINUING_RULES:
             continuing.setdefault(row.cue, []).append(row)
-    extra = []
+    extra, replaced = [], set()
     for k, row in enumerate(by_cue):
         if row.rule != "participle" or row.cue.text.lower() not in citing or row.kind != "indirect":
             continue
@@ -469,7 +470,8 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
             for cited in [host] + continuing.get(host.cue, []):
                 content = Content(cited.kind, list(cited.content.pieces))
                 extra.append(Candidate("cited-source", row.cue, content, mention, row.sentence))
-    return sorted(rows + extra, key=lambda r: r.start) if extra else rows
+            replaced.add(id(row))
+    return sorted([r for r in rows if id(r) not in replaced] + extra, key=lambda r: r.start) if extra else rows
 
 
 def _cited_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
