@@ -447,6 +447,13 @@ def test_that_is_according_to_a_source_reports_the_sentence_before():
         "speaker_mention"].tolist() == ["The port"]
 
 
+@pytest.mark.parametrize("text", ["The agency reported that 900 sailors were expected by December, citing the navy.",
+                                  "The port said new ferries would be delivered by 2030."])
+def test_a_time_after_by_is_no_passive_agent(text):
+    frame = extract_attributions(text)
+    assert "passive-agent" not in frame["rule"].tolist() and frame["rule"].iloc[0] == "forward"
+
+
 def test_a_stranded_preposition_reports_nothing_after_it():
     frame = extract_attributions("It was the kind of flood the engineers warned about in their 2019 report.")
     assert "in their 2019 report" not in frame["text"].tolist()

@@ -94,6 +94,7 @@ SHOWN_NAME = re.compile(r"""
     \s+\Z""", re.VERBOSE)
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?=\S)")
 PASSIVE_NOT_SUBJECT = re.compile(r"(?:\b(?:which|who|that)|,)\Z")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "expected by 2030" ("by 64 percent of voters" is an agent)
 AGENT_GOES_ON = re.compile(r"\s*,?\s*(?:that|as|whether)\b")
 WHAT_BEFORE = re.compile(r"\bwhat\s+\Z")
 NAME_LIST = re.compile(r"\s*(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]+){3}")  # four names at least
@@ -142,6 +143,7 @@ class RuleWords(NamedTuple):
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
     anaphoric: frozenset         # subjects standing for the sentence before ("This was confirmed by X.")
     fillers: frozenset           # a subject and a cue that report nothing ("…, you know, …")
+    times: frozenset             # month and weekday names, time nouns: "by December" names no agent
     relative_end: re.Pattern     # "X, who said …, will leave": the main clause's predicate ends the relative clause
     asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
 
@@ -168,6 +170,8 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
         fillers=role_words(lexicon, "filler"),
+        times=frozenset(lexicon.month_forms) | frozenset(lexicon.weekdays) | role_words(lexicon, "time") |
+        frozenset({"end", "then", "now", "midnight", "noon"}),
         relative_end=re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{alternation(lexicon.auxiliaries | lexicon.modals)}|"
                                 rf"[a-z]+ed)\b"),
         asked_topic=re.compile(rf"""
@@ -447,7 +451,7 @@ def passive_agent(ctx: CueContext) -> Found | None:
             content_words(ctx.lexicon).subordinate_opener.match(lead):
         return None
     speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
-    if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi):
+    if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi) or _is_time(ctx, *speaker):
         return None
     if lead.lower() in ctx.words.anaphoric:  # "This was confirmed by X."
         return Found(_span(speaker), _sentence_before(ctx))
@@ -461,6 +465,14 @@ def _sentence_before(ctx: CueContext) -> Content | None:
     if before is None or _holds_verb_cue(ctx.doc, ctx.text[before[0]:before[1]]):
         return None
     return Content("indirect", [trim(ctx.text, *before)])
+
+
+def _is_time(ctx: CueContext, start: int, end: int) -> bool:
+    """Is the phrase after "by" a time, no agent ("expected by December", "by 2030", "by the end of the week")?"""
+    words = [w.lower().strip(".,") for w in ctx.text[start:end].split()[:2]]
+    times = ctx.words.times
+    return bool(words) and (YEAR.fullmatch(words[0]) is not None or words[0] in times or
+                            (words[0] in ctx.lexicon.articles and len(words) > 1 and words[1] in times))
 
 
 def passive_unattributed(ctx: CueContext) -> Found | None:
