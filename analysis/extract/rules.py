@@ -171,7 +171,7 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
         fillers=role_words(lexicon, "filler"),
         times=frozenset(lexicon.month_forms) | frozenset(lexicon.weekdays) | role_words(lexicon, "time") |
-        frozenset({"end", "then", "now", "midnight", "noon"}),
+        role_words(lexicon, "time_after_by"),
         relative_end=re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{alternation(lexicon.auxiliaries | lexicon.modals)}|"
                                 rf"[a-z]+ed)\b"),
         asked_topic=re.compile(rf"""

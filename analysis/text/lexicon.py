@@ -73,7 +73,7 @@ TABLES = {
     "attribution_words": Table("attribution_words.csv", ("phrase", "role"),
                                (("role", frozenset({
                                    "boundary", "demonstrative", "name_preposition", "postmodifier", "phrase_determiner",
-                                   "opener", "filler", "quotative",
+                                   "opener", "filler", "quotative", "time_after_by",
                                    "verb", "adverb",
                                    "subordinator", "control_verb", "trailing_adverb", "time", "day_part",
                                    "time_count", "time_direction", "bare_conjunction", "copula", "preposition",
