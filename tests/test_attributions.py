@@ -334,7 +334,7 @@ def test_reported_words_keep_the_marks_of_a_quotation_they_open_or_close(text, c
 @pytest.mark.parametrize("opening, closing", [("“", "”"), ("''", "''")])
 def test_contrast_after_a_closing_quotation_mark_ends_the_content(opening, closing):
     frame = rows(f"He is promising lower taxes and {opening}jobs, jobs, jobs,{closing} but critics doubt the plan.")
-    assert frame["content"].tolist()[0] == f"lower taxes and {opening}jobs, jobs, jobs"
+    assert frame["content"].tolist()[0] == f"lower taxes and {opening}jobs, jobs, jobs,{closing}"
 
 
 @pytest.mark.parametrize("text, content", [
@@ -1142,3 +1142,11 @@ def test_a_relative_pronoun_speaker_takes_no_day_of_the_main_clause():
     row = extract_attributions(text, published="2024-06-01").query("speaker_mention == 'which'").iloc[0]
     assert pd.isna(row["said_on"])
 
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He called it “a disaster,” and he said it would fail.", "it “a disaster,”"),  # the comma inside the marks
+    ("The minister said, ``We will win,'' and left.", "We will win,"),  # typewriter marks open a quotation
+])
+def test_quotation_marks_pair_in_reported_words(text, content):
+    assert rows(text)["content"].tolist()[0] == content

@@ -414,7 +414,7 @@ def test_no_inverted_speaker_after_a_participle_or_before_a_possessive(text):
     ("Rosa Klein, the union's lawyer, treasurer and spokeswoman, has rejected the label.", "Rosa Klein",
      "the label"),
     ("Speaking in Salem, Roe, without naming him, also accused Doe of stalling.", "Roe", "Doe of stalling"),
-    # a verb that takes an object is never inverted: the phrase after it is its object
+    # a verb that takes an object is never inverted: the phrase after it is its object (but after a quotation)
     ("Rosa Klein, who will retire soon, praised the ferry service.", "Rosa Klein", "the ferry service"),
     ("The survey, conducted by the port, finds most riders happy.", "The survey", "most riders happy"),
 ])
@@ -424,12 +424,14 @@ def test_no_inverted_speaker_after_an_auxiliary_an_adverb_or_for_a_verb_with_an_
     assert frame["rule"].iloc[0] != "inverted"
 
 
-@pytest.mark.parametrize("text", [
-    "The ads come from Harbour First, a group aimed at the mayor.",  # an intention takes its object after it
-    "We tend to look inward and, you know, we are just going to stay here.",  # a spoken filler
-])
-def test_no_trailing_reporting_clause_for_an_intention_or_a_filler(text):
-    assert "trailing" not in extract_attributions(text)["rule"].tolist()
+def test_no_trailing_reporting_clause_for_an_intention():
+    # an intention takes its object after it
+    assert "trailing" not in extract_attributions("The ads come from Harbour First, a group aimed at the mayor.")[
+        "rule"].tolist()
+
+
+def test_a_spoken_filler_reports_nothing():
+    assert extract_attributions("We tend to look inward and, you know, we are just going to stay here.").empty
 
 
 def test_an_insertion_tag_after_a_one_word_subject():
@@ -442,6 +444,8 @@ def test_that_is_according_to_a_source_reports_the_sentence_before():
     frame = extract_attributions("Most riders back the new timetable. That’s according to a survey by the port.")
     assert frame[["speaker_mention", "text"]].values.tolist() == [
         ["a survey by the port", "Most riders back the new timetable"]]
+    assert extract_attributions("Most riders back the new timetable. That is according to the port.")[
+        "speaker_mention"].tolist() == ["the port"]
     # a sentence that reports a statement itself is not lent to the source
     assert extract_attributions("The port said fares would fall. That is according to state media.")[
         "speaker_mention"].tolist() == ["The port"]
@@ -452,6 +456,13 @@ def test_that_is_according_to_a_source_reports_the_sentence_before():
 def test_a_time_after_by_is_no_passive_agent(text):
     frame = extract_attributions(text)
     assert "passive-agent" not in frame["rule"].tolist() and frame["rule"].iloc[0] == "forward"
+
+
+@pytest.mark.parametrize("text, agent", [("The claim was disputed by Spring Valley police.", "Spring Valley police"),
+                                         ("The figures were confirmed by March of Dimes officials.",
+                                          "March of Dimes officials")])
+def test_a_name_opening_with_a_time_word_is_an_agent(text, agent):
+    assert extract_attributions(text)[["rule", "speaker_mention"]].values.tolist() == [["passive-agent", agent]]
 
 
 def test_a_stranded_preposition_reports_nothing_after_it():
@@ -783,3 +794,16 @@ def test_a_source_after_a_reporting_clause_is_no_second_part_of_the_content():
     frame = extract_attributions("The plan will fail, the minister said, according to state media.")
     assert frame[["rule", "speaker_mention", "text"]].values.tolist() == [
         ["according-to-before", "state media", "The plan will fail, the minister said"]]
+
+
+@pytest.mark.parametrize("text, cue", [("“The pier is safe,” confirmed the inspector.", "confirmed"),
+                                       ("“The pier is safe,” also said the inspector.", "also said"),
+                                       ("“The pier is safe,” asserted the inspector.", "asserted")])
+def test_after_a_quotation_any_reporting_verb_stands_before_its_speaker(text, cue):
+    frame = extract_attributions(text)
+    assert frame[["rule", "cue", "speaker_mention"]].values.tolist() == [["inverted", cue, "the inspector"]]
+
+
+def test_a_cited_source_whose_words_hold_a_claim_keeps_the_participles_row():
+    frame = extract_attributions("The economy shrank, the ministry said, citing data that showed exports fell.")
+    assert "data that showed exports fell" in frame["text"].tolist()

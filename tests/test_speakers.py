@@ -374,8 +374,9 @@ def test_a_share_of_those_asked_is_the_speaker(text, speaker):
     # a demonstrative before a noun opens the speaker's phrase
     ("The ferry will not run. “It is too old,” this engineer told the council.", "this engineer"),
     ("Those surveyed said the ferry was too slow.", "Those surveyed"),
-    # but not a time before the subject
+    # but not a time before the subject, nor a demonstrative after a preposition
     ("After this week officials said the ferry was too slow.", "officials"),
+    ("Because of this officials said the ferry was too slow.", "officials"),
 ])
 def test_a_demonstrative_opens_the_speakers_phrase(text, speaker):
     assert extract_attributions(text)["speaker_mention"].tolist()[-1:] == [speaker]

@@ -216,17 +216,20 @@ class Content:
 
 
 def _with_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The piece with the opening mark of a quotation it opens and the closing mark (and the stop or comma
+    inside it: 'it “a disaster,”') of one it closes."""
     text = doc.text
     opening = doc.quotation_holding(start)
     if opening and opening[0] == start and opening[1] < end and start and text[start - 1] in OPENING_MARKS:
-        start -= 2 if text[start - 2:start] == "''" else 1
+        start -= 2 if text[start - 2:start] in ("''", "``") else 1
     closing = doc.quotation_holding(end - 1)
-    if closing and closing[1] == end and closing[0] > start and text[end:end + 1] in CLOSING_MARKS:
-        end += 2 if text[end:end + 2] == "''" else 1
+    if closing and closing[0] > start and text[end:closing[1]] in ("", ",", ".", "?", "!") and \
+            text[closing[1]:closing[1] + 1] in CLOSING_MARKS:
+        end = closing[1] + (2 if text[closing[1]:closing[1] + 2] == "''" else 1)
     return start, end
 
 
-OPENING_MARKS, CLOSING_MARKS = "“\"'", "”\"'"
+CLOSING_MARKS = "”\"'»"  # what may stand after a quotation's words
 
 def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Pattern:
     """Where a stance verb's object ends: an adverbial clause, the subject's next predicate, a new clause after

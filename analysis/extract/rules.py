@@ -77,7 +77,6 @@ DASH_INSERTION = re.compile(r"""
     """, re.VERBOSE)
 INSERTION_CLOSERS = (",", "―", "—", "–", "--")  # what closes an insertion right before its cue (RuleWords.insertion too)
 # "One of the doctors who signed the letter called …": the object of a restrictive relative is not the subject.
-ANAPHORIC_COPULA = re.compile(r"(?:[Tt]hat|[Tt]his)(?:[’']s|\s+is|\s+was)")  # "That's according to X."
 RESTRICTIVE_RELATIVE = re.compile(r"\s+who\s+(?:\w+ly\s+)?[a-z]+\s+\Z")
 # ", who has proposed repealing it," in a speaker phrase: its verbs are the relative clause's, not the tag's
 RELATIVE_INSERTION = re.compile(r",[ \t]*(?:who|which)\b[^,]*,")
@@ -143,7 +142,8 @@ class RuleWords(NamedTuple):
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
     anaphoric: frozenset         # subjects standing for the sentence before ("This was confirmed by X.")
     fillers: frozenset           # a subject and a cue that report nothing ("…, you know, …")
-    times: frozenset             # month and weekday names, time nouns: "by December" names no agent
+    calendar: frozenset          # month and weekday names (lower case): "by December" names no agent
+    times: frozenset             # ... nor "by the end of the week", "by then"
     relative_end: re.Pattern     # "X, who said …, will leave": the main clause's predicate ends the relative clause
     asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
 
@@ -170,8 +170,8 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
         fillers=role_words(lexicon, "filler"),
-        times=frozenset(lexicon.month_forms) | frozenset(lexicon.weekdays) | role_words(lexicon, "time") |
-        role_words(lexicon, "time_after_by"),
+        calendar=frozenset(lexicon.month_forms) | frozenset(lexicon.weekdays),
+        times=role_words(lexicon, "time") | role_words(lexicon, "time_after_by"),
         relative_end=re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{alternation(lexicon.auxiliaries | lexicon.modals)}|"
                                 rf"[a-z]+ed)\b"),
         asked_topic=re.compile(rf"""
@@ -345,8 +345,9 @@ def according_to_before(ctx: CueContext) -> Found | None:
     said …", "…, which tracks them")."""
     before = ctx.before
     closed = before.rstrip("”\"'")  # "“…,” according to X"
-    if ctx.cue.kind == "source" and ANAPHORIC_COPULA.fullmatch(before.strip()):  # "That's according to X."
-        return Found(_source_after(ctx)[0], _sentence_before(ctx))
+    if ctx.cue.kind == "source" and _stands_for_sentence_before(ctx, before):  # "That's according to X."
+        speaker = _source_after(ctx)[0]
+        return Found(speaker, _sentence_before(ctx)) if speaker else None
     if ctx.cue.kind != "source" or not closed.endswith((",", "—", "–", "--")) or before.endswith("that,"):
         return None
     speaker, end = _source_after(ctx)
@@ -458,6 +459,13 @@ def passive_agent(ctx: CueContext) -> Found | None:
     return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
 
 
+def _stands_for_sentence_before(ctx: CueContext, subject: str) -> bool:
+    """Is the subject a demonstrative standing for the sentence before ("That's" / "That is" before "according
+    to X", whose cue takes in the "is")?"""
+    word = subject.strip().lower()
+    return word.removesuffix("’s").removesuffix("'s") in ctx.words.anaphoric
+
+
 def _sentence_before(ctx: CueContext) -> Content | None:
     """What the sentence before says, for a subject standing for it ("This was confirmed by X.", "That's
     according to X."); None when it reports a statement itself ("Russia said …. This was …")."""
@@ -468,11 +476,15 @@ def _sentence_before(ctx: CueContext) -> Content | None:
 
 
 def _is_time(ctx: CueContext, start: int, end: int) -> bool:
-    """Is the phrase after "by" a time, no agent ("expected by December", "by 2030", "by the end of the week")?"""
-    words = [w.lower().strip(".,") for w in ctx.text[start:end].split()[:2]]
-    times = ctx.words.times
-    return bool(words) and (YEAR.fullmatch(words[0]) is not None or words[0] in times or
-                            (words[0] in ctx.lexicon.articles and len(words) > 1 and words[1] in times))
+    """Is the phrase after "by" a time, no agent: a year or a date alone ("by 2030", "by December", "by Dec. 15"),
+    or a time noun in lower case ("by then", "by the end of the week"; not "by Spring Valley police")?"""
+    words = [w.strip(".,") for w in ctx.text[start:end].split()]
+    first, rest = words[0], words[1:]
+    if YEAR.fullmatch(first) or first.lower() in ctx.words.calendar:
+        return all(w.isdigit() for w in rest)
+    if first.lower() in ctx.lexicon.articles and rest:
+        first = rest[0]
+    return first.islower() and first in ctx.words.times
 
 
 def passive_unattributed(ctx: CueContext) -> Found | None:
@@ -615,11 +627,12 @@ def inverted(ctx: CueContext) -> Found | None:
     """ "“…,” said X." / "…, said the envoy in a statement."."""
     text, before = ctx.text, ctx.before
     if not before or not before.endswith(CLOSERS) or \
-            AGE_APPOSITION.search(before) or ctx.is_participle or _has_auxiliary(ctx) or \
-            (ctx.cue.lemma not in ctx.words.quotative and ctx.cue.kind != "tag"):
-        return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted; nor is
-        # a verb after an auxiliary or an adverb ("X, the fund's lawyer, has rejected the label"), nor one that
-        # takes an object ("…, praised the plan")
+            AGE_APPOSITION.search(before) or ctx.is_participle or (
+                not before.rstrip().endswith(QUOTE_CLOSERS) and (
+                    _has_auxiliary(ctx) or (ctx.cue.lemma not in ctx.words.quotative and ctx.cue.kind != "tag"))):
+        return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted; nor,
+        # but after a quotation ("“…,” also said X"), is a verb after an auxiliary or an adverb ("X, the fund's
+        # lawyer, has rejected the label") or one that takes an object ("…, praised the plan")
     if before.endswith(",") and _speaker_phrase_after_quotation(ctx):
         return None  # "“…,” the spokesman, Jane Roe, told CNN": that comma closes an apposition (quote-tag)
     speaker = mention_after(text, ctx.cue.end, ctx.hi, lexicon=ctx.lexicon)
@@ -733,9 +746,8 @@ def _within_relative_clause(ctx: CueContext, content: Content | None) -> Content
 def trailing(ctx: CueContext) -> Found | None:
     """ "“…,” X said." / "The talks failed, X said." when the reporting clause ends the sentence."""
     speaker, cue = ctx.subject, ctx.cue
-    if not speaker or quote_starting_at(ctx.doc, cue.end, ctx.hi) or cue.kind == "intention" or \
-            " ".join(ctx.text[speaker.start:cue.end].lower().split()) in ctx.words.fillers:
-        return None  # an intention has its object after it ("a group aimed at …"); "…, you know, …" is a filler
+    if not speaker or quote_starting_at(ctx.doc, cue.end, ctx.hi) or cue.kind == "intention":
+        return None  # an intention has its object after it ("a group aimed at …")
     lead = ctx.text[ctx.lo:speaker.start].rstrip()
     if not lead.endswith(CLOSERS):
         return None  # no quotation or clause closes before the speaker (most cues): nothing it reports

@@ -68,6 +68,7 @@ MAX_CONTINUATION_GAP = 400  # chars between a quotation and a cue-less one that 
 MAX_LOOKAHEAD_ROWS = 50     # statements read past a quotation for the one it opens
 SPOKEN_SENTENCE = re.compile(r"[A-Z][^\n]*[.?!][’']?\Z")  # a quotation that is one or more sentences
 MIN_SPEECH_WORDS = 4  # a shorter quotation is a scare quote, a nickname or a slogan, not quoted speech
+CLAIM_AFTER_SOURCE = re.compile(r"\s*,?\s*(?:that|which|who)\b")  # "citing data that showed …": a claim too
 CONTINUING_RULES = ("quote-continuation", "standalone-quotation")  # rows that carry on an earlier statement
 
 
@@ -92,7 +93,7 @@ def select(doc: Doc, cues: list[Cue]) -> list[Candidate]:
 def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
     text, out, last_read, starts = doc.text, [], -MIN_CUE_GAP, [cue.start for cue in cues]
     for k, cue in enumerate(cues):
-        if doc.quotation_holding(cue.start) or doc.in_markup(cue.start):
+        if doc.quotation_holding(cue.start) or doc.in_markup(cue.start) or _is_filler(doc, cue):
             continue  # a cue inside a quotation is part of what the quoted speaker says; markup is no prose
         if cue.start - last_read < MIN_CUE_GAP and (
                 doc.in_long_sentence(cue.start) or k - bisect_left(starts, cue.start - DENSE_WINDOW) > DENSE_CUES):
@@ -110,6 +111,15 @@ def cue_candidates(doc: Doc, cues: list[Cue]) -> list[Candidate]:
             speaker = _borrowed_speaker(doc, out, cue, lo)
         out.append(Candidate(decided[0], cue, found.content, speaker, lo))
     return out
+
+
+def _is_filler(doc: Doc, cue: Cue) -> bool:
+    """ "…, you know, we are …", "I mean": a spoken filler, no reporting clause (the lexicon's `filler` role)."""
+    words = doc.text[max(0, cue.start - FILLER_CHARS):cue.end].lower().split()
+    return any(" ".join(words[-len(filler.split()):]) == filler for filler in rule_words(doc.lexicon).fillers)
+
+
+FILLER_CHARS = 12  # the words before a cue that a filler may hold ("you ")
 
 
 def _tags_reporting_clause(text: str, previous: Candidate, cue: Cue) -> bool:
@@ -448,8 +458,8 @@ def one_per_content(rows: list[Candidate]) -> list[Candidate]:
 def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
     """A participle citing a source in a statement's reporting clause ("…, the agency said, citing officials",
     "Jane Doe, citing the ministry, said …", "X reported citing Y") names a source of that statement: the
-    statement again, with the cited noun phrase as its speaker, in place of the participle's own row (whose words
-    would only name the source: no claim).
+    statement again, with the cited noun phrase as its speaker, in place of the participle's own row when its
+    words only name the source (no claim; "citing data that showed …" keeps it).
     Only a speech statement, and only a phrase that names a source (a name, a title, a source noun of the
     lexicon: "citing health reasons" gives none). The quotation paragraphs that carry on the statement (rows
     sharing its cue) are the cited source's too."""
@@ -470,7 +480,8 @@ def cited_sources(doc: Doc, rows: list[Candidate]) -> list[Candidate]:
             for cited in [host] + continuing.get(host.cue, []):
                 content = Content(cited.kind, list(cited.content.pieces))
                 extra.append(Candidate("cited-source", row.cue, content, mention, row.sentence))
-            replaced.add(id(row))
+            if not CLAIM_AFTER_SOURCE.match(doc.text, source[1], row.end):  # not "citing data that showed …"
+                replaced.add(id(row))  # its words only name the source: no claim of their own
     return sorted([r for r in rows if id(r) not in replaced] + extra, key=lambda r: r.start) if extra else rows
 
 

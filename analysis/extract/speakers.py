@@ -343,8 +343,10 @@ def _np_reach(tokens: list[re.Match], words: SpeakerWords) -> int:
         if low in words.demonstratives and i < len(tokens):
             if tokens[i].group().lower() in words.trailing_last:
                 return i + 1  # a time before the subject: "after this week officials said"
-            i -= 1
-            break  # it opens the phrase: "“…,” this aide said"
+            if not (i > 1 and ((before := tokens[i - 2].group().lower()) in words.boundaries or
+                               before in words.name_prepositions)):  # "because of this officials said": a boundary
+                i -= 1
+                break  # it opens the phrase: "“…,” this aide said"
         if low in words.boundaries and not (word[0].isupper() and i > 1):
             break
         i -= 1
