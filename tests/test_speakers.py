@@ -352,6 +352,9 @@ def test_a_coordinated_cue_after_a_semicolon_takes_that_clauses_subject(text, sp
     ("The harbour deal was close, said an engineer briefed on the survey.", "an engineer briefed on the survey"),
     ("The pier will reopen in May, two people close to the mayor said.", "two people close to the mayor"),
     ("The pier will reopen in May, a clerk close to him said.", "a clerk close to him"),
+    # a postmodifier opening with a preposition, and "those" alone as its head
+    ("A clerk with knowledge of the survey said the pier would reopen.", "A clerk with knowledge of the survey"),
+    ("Those familiar with the survey said the pier would reopen.", "Those familiar with the survey"),
     # a comma ends the speaker's phrase: what follows it is no part of it
     ("“The pier is safe,” said one inspector, close to tears.", "one inspector"),
 ])

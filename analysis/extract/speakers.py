@@ -444,13 +444,32 @@ def mention_before(text: str, lo: int, hi: int, lexicon: Lexicon | None = None) 
     """
     words = _words(lexicon)
     phrase = _phrase_before(text, lo, hi, words, lexicon)
-    link = words.postmodifier_before.search(text, max(lo, phrase[0] - MAX_POSTMODIFIER_CHARS), phrase[0]) \
-        if phrase else None
-    head = _phrase_before(text, lo, link.start(), words, lexicon) if link else None
+    link = _postmodifier_before(text, lo, phrase, words) if phrase else None
+    head = (_phrase_before(text, lo, link.start(), words, lexicon) or
+            _demonstrative_before(text, lo, link.start(), words)) if link else None
     return (head[0], phrase[1]) if head else phrase
 
 
 MAX_POSTMODIFIER_CHARS = 30  # "with direct knowledge of "
+
+
+def _postmodifier_before(text: str, lo: int, phrase: tuple[int, int], words: SpeakerWords) -> re.Match | None:
+    """The postmodifier governing the phrase: ending where it starts ("familiar with| the talks"), or, when its
+    first word is a boundary, ending inside it ("with knowledge of" before "knowledge of the inquiry")."""
+    start = phrase[0]
+    link = words.postmodifier_before.search(text, max(lo, start - MAX_POSTMODIFIER_CHARS), start)
+    if link is None:
+        link = words.postmodifier_after.search(text, max(lo, start - MAX_POSTMODIFIER_CHARS),
+                                               min(phrase[1], start + MAX_POSTMODIFIER_CHARS))
+        if link is not None and not link.start() < start < link.end():
+            link = None
+    return link
+
+
+def _demonstrative_before(text: str, lo: int, end: int, words: SpeakerWords) -> tuple[int, int] | None:
+    """ "those" alone heading a postmodified phrase ("those familiar with the talks")."""
+    word = LAST_WORD.search(text, max(lo, end - 8), end)
+    return word.span() if word and word.group().lower() in words.demonstratives else None
 
 
 def _phrase_before(text: str, lo: int, hi: int, words: SpeakerWords, lexicon: Lexicon | None) -> tuple[int, int] | None:
