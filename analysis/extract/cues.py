@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..text.lexicon import (Lexicon, PhraseScan, alternation, role_pattern, role_words, speaker_pronouns,
                             trie_pattern)
+from .numbers import NUMBER_WORDS
 
 HEADLINE_CHARS = 200     # a headline is a short line
 TITLE_CASE_SHARE = 0.8   # of its words of four letters or more, capitalised
@@ -349,12 +350,14 @@ def new_clause_pattern(lexicon: Lexicon | None = None) -> re.Pattern:
     auxiliary = role_pattern(lexicon, "clause_auxiliary")
     name = r"[A-Z][\w.-]*(?<![’'])\s+"  # not a possessive: "and Smith's claims"
     determiner = alternation(lexicon.determiners)
+    count = r"\d[\d.,]*|" + alternation(NUMBER_WORDS)
     return re.compile(r"""
         ,\s+and\s+(?=
             (?:(?:""" + name + r"""){1,4}                                            # and Hillary Clinton
                |(?:""" + speaker_pronouns(lexicon) + r""")\s+                          # and she
                |(?:""" + determiner + r""")\s+(?:[\w.-]+(?<![’'])\s+){1,5}?        # and the rights group
-               |(?:[a-z]+\s+){0,2}[\w.,-]+\s+(?:in|out\s+of)\s+\w+\s+                # and (nearly) one in four
+               |(?:[a-z]+\s+){0,2}(?:""" + count + r""")\s+(?:in|out\s+of)\s+    # and (nearly) one in four
+                (?:""" + count + r""")\s+
                |(?:[a-z]+\s+){0,2}\d[\d.,]*\s*(?:%|percent)\s+)                        # and 40 percent
             (?:(?:""" + auxiliary + r"""|[a-z]+ly)\s+){0,2}                           # is
             (?:""" + verbs + r""")\b)                                               # promising""", re.VERBOSE)

@@ -166,7 +166,8 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         as_clause=re.compile(rf"\s*(?:(?P<joined>{role('as_conjunction')})\s+|(?:{role('as_focus')})\s+)?"
                              rf"[Aa]s\s+(?P<lead>[^,;:“”\"]*)\Z"),
         as_passive_lead=re.compile(rf"(?:(?:{role('as_passive_adverb')}|\w+ly)\s+)?\Z"),
-        inverting=role_words(lexicon, "inverting"), quotative=role_words(lexicon, "quotative"), speaker_ends=role_words(lexicon, "speaker_end"),
+        inverting=role_words(lexicon, "inverting"), quotative=role_words(lexicon, "quotative"),
+        speaker_ends=role_words(lexicon, "speaker_end"),
         raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
         fillers=role_words(lexicon, "filler"),
