@@ -388,4 +388,5 @@ def test_a_demonstrative_opens_the_speakers_phrase(text, speaker):
 def test_a_passive_cue_borrows_no_speaker_from_its_sentence():
     text = "The ferry race ended.\nCORRECTION: Due to an editing error, an earlier version of this story, premised " \
            "on a Klein victory, was inadvertently published early Wednesday."
-    assert extract_attributions(text)["speaker_mention"].isna().all()
+    frame = extract_attributions(text)
+    assert frame["cue"].tolist() == ["was inadvertently published"] and frame["speaker_mention"].isna().all()

@@ -231,6 +231,7 @@ def _with_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 CLOSING_MARKS = "”\"'»"  # what may stand after a quotation's words
 
+
 def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Pattern:
     """Where a stance verb's object ends: an adverbial clause, the subject's next predicate, a new clause after
     "and", a participle or "with" after a comma (each alternative below)."""
