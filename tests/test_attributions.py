@@ -1059,6 +1059,8 @@ def test_an_inverted_speaker_a_role_then_a_name_an_adjective_in_ing_or_a_possess
     # a new subject and a contracted negative verb
     ("He called the mayor a “nice guy” and he didn’t criticize the council.", "the mayor a “nice guy”",
      "the council"),
+    ("He called the mayor a “nice guy” and he won’t criticize the council.", "the mayor a “nice guy”",
+     "the council"),
 ])
 def test_a_second_clause_with_its_own_subject_and_cue_ends_the_first_content(text, first, second):
     assert rows(text)["content"].tolist() == [first, second]
