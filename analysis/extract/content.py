@@ -223,13 +223,9 @@ def _with_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if opening and opening[0] == start and opening[1] < end and start and text[start - 1] in OPENING_MARKS:
         start -= 2 if text[start - 2:start] in ("''", "``") else 1
     closing = doc.quotation_holding(end - 1)
-    if closing and closing[0] > start and text[end:closing[1]] in ("", ",", ".", "?", "!") and \
-            text[closing[1]:closing[1] + 1] in CLOSING_MARKS:
-        end = closing[1] + (2 if text[closing[1]:closing[1] + 2] == "''" else 1)
-    return start, end
-
-
-CLOSING_MARKS = "”\"'»"  # what may stand after a quotation's words
+    mark = CLOSING.match(text, closing[1]) if closing and closing[0] > start and \
+        text[end:closing[1]] in ("", ",", ".", "?", "!") else None
+    return start, (closing[1] + len(mark.group().rstrip()) if mark else end)
 
 
 def _object_end_pattern(lexicon: Lexicon, subjects: str, finite: str) -> re.Pattern:

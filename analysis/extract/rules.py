@@ -142,8 +142,7 @@ class RuleWords(NamedTuple):
     placeholders: frozenset      # subjects pointing forward ("Here is the statement:")
     anaphoric: frozenset         # subjects standing for the sentence before ("This was confirmed by X.")
     fillers: frozenset           # a subject and a cue that report nothing ("…, you know, …")
-    calendar: frozenset          # month and weekday names (lower case): "by December" names no agent
-    times: frozenset             # ... nor "by the end of the week", "by then"
+    times: frozenset             # "by the end of the week", "by then" name no agent (nor "by December")
     relative_end: re.Pattern     # "X, who said …, will leave": the main clause's predicate ends the relative clause
     asked_topic: re.Pattern      # after an opening "Asked": the asker ("by a reporter"), adjuncts, then the question
 
@@ -171,7 +170,6 @@ def rule_words(lexicon: Lexicon) -> RuleWords:
         raising=role_words(lexicon, "raising"),
         placeholders=role_words(lexicon, "placeholder"), anaphoric=role_words(lexicon, "anaphoric_subject"),
         fillers=role_words(lexicon, "filler"),
-        calendar=frozenset(lexicon.month_forms) | frozenset(lexicon.weekdays),
         times=role_words(lexicon, "time") | role_words(lexicon, "time_after_by"),
         relative_end=re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{alternation(lexicon.auxiliaries | lexicon.modals)}|"
                                 rf"[a-z]+ed)\b"),
@@ -455,14 +453,14 @@ def passive_agent(ctx: CueContext) -> Found | None:
     speaker = mention_after(text, agent.end(), ctx.hi, lexicon=ctx.lexicon)
     if speaker is None or AGENT_GOES_ON.match(text, speaker[1], ctx.hi) or _is_time(ctx, *speaker):
         return None
-    if lead.lower() in ctx.words.anaphoric:  # "This was confirmed by X."
+    if _stands_for_sentence_before(ctx, lead):  # "This was confirmed by X."
         return Found(_span(speaker), _sentence_before(ctx))
     return Found(_span(speaker), Content("indirect", [trim(text, ctx.lo, cue.start)]))
 
 
 def _stands_for_sentence_before(ctx: CueContext, subject: str) -> bool:
-    """Is the subject a demonstrative standing for the sentence before ("That's" / "That is" before "according
-    to X", whose cue takes in the "is")?"""
+    """Is the subject a demonstrative standing for the sentence before ("This was confirmed by X.", "That's" or
+    "That is" before "according to X", whose cue takes in the "is")?"""
     word = subject.strip().lower()
     return word.removesuffix("’s").removesuffix("'s") in ctx.words.anaphoric
 
@@ -481,7 +479,7 @@ def _is_time(ctx: CueContext, start: int, end: int) -> bool:
     or a time noun in lower case ("by then", "by the end of the week"; not "by Spring Valley police")?"""
     words = [w.strip(".,") for w in ctx.text[start:end].split()]
     first, rest = words[0], words[1:]
-    if YEAR.fullmatch(first) or first.lower() in ctx.words.calendar:
+    if YEAR.fullmatch(first) or first.lower() in speaker_words(ctx.lexicon).calendar:
         return all(w.isdigit() for w in rest)
     if first.lower() in ctx.lexicon.articles and rest:
         first = rest[0]
@@ -629,7 +627,7 @@ def inverted(ctx: CueContext) -> Found | None:
     text, before = ctx.text, ctx.before
     if not before or not before.endswith(CLOSERS) or \
             AGE_APPOSITION.search(before) or ctx.is_participle or (
-                not before.rstrip().endswith(QUOTE_CLOSERS) and (
+                not before.endswith(QUOTE_CLOSERS) and (
                     _has_auxiliary(ctx) or (ctx.cue.lemma not in ctx.words.quotative and ctx.cue.kind != "tag"))):
         return None  # "…, highlighting Arizona.": a participle takes an object, it is never inverted; nor,
         # but after a quotation ("“…,” also said X"), is a verb after an auxiliary or an adverb ("X, the fund's
